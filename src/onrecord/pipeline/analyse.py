@@ -1,0 +1,48 @@
+"""Parse articles once each and turn every parse into statements with speakers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from onrecord.attribution import analyse
+from onrecord.models import Article, Failure, ProcessedArticle
+from onrecord.speakers import resolve_speakers
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+def analyse_articles(
+    articles: Iterable[Article], nlp: Language, *, batch_size: int = 32
+) -> Iterator[ProcessedArticle | Failure]:
+    """Yield each article with its statements, or a Failure naming why it could not be read."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _analyse_batch(batch, nlp)
+            batch = []
+    if batch:
+        yield from _analyse_batch(batch, nlp)
+
+
+def _analyse_batch(batch: list[Article], nlp: Language) -> Iterator[ProcessedArticle | Failure]:
+    try:
+        docs = list(nlp.pipe(article.text for article in batch))
+    except Exception:  # one bad article must not sink its batch: retry one at a time
+        yield from (_analyse_one(article, None, nlp) for article in batch)
+        return
+    for article, doc in zip(batch, docs, strict=True):
+        yield _analyse_one(article, doc, nlp)
+
+
+def _analyse_one(article: Article, doc: Doc | None, nlp: Language) -> ProcessedArticle | Failure:
+    try:
+        parsed = doc if doc is not None else nlp(article.text)
+        analysis = analyse(parsed)
+        statements = resolve_speakers(article.text, analysis)
+    except Exception as error:  # noqa: BLE001  (reported per article, the batch goes on)
+        return Failure(article.source, f"could not analyse the article: {error!r}")
+    return ProcessedArticle(article=article, statements=statements)

@@ -1,0 +1,28 @@
+"""From a decoded input document to a clean Article with metadata (no parsing)."""
+
+from __future__ import annotations
+
+from onrecord.cleaning import clean
+from onrecord.errors import InputError
+from onrecord.ingest.metadata import extract_metadata
+from onrecord.models import Article, CleanText, RawDocument, Segment, article_id
+
+
+def prepare(raw: RawDocument, *, clean_text: bool = True) -> Article:
+    """Clean `raw` (unless `clean_text` is false), read its metadata and make an Article."""
+    cleaned = clean(raw.text) if clean_text else _verbatim(raw.text)
+    if not cleaned.text.strip():
+        raise InputError("no article text left after removing site boilerplate")
+    return Article(
+        id=article_id(cleaned.text),
+        doc=raw.doc,
+        source=raw.source,
+        text=cleaned.text,
+        metadata=extract_metadata(cleaned, raw),
+        segments=cleaned.segments,
+    )
+
+
+def _verbatim(text: str) -> CleanText:
+    """Return `text` as its own clean text: offsets line up with the input exactly."""
+    return CleanText(text=text, segments=(Segment(0, 0, len(text)),))

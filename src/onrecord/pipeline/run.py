@@ -1,0 +1,115 @@
+"""Run the per-article stages over many inputs: into the store (ingest) or out as records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from onrecord import settings
+from onrecord.errors import InputError
+from onrecord.ingest import read_paths
+from onrecord.models import Article, Failure, ProcessedArticle
+from onrecord.nlp import load_pipeline
+from onrecord.pipeline.analyse import analyse_articles
+from onrecord.pipeline.prepare import prepare
+from onrecord.store import Store
+
+Progress = Callable[[ProcessedArticle | Failure], None]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did: every input is counted once, as stored, duplicate or failed."""
+
+    ingested: list[str] = field(default_factory=list)
+    duplicates: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    statements: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    batch_size: int | None = None,
+    model: str | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read, clean, parse and store every article under `paths`; skip ones already stored."""
+    size = batch_size or settings.get_int("batch_size")
+    report = IngestReport()
+    seen: set[str] = set()
+
+    def new_articles() -> Iterator[Article]:
+        for article in _prepared(paths, report.failures, progress):
+            if article.id in seen or store.has_article(article.id):
+                report.duplicates += 1
+                continue
+            seen.add(article.id)
+            yield article
+
+    batch: list[ProcessedArticle] = []
+    for result in analyse_articles(new_articles(), load_pipeline(model), batch_size=size):
+        if progress:
+            progress(result)
+        if isinstance(result, Failure):
+            report.failures.append(result)
+            continue
+        batch.append(result)
+        if len(batch) >= size:
+            _save(store, batch, report)
+            batch = []
+    _save(store, batch, report)
+    return report
+
+
+def extract(
+    paths: Iterable[str | Path], *, clean_text: bool = True, model: str | None = None
+) -> Iterator[ProcessedArticle | Failure]:
+    """Yield every article under `paths` with its statements, without a database."""
+    failures: list[Failure] = []
+    articles = _prepared(paths, failures, None, clean_text=clean_text)
+    for result in analyse_articles(articles, load_pipeline(model)):
+        yield from _drain(failures)
+        yield result
+    yield from _drain(failures)
+
+
+def _prepared(
+    paths: Iterable[str | Path],
+    failures: list[Failure],
+    progress: Progress | None,
+    *,
+    clean_text: bool = True,
+) -> Iterator[Article]:
+    """Yield clean articles; unreadable inputs go to `failures` (and to `progress`)."""
+    for item in read_paths(paths):
+        if isinstance(item, Failure):
+            failure = item
+        else:
+            try:
+                yield prepare(item, clean_text=clean_text)
+                continue
+            except InputError as error:
+                failure = Failure(item.source, error.message)
+        failures.append(failure)
+        if progress:
+            progress(failure)
+
+
+def _drain(failures: list[Failure]) -> Iterator[Failure]:
+    while failures:
+        yield failures.pop(0)
+
+
+def _save(store: Store, batch: list[ProcessedArticle], report: IngestReport) -> None:
+    if not batch:
+        return
+    inserted = store.save(batch)
+    report.ingested.extend(inserted)
+    report.statements += sum(len(p.statements) for p in batch if p.article.id in set(inserted))

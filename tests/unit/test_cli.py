@@ -1,0 +1,50 @@
+"""The CLI is a thin, light layer: help works without spaCy; usage errors exit 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from onrecord.cli import main
+
+
+def test_help_does_not_import_spacy() -> None:
+    code = (
+        "import sys\n"
+        "from onrecord.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("False")
+
+
+def test_import_onrecord_does_not_import_spacy() -> None:
+    code = "import sys, onrecord, onrecord.models, onrecord.store; print('spacy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_bad_usage_exits_2() -> None:
+    result = CliRunner().invoke(main, ["statements", "--since", "yesterday"])
+    assert result.exit_code == 2
+
+
+def test_python_dash_m_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "onrecord", "--version"], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and "onrecord" in result.stdout
+
+
+def test_missing_article_names_the_fix(tmp_path) -> None:
+    db = tmp_path / "empty.db"
+    result = CliRunner().invoke(main, ["show", "nothing-here", "--db", str(db)])
+    assert result.exit_code == 1
+    assert "Error:" in result.output and "Hint:" in result.output

@@ -9,7 +9,7 @@ from pathlib import Path
 from onrecord import settings
 from onrecord.errors import InputError
 from onrecord.ingest import read_paths
-from onrecord.models import Article, Failure, ProcessedArticle
+from onrecord.models import Article, Failure, ProcessedArticle, RawDocument
 from onrecord.nlp import load_pipeline
 from onrecord.pipeline.analyse import analyse_articles
 from onrecord.pipeline.prepare import prepare
@@ -80,6 +80,15 @@ def extract(
     yield from _drain(failures)
 
 
+def extract_text(text: str, *, doc: str = "text", model: str | None = None) -> ProcessedArticle:
+    """Return the statements of one text, taken exactly as given (no cleaning)."""
+    raw = RawDocument(doc=doc, source=doc, format="txt", text=text)
+    result = next(analyse_articles([prepare(raw, clean_text=False)], load_pipeline(model)))
+    if isinstance(result, Failure):
+        raise InputError(result.reason)
+    return result
+
+
 def _prepared(
     paths: Iterable[str | Path],
     failures: list[Failure],
@@ -110,6 +119,6 @@ def _drain(failures: list[Failure]) -> Iterator[Failure]:
 def _save(store: Store, batch: list[ProcessedArticle], report: IngestReport) -> None:
     if not batch:
         return
-    inserted = store.save(batch)
-    report.ingested.extend(inserted)
-    report.statements += sum(len(p.statements) for p in batch if p.article.id in set(inserted))
+    inserted = set(store.save(batch))
+    report.ingested.extend(p.article.id for p in batch if p.article.id in inserted)
+    report.statements += sum(len(p.statements) for p in batch if p.article.id in inserted)

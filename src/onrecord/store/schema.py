@@ -1,0 +1,125 @@
+"""The SQLite schema, versioned with `PRAGMA user_version`.
+
+Each schema version is a list of DDL statements that upgrades a database from the
+version before it; a new database runs them all in order. docs/database.md describes
+every table and column for people who open the file with any SQLite tool.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+"""The schema version this code writes and reads (stored in `PRAGMA user_version`)."""
+
+APPLICATION_ID = 0x6F6E7263
+"""`PRAGMA application_id` of an onrecord database: "onrc" in ASCII."""
+
+# Porter stemming over unicode61 words: "talks" finds "talk"; diacritics are folded.
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+_VERSION_1: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id                 TEXT PRIMARY KEY,
+        doc                TEXT NOT NULL,
+        source             TEXT NOT NULL,
+        outlet             TEXT,
+        title              TEXT,
+        published          TEXT CHECK (published IS NULL OR date(published) = published),
+        published_evidence TEXT,
+        url                TEXT,
+        language           TEXT NOT NULL DEFAULT 'en',
+        text               TEXT NOT NULL,
+        ingested_at        TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX articles_doc ON articles (doc)",
+    "CREATE INDEX articles_published ON articles (published)",
+    "CREATE INDEX articles_outlet ON articles (outlet)",
+    """
+    CREATE TABLE article_segments (
+        article_id  TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        seq         INTEGER NOT NULL,
+        clean_start INTEGER NOT NULL CHECK (clean_start >= 0),
+        raw_start   INTEGER NOT NULL CHECK (raw_start >= 0),
+        length      INTEGER NOT NULL CHECK (length >= 0),
+        PRIMARY KEY (article_id, seq)
+    )
+    """,
+    """
+    CREATE TABLE speakers (
+        id   INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        UNIQUE (name, kind)
+    )
+    """,
+    """
+    CREATE TABLE statements (
+        id            INTEGER PRIMARY KEY,
+        article_id    TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        position      INTEGER NOT NULL,
+        speaker_id    INTEGER REFERENCES speakers (id),
+        speaker_kind  TEXT NOT NULL,
+        speaker_start INTEGER,
+        speaker_end   INTEGER,
+        kind          TEXT NOT NULL,
+        confidence    REAL NOT NULL,
+        source_text   TEXT NOT NULL,
+        cue_text      TEXT NOT NULL,
+        content_text  TEXT NOT NULL,
+        content_start INTEGER,
+        content_end   INTEGER,
+        UNIQUE (article_id, position),
+        CHECK (speaker_start IS NULL OR 0 <= speaker_start AND speaker_start <= speaker_end),
+        CHECK (content_start IS NULL OR 0 <= content_start AND content_start <= content_end)
+    )
+    """,
+    "CREATE INDEX statements_speaker ON statements (speaker_id)",
+    """
+    CREATE TABLE statement_spans (
+        statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+        role         TEXT NOT NULL CHECK (role IN ('source', 'cue', 'content')),
+        seq          INTEGER NOT NULL,
+        start        INTEGER NOT NULL CHECK (start >= 0),
+        end_         INTEGER NOT NULL,
+        PRIMARY KEY (statement_id, role, seq),
+        CHECK (start <= end_)
+    )
+    """,
+    f"""
+    CREATE VIRTUAL TABLE statements_fts USING fts5 (
+        content_text,
+        content = 'statements',
+        content_rowid = 'id',
+        tokenize = '{FTS_TOKENIZER}'
+    )
+    """,
+    """
+    CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+        INSERT INTO statements_fts (rowid, content_text) VALUES (new.id, new.content_text);
+    END
+    """,
+    """
+    CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+        INSERT INTO statements_fts (statements_fts, rowid, content_text)
+        VALUES ('delete', old.id, old.content_text);
+    END
+    """,
+    """
+    CREATE TRIGGER statements_fts_update AFTER UPDATE OF content_text ON statements BEGIN
+        INSERT INTO statements_fts (statements_fts, rowid, content_text)
+        VALUES ('delete', old.id, old.content_text);
+        INSERT INTO statements_fts (rowid, content_text) VALUES (new.id, new.content_text);
+    END
+    """,
+)
+
+# MIGRATIONS[v] upgrades a database at version v - 1 to version v.
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _VERSION_1}
+
+
+def upgrade_steps(current: int) -> list[str]:
+    """Return the DDL statements that bring a database at version `current` up to date."""
+    return [
+        ddl for version in range(current + 1, SCHEMA_VERSION + 1) for ddl in MIGRATIONS[version]
+    ]

@@ -1,0 +1,453 @@
+"""Unit tests of onrecord.store on records built by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from onrecord.errors import NotFoundError, StoreError
+from onrecord.models import (
+    Article,
+    Attribution,
+    Kind,
+    MentionKind,
+    Metadata,
+    ProcessedArticle,
+    Segment,
+    Span,
+    Statement,
+    StatementView,
+)
+from onrecord.models import article_id as make_id
+from onrecord.store import SCHEMA_VERSION, Store, open_store
+from onrecord.store.schema import APPLICATION_ID
+from onrecord.store.sqlite import match_expression
+
+LEADER = "Ayatollah Seyyed Ali Khamenei"
+ZARIF = "Mohammad Javad Zarif"
+
+
+def spans(text: str, *fragments: str) -> tuple[Span, ...]:
+    """Return the spans of the first occurrence of each fragment in `text`."""
+    found = []
+    for fragment in fragments:
+        start = text.index(fragment)
+        found.append(Span(start, start + len(fragment)))
+    return tuple(found)
+
+
+def statement(
+    text: str,
+    speaker: str | None,
+    source: tuple[str, ...],
+    cue: str,
+    content: tuple[str, ...],
+    kind: Kind = Kind.DIRECT,
+) -> Statement:
+    """Return a statement whose spans are the first occurrences of the fragments."""
+    return Statement(
+        attribution=Attribution(
+            source=spans(text, *source),
+            cue=spans(text, cue),
+            content=spans(text, *content),
+            kind=kind,
+            confidence=0.9,
+        ),
+        speaker=speaker,
+        speaker_kind=MentionKind.PERSON if speaker else MentionKind.UNKNOWN,
+        speaker_span=spans(text, speaker)[0] if speaker and speaker in text else None,
+    )
+
+
+def processed(
+    text: str,
+    doc: str,
+    outlet: str | None,
+    published: dt.date | None,
+    statements: tuple[Statement, ...] = (),
+) -> ProcessedArticle:
+    """Return a processed article with the given metadata and statements."""
+    article = Article(
+        id=make_id(text),
+        doc=doc,
+        source=f"/corpus/{doc}.txt",
+        text=text,
+        metadata=Metadata(
+            title=f"Title of {doc}",
+            outlet=outlet,
+            published=published,
+            published_evidence="header: test" if published else None,
+            url=f"https://example.org/{doc}",
+        ),
+        segments=(Segment(0, 10, len(text)),),
+    )
+    return ProcessedArticle(article, statements)
+
+
+TEXT_A = (
+    f'{LEADER} said on Sunday: "There will be no talks with the US." '
+    'The foreign minister, Mohammad Javad Zarif, said talks were "off the table for now".'
+)
+TEXT_B = (
+    f"{LEADER} told a crowd that negotiations with America were poison. "
+    'Officials said the "US" and its allies had to choose.'
+)
+TEXT_C = f'"Talks, talks, talks with the US are useless," said {LEADER}, in an undated note.'
+
+
+def article_a() -> ProcessedArticle:
+    return processed(
+        TEXT_A,
+        "tehran-times-2018",
+        "Tehran Times",
+        dt.date(2018, 8, 13),
+        (
+            statement(TEXT_A, LEADER, (LEADER,), "said", ("There will be no talks with the US.",)),
+            statement(
+                TEXT_A,
+                ZARIF,
+                ("The foreign minister, Mohammad Javad Zarif",),
+                "said talks were",
+                ("talks were", "off the table for now"),
+                Kind.MIXED,
+            ),
+        ),
+    )
+
+
+def article_b() -> ProcessedArticle:
+    return processed(
+        TEXT_B,
+        "reuters-2019",
+        "Reuters",
+        dt.date(2019, 5, 14),
+        (
+            statement(
+                TEXT_B,
+                LEADER,
+                (LEADER,),
+                "told",
+                ("negotiations with America were poison",),
+                Kind.INDIRECT,
+            ),
+            statement(
+                TEXT_B, None, ("Officials",), "said", ('the "US" and its allies had to choose',)
+            ),
+        ),
+    )
+
+
+def article_c() -> ProcessedArticle:
+    return processed(
+        TEXT_C,
+        "blog-undated",
+        None,
+        None,
+        (statement(TEXT_C, LEADER, (LEADER,), "said", ("Talks, talks, talks with the US",)),),
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    opened = open_store(tmp_path / "corpus.db")
+    opened.save([article_a(), article_b(), article_c()])
+    return opened
+
+
+def assert_provenance(store: Store, views: list[StatementView]) -> None:
+    """Every span of every view reproduces the text the view shows for its role."""
+    assert views
+    for view in views:
+        text = store.article(view.article).text
+        assert set(view.spans) == {"source", "cue", "content"}
+        for role in ("source", "cue", "content"):
+            pieces = [text[start:end] for start, end in view.spans[role]]
+            assert " … ".join(pieces) == getattr(view, role)
+
+
+# --- opening ---------------------------------------------------------------------
+
+
+def test_new_file_gets_schema_version_wal_and_foreign_keys(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with open_store(path) as opened:
+        assert opened.counts() == {"articles": 0, "statements": 0, "speakers": 0}
+        conn = opened._db  # type: ignore[attr-defined]  # white-box: the pragma is per connection
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert raw.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    raw.close()
+
+
+def test_reopening_keeps_the_data(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.db"
+    with open_store(path) as first:
+        first.save([article_a()])
+    with open_store(str(path)) as second:
+        assert second.has_article(article_a().article.id)
+
+
+def test_non_sqlite_file_is_refused_with_a_hint(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 20)
+    with pytest.raises(StoreError) as caught:
+        open_store(path)
+    assert "is not a SQLite database" in caught.value.message
+    assert caught.value.hint == "give the path of an onrecord database, or a new file name"
+
+
+def test_newer_schema_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    open_store(path).close()
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.close()
+    with pytest.raises(StoreError) as caught:
+        open_store(path)
+    assert "newer than this onrecord understands" in caught.value.message
+    assert caught.value.hint == "upgrade onrecord (pip install -U onrecord) to open it"
+
+
+def test_another_programs_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE recipes (name TEXT)")
+    raw.close()
+    with pytest.raises(StoreError, match="not one onrecord made"):
+        open_store(path)
+
+
+def test_missing_directory_is_a_store_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot open database"):
+        open_store(tmp_path / "no" / "such" / "dir.db")
+
+
+def test_closed_store_raises_store_error(tmp_path: Path) -> None:
+    opened = open_store(tmp_path / "c.db")
+    opened.close()
+    with pytest.raises(StoreError, match="is closed"):
+        opened.counts()
+
+
+# --- writing ---------------------------------------------------------------------
+
+
+def test_round_trip(store: Store) -> None:
+    original = article_a()
+    view = store.article(original.article.id)
+    meta = original.article.metadata
+    assert (view.id, view.doc, view.source, view.text) == (
+        original.article.id,
+        original.article.doc,
+        original.article.source,
+        original.article.text,
+    )
+    assert (view.title, view.outlet, view.published, view.published_evidence, view.url) == (
+        meta.title,
+        meta.outlet,
+        meta.published,
+        meta.published_evidence,
+        meta.url,
+    )
+    assert [s.speaker for s in view.statements] == [LEADER, ZARIF]
+    first, second = view.statements
+    assert first.content == "There will be no talks with the US."
+    assert first.kind == "direct" and first.speaker_kind == "person"
+    assert first.title == meta.title and first.published == meta.published
+    assert second.content == "talks were … off the table for now"
+    assert second.kind == "mixed"
+    assert second.spans["content"] == [
+        [s.start, s.end] for s in original.statements[1].attribution.content
+    ]
+    assert store.counts() == {"articles": 3, "statements": 5, "speakers": 2}
+
+
+def test_statements_are_stored_in_text_order(tmp_path: Path) -> None:
+    original = article_a()
+    reversed_order = ProcessedArticle(original.article, original.statements[::-1])
+    with open_store(tmp_path / "o.db") as opened:
+        opened.save([reversed_order])
+        assert [s.speaker for s in opened.article(original.article.id).statements] == [
+            LEADER,
+            ZARIF,
+        ]
+
+
+def test_duplicates_are_skipped(tmp_path: Path) -> None:
+    with open_store(tmp_path / "d.db") as opened:
+        assert opened.save([article_a(), article_a()]) == [article_a().article.id]
+        assert opened.save([article_a(), article_b()]) == [article_b().article.id]
+        assert opened.save([article_b()]) == []
+        assert opened.save([]) == []
+        assert opened.counts()["articles"] == 2
+        assert opened.counts()["statements"] == 4
+
+
+def test_invalid_span_rolls_back_the_whole_batch(tmp_path: Path) -> None:
+    good = article_a()
+    text = "A short text."
+    bad = processed(
+        text,
+        "bad",
+        "Outlet",
+        None,
+        (Statement(Attribution((), (), (Span(2, len(text) + 5),), Kind.DIRECT), None),),
+    )
+    with open_store(tmp_path / "a.db") as opened:
+        with pytest.raises(StoreError) as caught:
+            opened.save([good, bad])
+        assert "content span [2, 18) is outside the text (length 13)" in caught.value.message
+        assert opened.counts() == {"articles": 0, "statements": 0, "speakers": 0}
+        assert not opened.has_article(good.article.id)
+
+
+def test_failure_inside_the_transaction_rolls_back(tmp_path: Path) -> None:
+    good = article_a()
+    text = "Someone said nothing."
+    unbindable = Attribution((), (), (Span(0, 7),), Kind.DIRECT, confidence=object())  # type: ignore[arg-type]
+    bad = processed(text, "bad", "Outlet", None, (Statement(unbindable, "Someone"),))
+    with open_store(tmp_path / "t.db") as opened:
+        with pytest.raises(StoreError, match="cannot store the batch"):
+            opened.save([good, bad])
+        assert opened.counts() == {"articles": 0, "statements": 0, "speakers": 0}
+        assert opened.search("talks") == []
+        assert opened.save([good]) == [good.article.id]
+
+
+def test_bad_segment_is_refused(tmp_path: Path) -> None:
+    original = article_a()
+    article = original.article
+    broken = Article(
+        article.id,
+        article.doc,
+        article.source,
+        article.text,
+        article.metadata,
+        (Segment(5, 0, 10**6),),
+    )
+    with open_store(tmp_path / "s.db") as opened, pytest.raises(StoreError, match="segment 0"):
+        opened.save([ProcessedArticle(broken, original.statements)])
+
+
+# --- reading ---------------------------------------------------------------------
+
+
+def test_speaker_filter_is_a_case_insensitive_substring(store: Store) -> None:
+    views = store.statements(speaker="khamenei")
+    assert [v.speaker for v in views] == [LEADER] * 3
+    assert store.statements(speaker="KHAMENEI") == views
+    assert [v.speaker for v in store.statements(speaker="javad")] == [ZARIF]
+    assert store.statements(speaker="nobody") == []
+
+
+def test_statements_are_ordered_by_speaker_then_date(store: Store) -> None:
+    views = store.statements()
+    assert [(v.speaker, v.doc) for v in views] == [
+        (LEADER, "tehran-times-2018"),
+        (LEADER, "reuters-2019"),
+        (LEADER, "blog-undated"),
+        (ZARIF, "tehran-times-2018"),
+        (None, "reuters-2019"),
+    ]
+
+
+def test_outlet_and_date_filters(store: Store) -> None:
+    assert {v.doc for v in store.statements(outlet="reut")} == {"reuters-2019"}
+    since = store.statements(speaker="khamenei", since=dt.date(2019, 5, 14))
+    assert [v.doc for v in since] == ["reuters-2019"]
+    until = store.statements(speaker="khamenei", until=dt.date(2018, 8, 13))
+    assert [v.doc for v in until] == ["tehran-times-2018"]
+    both = store.statements(since=dt.date(2018, 1, 1), until=dt.date(2019, 12, 31))
+    assert "blog-undated" not in {v.doc for v in both}
+    assert len(both) == 4
+
+
+def test_article_filter_takes_any_reference(store: Store) -> None:
+    views = store.statements(article="reuters-2019")
+    assert {v.article for v in views} == {article_b().article.id}
+    assert len(views) == 2
+
+
+def test_speakers_summary(store: Store) -> None:
+    leader, zarif = store.speakers()
+    assert (leader.name, leader.kind, leader.statements, leader.articles) == (
+        LEADER,
+        "person",
+        3,
+        3,
+    )
+    assert leader.outlets == ("Reuters", "Tehran Times")
+    assert (zarif.name, zarif.statements, zarif.outlets) == (ZARIF, 1, ("Tehran Times",))
+
+
+def test_search_finds_content_and_ranks_by_bm25(store: Store) -> None:
+    views = store.search("talks US")
+    assert [v.doc for v in views] == ["blog-undated", "tehran-times-2018"]
+    assert [v.content for v in store.search("poison")] == ["negotiations with America were poison"]
+    assert store.search("   ") == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"US" AND (talks', "talks-US", "US'", "NEAR(talks", "talks*", "content:US", '"', "(", "^"],
+)
+def test_search_with_odd_characters_does_not_raise(store: Store, query: str) -> None:
+    store.search(query)
+
+
+def test_search_quotes_every_term() -> None:
+    assert match_expression('"US" AND (talks') == '"""US""" "AND" "(talks"'
+    assert match_expression("") == ""
+
+
+def test_search_stays_in_sync_when_statements_are_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "sync.db"
+    with open_store(path) as opened:
+        opened.save([article_a(), article_c()])
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA foreign_keys = ON")
+    raw.execute("DELETE FROM articles WHERE id = ?", (article_c().article.id,))
+    raw.commit()
+    raw.close()
+    with open_store(path) as opened:
+        assert {v.doc for v in opened.search("talks")} == {"tehran-times-2018"}
+
+
+def test_article_by_id_prefix_and_doc(store: Store) -> None:
+    wanted = article_b().article.id
+    assert store.article(wanted).id == wanted
+    assert store.article(wanted[:6]).id == wanted
+    assert store.article(wanted[:8].upper()).id == wanted
+    assert store.article("reuters-2019").id == wanted
+    assert [s.doc for s in store.article("reuters-2019").statements] == ["reuters-2019"] * 2
+
+
+def test_article_missing_or_ambiguous(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        store.article("no-such-doc")
+    assert caught.value.hint is not None
+    assert "list articles with `onrecord articles`" in caught.value.hint
+    with pytest.raises(NotFoundError):
+        store.article(article_a().article.id[:5])  # too short to be a prefix
+    twin = processed("Another text entirely.", "reuters-2019", "Reuters", None)
+    store.save([twin])
+    with pytest.raises(NotFoundError, match="matches 2 articles"):
+        store.article("reuters-2019")
+
+
+def test_articles_listing(store: Store) -> None:
+    listing = store.articles()
+    assert [a.doc for a in listing] == ["tehran-times-2018", "reuters-2019", "blog-undated"]
+    assert all(a.statements == () for a in listing)
+
+
+def test_provenance_invariant(store: Store) -> None:
+    assert_provenance(store, store.statements())
+    assert_provenance(store, store.search("talks"))
+    for listed in store.articles():
+        assert_provenance(store, list(store.article(listed.id).statements))

@@ -1,0 +1,286 @@
+"""Resolving each attribution's source to a speaker, rule by rule (see the package docstring)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from onrecord.models import Analysis, Attribution, MentionKind, Span, Statement
+from onrecord.speakers.names import (
+    Entity,
+    clean_name,
+    group_people,
+    is_role_phrase,
+    looks_like_name,
+    matching_entity,
+    normal_words,
+    role_words,
+    singular,
+    strip_determiner,
+    title_words,
+    trim_span,
+)
+from onrecord.speakers.rules import (
+    ANONYMOUS_HEADS,
+    DEFINITE,
+    DEICTIC_PRONOUNS,
+    GROUP_PRONOUNS,
+    INDEFINITE,
+    LINKING_WORDS,
+    ORGANISATION_HEADS,
+    PERSON_PRONOUNS,
+    PRONOUN_PARAGRAPH_WINDOW,
+    ROLE_HEADS,
+)
+
+
+@dataclass
+class _Context:
+    """What resolution needs to know about the article, computed once."""
+
+    text: str
+    analysis: Analysis
+    people: list[Entity]
+    paragraph_starts: list[int]
+    person_mentions: list[tuple[Span, Entity]]  # PERSON mentions in text order
+    history: list[tuple[Span, Entity | None]] = field(default_factory=list)
+
+    def paragraph(self, offset: int) -> int:
+        """Return the index of the paragraph holding `offset`."""
+        return max(0, bisect.bisect_right(self.paragraph_starts, offset) - 1)
+
+    def previous(self) -> Entity | None:
+        """Return the speaker of the previous statement."""
+        return self.history[-1][1] if self.history else None
+
+
+def resolve_speakers(text: str, analysis: Analysis) -> tuple[Statement, ...]:
+    """Return one Statement per attribution, in order, with its speaker resolved."""
+    people, person_mentions = group_people(text, analysis.mentions)
+    context = _Context(
+        text=text,
+        analysis=analysis,
+        people=people,
+        paragraph_starts=sorted(p.start for p in analysis.paragraphs),
+        person_mentions=person_mentions,
+    )
+    order = sorted(range(len(analysis.attributions)), key=lambda i: _anchor(analysis, i))
+    resolved: dict[int, Entity | None] = {}
+    for index in order:
+        attribution = analysis.attributions[index]
+        entity = _resolve(attribution, context)
+        context.history.append((_anchor_span(attribution), entity))
+        resolved[index] = entity
+    return tuple(
+        _statement(attribution, resolved[i]) for i, attribution in enumerate(analysis.attributions)
+    )
+
+
+def _anchor(analysis: Analysis, index: int) -> tuple[int, int]:
+    """Return the sort key placing an attribution where it starts in the text."""
+    return (_anchor_span(analysis.attributions[index]).start, index)
+
+
+def _anchor_span(attribution: Attribution) -> Span:
+    """Return the span from the first to the last character any role of an attribution covers."""
+    spans = attribution.source + attribution.cue + attribution.content
+    if not spans:
+        return Span(0, 0)
+    return Span(min(s.start for s in spans), max(s.end for s in spans))
+
+
+def _statement(attribution: Attribution, entity: Entity | None) -> Statement:
+    """Return the Statement for an attribution and its resolved speaker."""
+    if entity is None:
+        return Statement(attribution=attribution, speaker=None)
+    return Statement(attribution, entity.name, entity.kind, entity.span)
+
+
+def _resolve(attribution: Attribution, context: _Context) -> Entity | None:
+    """Return the entity an attribution's source refers to, trying the rules in order."""
+    if not attribution.source:
+        return context.previous()
+    source = Span(min(s.start for s in attribution.source), max(s.end for s in attribution.source))
+    phrase = source.text(context.text)
+    words = normal_words(phrase)
+    if not words:
+        return context.previous()
+    if len(words) == 1 and words[0] in PERSON_PRONOUNS.keys() | GROUP_PRONOUNS | DEICTIC_PRONOUNS:
+        return _resolve_pronoun(words[0], source, attribution, context)
+    for rule in (_resolve_person, _resolve_title, _resolve_anonymous, _resolve_organisation):
+        entity = rule(source, words, context)
+        if entity is not None:
+            return entity
+    return _resolve_missed_name(source, context)
+
+
+def _resolve_pronoun(
+    pronoun: str, source: Span, attribution: Attribution, context: _Context
+) -> Entity | None:
+    """Return the antecedent of a pronoun source, by speaker continuity first."""
+    previous = context.previous()
+    if pronoun in GROUP_PRONOUNS:
+        group = previous is not None and (
+            previous.kind is MentionKind.ORGANISATION
+            or (previous.kind is MentionKind.ANONYMOUS and previous.plural)
+        )
+        return previous if group else None
+    if pronoun not in PERSON_PRONOUNS:
+        return None
+    gender = PERSON_PRONOUNS[pronoun]
+    if previous is not None and _fits_pronoun(previous, gender) and _near_previous(source, context):
+        return previous
+    here = context.paragraph(source.start)
+    for span, entity in reversed(context.person_mentions):
+        if span.end > source.start or any(span.overlaps(c) for c in attribution.content):
+            continue  # after the pronoun, or named inside the quote it introduces
+        if here - context.paragraph(span.start) > PRONOUN_PARAGRAPH_WINDOW:
+            break
+        if _fits_pronoun(entity, gender):
+            return entity
+    return None
+
+
+def _fits_pronoun(entity: Entity, gender: str | None) -> bool:
+    """Tell whether "he"/"she" can refer to an entity."""
+    if entity.kind not in (MentionKind.PERSON, MentionKind.ANONYMOUS) or entity.plural:
+        return False
+    return gender is None or entity.gender is None or entity.gender == gender
+
+
+def _near_previous(source: Span, context: _Context) -> bool:
+    """Tell whether the previous statement is close enough for a pronoun to continue it.
+
+    It is when it lies within PRONOUN_PARAGRAPH_WINDOW paragraphs, or when no other person
+    is named between it and the pronoun (outside quoted content).
+    """
+    anchor, previous = context.history[-1]
+    if (
+        context.paragraph(source.start) - context.paragraph(anchor.start)
+        <= PRONOUN_PARAGRAPH_WINDOW
+    ):
+        return True
+    contents = [c for a in context.analysis.attributions for c in a.content]
+    return not any(
+        anchor.end <= span.start and span.end <= source.start and entity is not previous
+        and not any(span.overlaps(c) for c in contents)
+        for span, entity in context.person_mentions
+    )  # fmt: skip
+
+
+def _resolve_person(source: Span, words: list[str], context: _Context) -> Entity | None:
+    """Return the person a named source refers to: by PERSON mention, else by surname."""
+    text = context.text
+    comma = text.find(",", source.start, source.end)
+    head = Span(source.start, comma if comma > source.start else source.end)  # before apposition
+    heads = [e for span, e in context.person_mentions if _heads(text, span, head)]
+    if heads:
+        return heads[-1]  # "Clinton's campaign manager Robby Mook": the last name is the head
+    name = clean_name(text, source)
+    if name is None or not looks_like_name(name.text(text)):
+        return None
+    return matching_entity(context.people, normal_words(name.text(text)))
+
+
+def _heads(text: str, mention: Span, head: Span) -> bool:
+    """Tell whether a PERSON mention is the head of a source's noun phrase, not a modifier."""
+    if not mention.overlaps(head):
+        return False
+    before = normal_words(text[head.start : max(head.start, mention.start)])
+    if before and (before[0] in INDEFINITE or LINKING_WORDS.intersection(before)):
+        return False  # "an aide to Donald Trump", "a friend of Obama"
+    after = text[mention.end : max(mention.end, head.end)].strip()
+    return not after or after in {"'s", "’s", "'", "’"}  # "Obama's aides" is not Obama
+
+
+def _resolve_title(source: Span, words: list[str], context: _Context) -> Entity | None:
+    """Return the person carrying a title source's role earlier in the article.
+
+    A title with words outside the rules ("the Indiana governor") is not given to the last
+    speaker by default: those words may well say it is someone else.
+    """
+    wanted = title_words(words)
+    if wanted is None:
+        return None
+    carriers = [e for span, e in context.person_mentions if wanted <= e.titles]
+    earlier = [e for span, e in context.person_mentions if span.end <= source.start]
+    speakers = [e for _, e in reversed(context.history) if e is not None]
+    for entity in speakers:
+        if entity in carriers and entity in earlier:
+            return entity
+    for entity in reversed(earlier):
+        if entity in carriers:
+            return entity
+    other_heads = ROLE_HEADS - wanted
+    for entity in speakers if is_role_phrase(words) else ():
+        if entity.kind is MentionKind.PERSON and not entity.titles & other_heads:
+            return entity  # no title of its own that contradicts this one
+    if carriers:
+        return carriers[0]  # named with this title only later in the article
+    return _unresolved_title(source, words, context)
+
+
+def _unresolved_title(source: Span, words: list[str], context: _Context) -> Entity:
+    """Return a title nobody carries: "Supreme Leader", "Iran's oil minister" as a person.
+
+    A title without a capital once its determiner is dropped ("the spokesman") says too
+    little to name one person, so it is kept as an anonymous source.
+    """
+    span = strip_determiner(context.text, source, words)
+    phrase = span.text(context.text)
+    if phrase[:1].isupper():
+        return Entity(name=phrase, kind=MentionKind.PERSON, span=span)
+    return Entity(name=source.text(context.text), kind=MentionKind.ANONYMOUS, span=source)
+
+
+def _resolve_anonymous(source: Span, words: list[str], context: _Context) -> Entity | None:
+    """Return an unnamed source ("a US official", "sources") as itself."""
+    heads = [w for w in words if singular(w) in ANONYMOUS_HEADS]
+    if not heads:
+        return None
+    head = singular(heads[0])
+    plural = heads[0] != head or head == "people"
+    if words[0] in DEFINITE and not plural:
+        for entity in reversed([e for _, e in context.history if e is not None]):
+            if entity.kind is MentionKind.ANONYMOUS and head in normal_words(entity.name):
+                return entity  # "a US official said ... the official added"
+    span = trim_span(context.text, source) or source
+    return Entity(
+        name=span.text(context.text), kind=MentionKind.ANONYMOUS, span=span, plural=plural
+    )
+
+
+def _resolve_organisation(source: Span, words: list[str], context: _Context) -> Entity | None:
+    """Return an organisation source: an ORG or GPE mention, or a described institution."""
+    text = context.text
+    for mention in context.analysis.mentions:
+        if mention.label == "ORG" and mention.span.overlaps(source):
+            span = strip_determiner(text, mention.span, normal_words(mention.span.text(text)))
+            return Entity(span.text(text), MentionKind.ORGANISATION, span)
+    if words[-1] in ORGANISATION_HEADS:
+        span = strip_determiner(text, source, words)
+        return Entity(span.text(text), MentionKind.ORGANISATION, span)
+    bare = strip_determiner(text, source, words)
+    for mention in context.analysis.mentions:
+        if mention.label not in ("GPE", "NORP") or not mention.span.overlaps(source):
+            continue
+        if strip_determiner(text, mention.span, normal_words(mention.span.text(text))) != bare:
+            continue  # "Iran's oil minister": the country is not the speaker
+        if mention.label == "GPE":  # "Washington said": the state speaks
+            return Entity(bare.text(text), MentionKind.ORGANISATION, bare)
+        return Entity(bare.text(text), MentionKind.ANONYMOUS, bare, plural=True)
+    return None
+
+
+def _resolve_missed_name(source: Span, context: _Context) -> Entity | None:
+    """Return a capitalised source the parse did not tag as a person, role words removed."""
+    name = clean_name(context.text, source)
+    if name is None or not looks_like_name(name.text(context.text)):
+        return None
+    stripped = name.start > (trim_span(context.text, source) or source).start
+    if len(name.text(context.text).split()) < 2 and not stripped:
+        return None  # one capitalised word no tagger called a person: "Video", "Politifact"
+    entity = Entity(name=name.text(context.text), kind=MentionKind.PERSON)
+    entity.add(context.text, name, role_words(normal_words(source.text(context.text))))
+    context.people.append(entity)  # later mentions of the surname find it
+    return entity

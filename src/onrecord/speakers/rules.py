@@ -1,0 +1,114 @@
+"""The rules of speaker resolution, as data: word lists and tuned numbers, one comment each."""
+
+from __future__ import annotations
+
+# Pronouns that can head a source, with the gender they imply (None: any).
+PERSON_PRONOUNS: dict[str, str | None] = {"he": "male", "she": "female"}
+# Pronouns that refer to a group or an institution, never to one named person.
+GROUP_PRONOUNS = frozenset({"they", "it"})
+# First/second person pronouns as sources: only inside nested speech; left unknown.
+DEICTIC_PRONOUNS = frozenset({"i", "we", "you"})
+
+# Head nouns of a role; a source made only of these (and modifiers) is a title.
+ROLE_HEADS = frozenset(
+    {
+        "leader", "president", "minister", "premier", "chancellor", "secretary",
+        "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "governor",
+        "senator", "congressman", "congresswoman", "chairman", "chairwoman", "chair",
+        "commander", "general", "director", "mayor", "king", "queen", "prince", "emir",
+        "representative", "adviser", "advisor", "prosecutor", "judge", "chief", "head",
+        "negotiator", "speaker", "nominee", "candidate", "ceo",
+    }
+)  # fmt: skip
+# Words that narrow a role ("Supreme Leader", "Foreign Minister"); matched like heads.
+ROLE_MODIFIERS = frozenset(
+    {
+        "supreme", "prime", "foreign", "vice", "deputy", "interior", "defence", "defense",
+        "state", "senior", "top", "national", "security", "economy", "finance", "oil",
+        "justice", "attorney", "grand", "assistant",
+    }
+)  # fmt: skip
+# Abbreviated roles, as written before a name with a period ("Gov. Mike Pence").
+ROLE_ABBREVIATIONS: dict[str, str] = {
+    "gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+    "pres.": "president", "sec.": "secretary", "amb.": "ambassador", "adm.": "admiral",
+}  # fmt: skip
+# Role words that say when, not which role: allowed in a title, ignored when matching.
+UNMATCHED_MODIFIERS = frozenset({"former", "acting", "then", "new", "current", "late"})
+# Country words before a role ("US President", "Iran's Foreign Minister"), mapped to one
+# key so that "Iranian" and "Iran's" match each other.
+DESIGNATORS: dict[str, str] = {
+    "us": "us", "u.s.": "us", "american": "us", "america": "us",
+    "iran": "iran", "iranian": "iran", "french": "france", "france": "france",
+    "british": "uk", "uk": "uk", "britain": "uk", "russian": "russia", "russia": "russia",
+    "chinese": "china", "china": "china", "german": "germany", "germany": "germany",
+    "israeli": "israel", "israel": "israel", "saudi": "saudi", "iraqi": "iraq", "iraq": "iraq",
+    "eu": "eu", "european": "eu", "un": "un",
+}  # fmt: skip
+# Words after "of" in a role phrase ("Leader of the Islamic Revolution",
+# "Secretary of State"); skipped when stripping a role off a name.
+ROLE_COMPLEMENTS = frozenset(
+    {
+        "the", "islamic", "republic", "revolution", "state", "states", "united", "affairs",
+        "foreign", "defence", "defense", "interior", "justice", "iran", "nation", "country",
+        "kingdom", "staff", "house", "parliament", "majlis",
+    }
+)  # fmt: skip
+# Honorifics kept in a name for now but ignored when comparing two names.
+HONORIFICS = frozenset(
+    {
+        "ayatollah", "grand", "seyyed", "seyed", "sayyed", "imam", "sheikh", "hojatoleslam",
+        "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "rev",
+    }
+)  # fmt: skip
+# Words that tell a person's gender, for matching "he"/"she".
+GENDER_MARKERS: dict[str, str] = {
+    "mr": "male", "sir": "male", "lord": "male", "ayatollah": "male", "king": "male",
+    "prince": "male", "spokesman": "male", "chairman": "male", "congressman": "male",
+    "mrs": "female", "ms": "female", "miss": "female", "madam": "female", "dame": "female",
+    "lady": "female", "queen": "female", "princess": "female", "spokeswoman": "female",
+    "chairwoman": "female", "congresswoman": "female",
+}  # fmt: skip
+# Nouns heading an unnamed source ("a US official", "sources close to ...").
+ANONYMOUS_HEADS = frozenset(
+    {
+        "source", "official", "diplomat", "aide", "insider", "person", "people", "analyst",
+        "expert", "observer", "witness", "resident", "activist", "member", "staffer",
+        "lawmaker", "critic", "supporter", "officer", "spokesman", "spokeswoman",
+        "spokesperson", "adviser", "advisor",
+    }
+)  # fmt: skip
+# Determiners that make a source indefinite, hence unnamed ("a source", "some officials").
+INDEFINITE = frozenset(
+    {"a", "an", "one", "some", "several", "many", "two", "three", "other", "few", "most"}
+)
+# Determiners dropped in front of a title or an organisation name.
+DEFINITE = frozenset({"the", "this", "that"})
+# Head nouns of an organisation named by description ("the foreign ministry").
+ORGANISATION_HEADS = frozenset(
+    {
+        "ministry", "office", "government", "administration", "department", "agency",
+        "council", "committee", "embassy", "house", "parliament", "court", "army", "military",
+        "police", "party", "company", "commission", "cabinet", "kremlin", "pentagon",
+        "organisation", "organization", "union", "bank", "majlis", "guards", "corps",
+    }
+)  # fmt: skip
+# Words that end a name: headline verbs an entity tagger glues on ("Obama Says").
+NAME_BREAKERS = frozenset(
+    {
+        "says", "said", "rules", "tells", "warns", "urges", "slams", "vows", "calls", "claims",
+        "denies", "blasts", "backs", "rejects", "dismisses", "stresses", "underlines",
+    }
+)  # fmt: skip
+# Words inside a source that put a named person outside its head: "an aide to Trump",
+# "a spokesman for Clinton", "Khamenei and Rouhani".
+LINKING_WORDS = frozenset(
+    {"to", "for", "with", "from", "by", "near", "close", "about", "against", "and", "or"}
+)
+# Lowercase words allowed inside a name ("Osama bin Laden", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le"})
+# How many paragraphs back a pronoun may reach for its antecedent (0: same paragraph only).
+# Set by reading the seeds: "he" follows its antecedent in the same or the next paragraph.
+PRONOUN_PARAGRAPH_WINDOW = 1
+# How far before a name to look for the role words it carries, in characters.
+PREFIX_WINDOW = 120

@@ -1,0 +1,42 @@
+"""The PolNeAR dev split in ../shared/data: read completely, and its gold scores itself 1.0."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onrecord.eval.polnear import PolnearReport, evaluate_polnear, gold_extractor
+
+DEV = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polnear" / "dev"
+
+pytestmark = pytest.mark.skipif(
+    not DEV.is_dir(), reason=f"the PolNeAR dev split is not here ({DEV} is absent)"
+)
+
+
+@pytest.fixture(scope="module")
+def report() -> PolnearReport:
+    return evaluate_polnear(DEV, extractor=gold_extractor(DEV))
+
+
+def test_every_dev_text_is_read(report: PolnearReport) -> None:
+    assert len(report.gold.documents) == 84
+    assert report.gold.unannotated == [] and report.gold.untexted == []
+    assert report.gold.gold_attributions > 1000
+
+
+def test_gold_offsets_reproduce_the_annotated_text(report: PolnearReport) -> None:
+    assert report.gold.offset_agreement >= 0.99
+
+
+def test_every_attribution_has_a_cue_or_content(report: PolnearReport) -> None:
+    for document in report.gold.documents:
+        for attribution in document.attributions:
+            assert attribution.cue or attribution.content, document.doc
+
+
+def test_the_gold_scored_against_itself_is_perfect(report: PolnearReport) -> None:
+    scores = report.scores()
+    assert scores == dict.fromkeys(scores, 1.0)
+    assert report.format().splitlines()[-1] == "attribution_f1=1.0000"

@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -230,6 +231,26 @@ def extract(paths: tuple[str, ...], as_jsonl: bool, no_clean: bool) -> None:
     _report_failures(failures)
     if failures:
         sys.exit(EXIT_INPUTS_FAILED)
+
+
+@main.group("eval")
+def evaluate() -> None:
+    """Score onrecord's attribution extraction against an annotated corpus."""
+
+
+@evaluate.command("polnear")
+@click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def eval_polnear(split_dir: Path) -> None:
+    """Score extraction on a PolNeAR split (SPLIT_DIR holds text/ and attributions/).
+
+    Prints precision, recall and F1 per role (exact span and token overlap) and for whole
+    attributions; the last line is `attribution_f1=<value>`. See docs/metrics.md.
+    """
+    from onrecord.eval import evaluate_polnear
+
+    with _reported_errors():
+        report = evaluate_polnear(split_dir)
+    click.echo(report.format())
 
 
 @main.command("settings")

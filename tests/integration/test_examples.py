@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.shared_data import EXAMPLES
 
 from onrecord.cli import main
 from onrecord.store import open_store
-from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.slow
 
@@ -37,8 +37,11 @@ def test_every_stored_span_reproduces_its_text(db: Path) -> None:
         for listed in store.articles():
             article = store.article(listed.id)
             for view in article.statements:
-                for role, text in (("source", view.source), ("cue", view.cue),
-                                   ("content", view.content)):
+                for role, text in (
+                    ("source", view.source),
+                    ("cue", view.cue),
+                    ("content", view.content),
+                ):
                     pieces = [article.text[s:e] for s, e in view.spans[role]]
                     assert " … ".join(pieces) == text
                     assert all(piece for piece in pieces)
@@ -55,8 +58,18 @@ def test_statements_jsonl_has_the_documented_fields(db: Path) -> None:
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows
-    for field in ("id", "article", "outlet", "published", "speaker", "kind", "source",
-                  "cue", "content", "spans"):
+    for field in (
+        "id",
+        "article",
+        "outlet",
+        "published",
+        "speaker",
+        "kind",
+        "source",
+        "cue",
+        "content",
+        "spans",
+    ):
         assert field in rows[0]
     assert {row["kind"] for row in rows} <= {"direct", "indirect", "mixed"}
 

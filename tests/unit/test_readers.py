@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -116,19 +115,6 @@ def test_explicit_unsupported_extension(tmp_path: Path) -> None:
     path.write_text("Some words.", encoding="utf-8")
     reason = "unsupported file type '.xyz' (expected .txt, .html, .htm or .jsonl)"
     assert _failure(path) == Failure(str(path), reason)
-
-
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read any file"
-)
-def test_unreadable_file(tmp_path: Path) -> None:
-    path = tmp_path / "locked.txt"
-    path.write_text("The mayor said the road is closed.", encoding="utf-8")
-    path.chmod(0)
-    try:
-        assert _failure(path).reason == "permission denied"
-    finally:
-        path.chmod(0o600)
 
 
 def test_read_error_is_a_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from tests.shared_data import SEEDS
 
 from onrecord.models import Analysis, Attribution, Kind, Mention, MentionKind, Span, Statement
 from onrecord.speakers import resolve_speakers
-
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "data" / "seeds"
-
 
 # A phrase of the text: its first occurrence, or (phrase, n) for its nth (from 0).
 Phrase = str | tuple[str, int]

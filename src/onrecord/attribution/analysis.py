@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 # they are kept under as plain lists (so Doc.to_bytes and multiprocessing pipe them).
 EXTENSION = "onrecord_attributions"
 USER_DATA_KEY = "onrecord_attributions"
-# Entity labels that can name a speaker (or the organisation a speaker speaks for).
-MENTION_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Entity labels passed on: those that can name a speaker (or the organisation a speaker
+# speaks for), and those that say when and where (for statement dates and occasions).
+MENTION_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "DATE", "TIME", "LOC", "FAC", "EVENT"})
 # The label of a source noun phrase that is not itself an entity ("he", "the Leader").
 NOUN_PHRASE_LABEL = "NP"
 

@@ -93,12 +93,14 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int | None, silent: bool
     Folders are read recursively. Articles already stored are skipped. Exits with
     1 when some inputs could not be read; they are listed with the reason.
     """
-    from onrecord.pipeline.run import ingest as run_ingest
     from tqdm import tqdm
 
-    with _store(db) as store, tqdm(
-        unit=" article", file=sys.stderr, disable=silent or None, desc="ingest"
-    ) as bar:
+    from onrecord.pipeline.run import ingest as run_ingest
+
+    with (
+        _store(db) as store,
+        tqdm(unit=" article", file=sys.stderr, disable=silent or None, desc="ingest") as bar,
+    ):
         report = run_ingest(
             paths, store, batch_size=batch_size, progress=lambda _result: bar.update()
         )

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from onrecord.models import ProcessedArticle, SpeakerSummary, Spans, StatementView
+from onrecord.models import ProcessedArticle, Spans, SpeakerSummary, StatementView
 
 # Columns of `statements --format csv`, in order; spans are written as a JSON string.
 STATEMENT_FIELDS = tuple(field.name for field in dataclasses.fields(StatementView))

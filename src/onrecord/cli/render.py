@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import textwrap
 from collections.abc import Iterable, Sequence
-from itertools import groupby
 
 from onrecord.models import ArticleView, ProcessedArticle, SpeakerSummary, StatementView
 
@@ -34,10 +33,12 @@ def statement_block(view: StatementView, indent: str = "  ") -> str:
 
 
 def statements_by_speaker(views: Sequence[StatementView]) -> str:
-    """Render statements grouped under their speakers' names."""
+    """Render statements grouped under their speakers' names, most quoted speaker first."""
+    groups: dict[str, list[StatementView]] = {}
+    for view in views:
+        groups.setdefault(view.speaker or UNKNOWN_SPEAKER, []).append(view)
     blocks = []
-    for speaker, group in groupby(views, key=lambda view: view.speaker or UNKNOWN_SPEAKER):
-        items = list(group)
+    for speaker, items in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
         noun = "statement" if len(items) == 1 else "statements"
         lines = [f"{speaker} — {len(items)} {noun}"]
         lines.extend(statement_block(view) for view in items)

@@ -11,6 +11,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -174,6 +175,31 @@ class Occasion:
 
 
 @dataclass(frozen=True, slots=True)
+class Speaker:
+    """A canonical speaker across the corpus: one person, organisation or anonymous phrase.
+
+    `id` is the store's number for it (None until stored); `aliases` are the names it has
+    been mentioned by; `external_id` is an identifier the user gave (e.g. a Wikidata QID).
+    """
+
+    name: str
+    kind: MentionKind
+    aliases: tuple[str, ...] = ()
+    external_id: str | None = None
+    id: int | None = None
+    name_fixed: bool = False  # the user chose the name: automatic updates keep it
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerEdit:
+    """A change a user made to the canonical speakers, kept and re-applied on later ingests."""
+
+    action: str  # "merge" (other into target) or "rename" (target renamed to other)
+    target: str
+    other: str
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
     """An attribution with its resolved speaker, date and occasion, as stored and shown."""
 
@@ -183,6 +209,7 @@ class Statement:
     speaker_span: Span | None = None  # the full-name mention the speaker resolved to
     said_on: StatementDate | None = None
     occasion: Occasion | None = None
+    canonical: Speaker | None = None  # the corpus-wide speaker, set by the corpus stage
 
     @property
     def kind(self) -> Kind:
@@ -226,6 +253,12 @@ class StatementView:
     content: str
     spans: dict[str, list[list[int]]]  # {"source": [[s, e], ...], "cue": ..., "content": ...}
     title: str | None = None
+    speaker_id: int | None = None  # the canonical speaker's stable number
+    said_on: dt.date | None = None
+    said_on_precision: str | None = None  # "day" | "month" | "year"
+    said_on_evidence: dict[str, Any] | None = None  # {"expression", "span", "method"}
+    occasion: str | None = None
+    speaker_mention: str | None = None  # the speaker's name as resolved within the article
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +270,9 @@ class SpeakerSummary:
     statements: int
     articles: int
     outlets: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    external_id: str | None = None
+    id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,3 +295,213 @@ def article_id(text: str) -> str:
     """Return the id of an article: a hash of its text with case and whitespace normalised."""
     normalised = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+# --- topics and stance (onrecord.topics) ---
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A subject defined by the user: what it is about, and the proposition stance is taken on."""
+
+    name: str  # a short id: "talks-with-us"
+    description: str
+    proposition: str  # the stance target: "Iran should negotiate with the United States"
+    examples: tuple[str, ...] = ()  # statements or phrases typical of the topic
+    keywords: tuple[str, ...] = ()  # words or phrases that mark the topic outright
+    entities: tuple[str, ...] = ()  # the proposition's counterpart: "United States", "US"
+
+
+@dataclass(frozen=True, slots=True)
+class TopicScore:
+    """How strongly a statement is about a topic: a score in [0, 1] and what matched."""
+
+    topic: str
+    score: float
+    relevant: bool  # score >= the relevance threshold
+    matches: tuple[str, ...] = ()  # keywords, entities and topic words found
+
+
+class StanceLabel(StrEnum):
+    FOR = "for"  # supports the proposition
+    AGAINST = "against"  # rejects it
+    NEUTRAL = "neutral"  # takes no position on it (or on a different counterpart)
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCue:
+    """One phrase that decided a stance, with where it is.
+
+    `span` is into the text named by `part`: the content string given to `stance()`, or
+    the article's clean text when the stance came from `statement_stance()`.
+    """
+
+    text: str
+    span: Span
+    role: str  # "refusal" | "negation" | "support" | "condition" | "limit" | "recalled" | ...
+    part: str = "content"  # "content" | "cue" | "article"
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """A statement's stance toward a topic's proposition, with the cues that decided it."""
+
+    label: StanceLabel
+    qualifier: str | None = None  # "conditional": limited to one subject, only if X, not until Y
+    cues: tuple[StanceCue, ...] = ()
+    confidence: float = 0.0
+
+    @property
+    def position(self) -> str:
+        """Return label and qualifier as one word: "against", "for/conditional"."""
+        return f"{self.label}/{self.qualifier}" if self.qualifier else str(self.label)
+
+
+@dataclass(frozen=True, slots=True)
+class StanceItem:
+    """One statement of a speaker on a topic, with its stance and dates, for position changes."""
+
+    statement: str  # the caller's id: a store id, or "doc:index"
+    speaker: str
+    topic: str
+    stance: Stance
+    said_on: dt.date | None = None
+    published: dt.date | None = None
+    content: str = ""
+
+    @property
+    def date(self) -> dt.date | None:
+        """Return when it was said, else when it was published (None: undated)."""
+        return self.said_on or self.published
+
+
+@dataclass(frozen=True, slots=True)
+class PositionPeriod:
+    """A run of consecutive dates on which a speaker held one position on a topic."""
+
+    position: str  # Stance.position: "against", "for/conditional", ...
+    first: dt.date
+    last: dt.date
+    items: tuple[StanceItem, ...]  # the statements that took a position (neutral ones left out)
+
+
+@dataclass(frozen=True, slots=True)
+class PositionChange:
+    """A speaker's position on a topic moving from one period to the next."""
+
+    speaker: str
+    topic: str
+    before: PositionPeriod
+    after: PositionPeriod
+
+
+# --- clustering: the same utterance across outlets, speech events, quote drift ---
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterInput:
+    """One stored statement as the clustering stage sees it: who, when, where, what.
+
+    `quoted` holds the direct-quote pieces of `content`, without quotation marks.
+    """
+
+    statement_id: int
+    article: str  # article id
+    outlet: str | None
+    speaker_id: int | None  # canonical speaker; None never clusters
+    said_on: dt.date | None
+    said_on_precision: str | None  # "day" | "month" | "year" (None: "day" if said_on is set)
+    published: dt.date | None
+    occasion: str | None
+    kind: str  # "direct" | "indirect" | "mixed"
+    content: str
+    quoted: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterLink:
+    """Why statements `a` < `b` were judged to report the same utterance."""
+
+    a: int
+    b: int
+    how: str  # "verbatim" | "trimmed" | "paraphrase"
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterAssignment:
+    """A statement's cluster after an update; `previous` is None for a new statement."""
+
+    statement_id: int
+    cluster_id: int
+    previous: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class StatementCluster:
+    """Statements, from any number of articles, that report one utterance.
+
+    `id` is the smallest member statement id; `said_on` the day most members are dated to.
+    """
+
+    id: int
+    speaker_id: int | None
+    statements: tuple[int, ...]
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+    said_on: dt.date | None
+    occasion: str | None
+    links: tuple[ClusterLink, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechEvent:
+    """Clusters by one speaker on one occasion (or one day when the occasion is unknown)."""
+
+    id: int  # the smallest cluster id
+    speaker_id: int | None
+    said_on: dt.date | None
+    occasion: str | None
+    clusters: tuple[int, ...]
+    statements: tuple[int, ...]
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DriftVariant:
+    """One wording of a stretch of a quote and the outlets (or documents) that carry it."""
+
+    text: str
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DriftSegment:
+    """A stretch of the reference quote and how each version renders it.
+
+    `status` is "equal" (every version that covers it agrees), "changed" (some carry other
+    words), "omitted" (some leave it out, none change it) or "added" (words the reference
+    lacks; `text` is empty).
+    """
+
+    status: str
+    text: str
+    carried_by: tuple[str, ...]  # versions with the reference's words here
+    variants: tuple[DriftVariant, ...] = ()  # other words, for "changed" and "added"
+    omitted_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Drift:
+    """The word-level differences between versions of one quote, against a reference."""
+
+    reference: str  # the version the others are aligned against
+    versions: tuple[str, ...]  # every version, reference first
+    segments: tuple[DriftSegment, ...]
+    unaligned: tuple[DriftVariant, ...] = ()  # quoted pieces too unlike the reference to align
+
+    @property
+    def drifted(self) -> bool:
+        """Return whether any version changes or adds words (omissions are not drift)."""
+        return any(s.status in ("changed", "added") for s in self.segments)

@@ -29,6 +29,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Name of the installed spaCy pipeline to parse articles with.",
     ),
     Setting("batch_size", "32", "Articles parsed and written per batch during ingest."),
+    Setting(
+        "aliases",
+        "",
+        "Path of a YAML alias file naming speakers and roles (empty: none); see docs/speakers.md.",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -87,7 +87,14 @@ def main() -> None:
 @db_option
 @click.option("--batch-size", type=click.IntRange(min=1), help="Articles parsed per batch.")
 @click.option("--silent", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db: str, batch_size: int | None, silent: bool) -> None:
+@click.option(
+    "--aliases",
+    type=click.Path(exists=True, dir_okay=False),
+    help="YAML alias file naming speakers and roles (setting `aliases`; docs/speakers.md).",
+)
+def ingest(
+    paths: tuple[str, ...], db: str, batch_size: int | None, silent: bool, aliases: str | None
+) -> None:
     """Read articles from files and folders (.txt, .html, .htm, .jsonl) into the database.
 
     Folders are read recursively. Articles already stored are skipped. Exits with
@@ -102,7 +109,11 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int | None, silent: bool
         tqdm(unit=" article", file=sys.stderr, disable=silent or None, desc="ingest") as bar,
     ):
         report = run_ingest(
-            paths, store, batch_size=batch_size, progress=lambda _result: bar.update()
+            paths,
+            store,
+            batch_size=batch_size,
+            progress=lambda _result: bar.update(),
+            aliases=aliases,
         )
     click.echo(
         f"ingested {len(report.ingested)} article(s) with {report.statements} statement(s); "
@@ -177,11 +188,29 @@ def _print_statements(views: list[StatementView], output_format: str, *, grouped
         click.echo(render.statements_by_speaker(views) if grouped else render.statement_list(views))
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @format_option("table", "jsonl")
 @db_option
-def speakers(output_format: str, db: str) -> None:
-    """List speakers with their number of statements and the outlets that quote them."""
+@click.pass_context
+def speakers(ctx: click.Context, output_format: str, db: str) -> None:
+    """List canonical speakers (number, name, kind, counts, outlets, aliases); edit them.
+
+    Without a subcommand, the same as `speakers list`. Merges and renames are kept in the
+    database and applied again after later ingests.
+    """
+    if ctx.invoked_subcommand is None:
+        _list_speakers(output_format, db)
+
+
+@speakers.command("list")
+@format_option("table", "jsonl")
+@db_option
+def speakers_list(output_format: str, db: str) -> None:
+    """List speakers with their statements, articles, outlets and aliases."""
+    _list_speakers(output_format, db)
+
+
+def _list_speakers(output_format: str, db: str) -> None:
     with _store(db) as store:
         summaries = store.speakers()
     if output_format == "jsonl":
@@ -189,6 +218,38 @@ def speakers(output_format: str, db: str) -> None:
             click.echo(json.dumps(speaker_record(summary), ensure_ascii=False))
     else:
         click.echo(render.speakers_table(summaries))
+
+
+@speakers.command("merge")
+@click.argument("target")
+@click.argument("other")
+@db_option
+def speakers_merge(target: str, other: str, db: str) -> None:
+    """Merge speaker OTHER into TARGET (each a number, name or alias)."""
+    with _store(db) as store:
+        merged = store.merge_speakers(target, other)
+    click.echo(render.speaker_card(merged))
+
+
+@speakers.command("rename")
+@click.argument("old")
+@click.argument("new")
+@db_option
+def speakers_rename(old: str, new: str, db: str) -> None:
+    """Rename speaker OLD (a number, name or alias) to NEW, for good."""
+    with _store(db) as store:
+        renamed = store.rename_speaker(old, new)
+    click.echo(render.speaker_card(renamed))
+
+
+@speakers.command("show")
+@click.argument("speaker")
+@db_option
+def speakers_show(speaker: str, db: str) -> None:
+    """Print one SPEAKER (a number, name or alias) with every name it goes by."""
+    with _store(db) as store:
+        found = store.speaker(speaker)
+    click.echo(render.speaker_card(found))
 
 
 @main.command()

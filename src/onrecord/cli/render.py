@@ -54,13 +54,39 @@ def statement_list(views: Iterable[StatementView]) -> str:
 
 
 def speakers_table(summaries: Sequence[SpeakerSummary]) -> str:
-    """Render speakers as an aligned table."""
-    header = ("speaker", "kind", "statements", "articles", "outlets")
+    """Render speakers as an aligned table, with their numbers and other names."""
+    header = ("#", "speaker", "kind", "statements", "articles", "outlets", "aliases")
     rows = [
-        (s.name, s.kind, str(s.statements), str(s.articles), ", ".join(s.outlets) or "-")
+        (
+            str(s.id or ""),
+            s.name,
+            s.kind,
+            str(s.statements),
+            str(s.articles),
+            ", ".join(s.outlets) or "-",
+            _shortened(" | ".join(s.aliases)) or "-",
+        )
         for s in summaries
     ]
     return _table(header, rows)
+
+
+def _shortened(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def speaker_card(summary: SpeakerSummary) -> str:
+    """Render one speaker with all its names."""
+    lines = [
+        f"speaker     {summary.id}: {summary.name}",
+        f"kind        {summary.kind}",
+        f"external id {summary.external_id or '-'}",
+        f"statements  {summary.statements} in {summary.articles} article(s)",
+        f"outlets     {', '.join(summary.outlets) or '-'}",
+        "aliases",
+    ]
+    lines.extend(f"  {alias}" for alias in summary.aliases)
+    return "\n".join(lines)
 
 
 def articles_table(articles: Sequence[ArticleView]) -> str:

@@ -6,7 +6,9 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from onrecord.attribution import analyse
-from onrecord.models import Article, Failure, ProcessedArticle
+from onrecord.dates import date_statements
+from onrecord.models import Analysis, Article, Failure, ProcessedArticle, Statement
+from onrecord.occasions import find_occasions
 from onrecord.speakers import resolve_speakers
 
 if TYPE_CHECKING:
@@ -41,8 +43,14 @@ def _analyse_batch(batch: list[Article], nlp: Language) -> Iterator[ProcessedArt
 def _analyse_one(article: Article, doc: Doc | None, nlp: Language) -> ProcessedArticle | Failure:
     try:
         parsed = doc if doc is not None else nlp(article.text)
-        analysis = analyse(parsed)
-        statements = resolve_speakers(article.text, analysis)
+        statements = _statements(article, analysis=analyse(parsed))
     except Exception as error:  # noqa: BLE001  (reported per article, the batch goes on)
         return Failure(article.source, f"could not analyse the article: {error!r}")
     return ProcessedArticle(article=article, statements=statements)
+
+
+def _statements(article: Article, analysis: Analysis) -> tuple[Statement, ...]:
+    """Who said each attribution, when, and on what occasion (dates before occasions)."""
+    statements = resolve_speakers(article.text, analysis)
+    statements = date_statements(article.text, analysis, statements, article.metadata.published)
+    return find_occasions(article.text, analysis, statements)

@@ -13,6 +13,7 @@ from onrecord.models import Article, Failure, ProcessedArticle, RawDocument
 from onrecord.nlp import load_pipeline
 from onrecord.pipeline.analyse import analyse_articles
 from onrecord.pipeline.prepare import prepare
+from onrecord.speakers import AliasBook, SpeakerIndex, read_alias_file
 from onrecord.store import Store
 
 Progress = Callable[[ProcessedArticle | Failure], None]
@@ -39,10 +40,17 @@ def ingest(
     batch_size: int | None = None,
     model: str | None = None,
     progress: Progress | None = None,
+    aliases: str | Path | None = None,
 ) -> IngestReport:
-    """Read, clean, parse and store every article under `paths`; skip ones already stored."""
+    """Read, clean, parse and store every article under `paths`; skip ones already stored.
+
+    Each statement's speaker joins the corpus's canonical speakers (with the alias file
+    `aliases`, default: the `aliases` setting); the user's kept speaker edits are
+    re-applied at the end.
+    """
     size = batch_size or settings.get_int("batch_size")
     report = IngestReport()
+    index = SpeakerIndex(store.speaker_records(), alias_book(aliases))
     seen: set[str] = set()
 
     def new_articles() -> Iterator[Article]:
@@ -60,12 +68,20 @@ def ingest(
         if isinstance(result, Failure):
             report.failures.append(result)
             continue
-        batch.append(result)
+        batch.append(index.assign(result))
         if len(batch) >= size:
             _save(store, batch, report)
             batch = []
     _save(store, batch, report)
+    if report.ingested:
+        store.replay_speaker_edits()
     return report
+
+
+def alias_book(path: str | Path | None = None) -> AliasBook | None:
+    """Read the alias file at `path`, else the one the `aliases` setting names, if any."""
+    chosen = path if path is not None else settings.get("aliases")
+    return read_alias_file(chosen) if chosen else None
 
 
 def extract(

@@ -16,9 +16,23 @@ in order:
 8. anything else → unknown.
 
 Whenever `speaker_span` is set, `text[speaker_span]` equals `speaker`.
+
+Across articles, `SpeakerIndex` (canonical.py) turns each statement's in-article speaker
+into one canonical speaker of the corpus; `read_alias_file` reads the user's alias file.
+docs/speakers.md describes both.
 """
 
+from onrecord.speakers.aliases import AliasBook, read_alias_file
+from onrecord.speakers.canonical import SpeakerIndex, name_key
 from onrecord.speakers.names import Entity, person_entities
 from onrecord.speakers.resolve import resolve_speakers
 
-__all__ = ["Entity", "person_entities", "resolve_speakers"]
+__all__ = [
+    "AliasBook",
+    "Entity",
+    "SpeakerIndex",
+    "name_key",
+    "person_entities",
+    "read_alias_file",
+    "resolve_speakers",
+]

@@ -21,6 +21,7 @@ from onrecord.speakers.rules import (
     ROLE_COMPLEMENTS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    TITLE_SYNONYMS,
     UNMATCHED_MODIFIERS,
 )
 
@@ -277,3 +278,11 @@ def singular(word: str) -> str:
         if word.endswith(suffix) and word[: -len(suffix)] in ANONYMOUS_HEADS:
             return word[: -len(suffix)]
     return word
+
+
+def with_synonyms(words: list[str]) -> list[str]:
+    """Return the words of a title with other names of an office rewritten ("head of state")."""
+    phrase = " ".join(words)
+    for other, usual in TITLE_SYNONYMS.items():
+        phrase = re.sub(rf"\b{other}\b", usual, phrase)
+    return phrase.split()

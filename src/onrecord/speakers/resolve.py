@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass, field
 
 from onrecord.models import Analysis, Attribution, MentionKind, Span, Statement
+from onrecord.speakers.mentions import corrected_mentions
 from onrecord.speakers.names import (
     Entity,
     clean_name,
@@ -19,9 +21,11 @@ from onrecord.speakers.names import (
     strip_determiner,
     title_words,
     trim_span,
+    with_synonyms,
 )
 from onrecord.speakers.rules import (
     ANONYMOUS_HEADS,
+    BACK_REFERENCES,
     DEFINITE,
     DEICTIC_PRONOUNS,
     GROUP_PRONOUNS,
@@ -29,8 +33,10 @@ from onrecord.speakers.rules import (
     LINKING_WORDS,
     ORGANISATION_HEADS,
     PERSON_PRONOUNS,
+    POSSESSIVE_DETERMINERS,
     PRONOUN_PARAGRAPH_WINDOW,
     ROLE_HEADS,
+    ROLE_MODIFIERS,
 )
 
 
@@ -56,6 +62,7 @@ class _Context:
 
 def resolve_speakers(text: str, analysis: Analysis) -> tuple[Statement, ...]:
     """Return one Statement per attribution, in order, with its speaker resolved."""
+    analysis = dataclasses.replace(analysis, mentions=corrected_mentions(text, analysis.mentions))
     people, person_mentions = group_people(text, analysis.mentions)
     context = _Context(
         text=text,
@@ -107,6 +114,8 @@ def _resolve(attribution: Attribution, context: _Context) -> Entity | None:
         return context.previous()
     if len(words) == 1 and words[0] in PERSON_PRONOUNS.keys() | GROUP_PRONOUNS | DEICTIC_PRONOUNS:
         return _resolve_pronoun(words[0], source, attribution, context)
+    if " ".join(words) in BACK_REFERENCES:
+        return _resolve_back_reference(BACK_REFERENCES[" ".join(words)], source, context)
     for rule in (_resolve_person, _resolve_title, _resolve_anonymous, _resolve_organisation):
         entity = rule(source, words, context)
         if entity is not None:
@@ -128,6 +137,9 @@ def _resolve_pronoun(
     if pronoun not in PERSON_PRONOUNS:
         return None
     gender = PERSON_PRONOUNS[pronoun]
+    subject = _new_subject(source, attribution, gender, context)
+    if subject is not None:
+        return subject
     if previous is not None and _fits_pronoun(previous, gender) and _near_previous(source, context):
         return previous
     here = context.paragraph(source.start)
@@ -139,6 +151,44 @@ def _resolve_pronoun(
         if _fits_pronoun(entity, gender):
             return entity
     return None
+
+
+def _new_subject(
+    source: Span, attribution: Attribution, gender: str | None, context: _Context
+) -> Entity | None:
+    """Return a person who opens a sentence between the previous statement and a pronoun.
+
+    "Rosa Tennick, who chairs the congress, welcomed the speech. “…,” she told CVNA.": the
+    new subject, not the previous speaker, is who "she" is. A person named inside the
+    pronoun's own sentence ("Referring to remarks by Macron, he said") is not.
+    """
+    if not context.history:
+        return None
+    after = context.history[-1][0].end
+    own = next((s for s in context.analysis.sentences if s.start <= source.start < s.end), None)
+    contents = [c for a in context.analysis.attributions for c in a.content]
+    for span, entity in reversed(context.person_mentions):
+        if span.end > source.start or span.start < after:
+            continue
+        if own is not None and span.start >= own.start:
+            continue  # in the pronoun's own sentence
+        if any(span.overlaps(c) for c in contents + list(attribution.content)):
+            continue
+        opens = any(s.start == span.start for s in context.analysis.sentences)
+        if opens and _fits_pronoun(entity, gender) and entity is not context.previous():
+            return entity
+    return None
+
+
+def _resolve_back_reference(which: int, source: Span, context: _Context) -> Entity | None:
+    """Return "the latter" (the last of the two people named before) or "the former"."""
+    named: list[Entity] = []
+    for span, entity in context.person_mentions:
+        if span.end <= source.start:
+            if entity in named:
+                named.remove(entity)
+            named.append(entity)
+    return named[which] if len(named) >= -which else None
 
 
 def _fits_pronoun(entity: Entity, gender: str | None) -> bool:
@@ -199,6 +249,7 @@ def _resolve_title(source: Span, words: list[str], context: _Context) -> Entity 
     A title with words outside the rules ("the Indiana governor") is not given to the last
     speaker by default: those words may well say it is someone else.
     """
+    words = with_synonyms(words)  # "the head of state" is "the president"
     wanted = title_words(words)
     if wanted is None:
         return None
@@ -253,14 +304,22 @@ def _resolve_anonymous(source: Span, words: list[str], context: _Context) -> Ent
 def _resolve_organisation(source: Span, words: list[str], context: _Context) -> Entity | None:
     """Return an organisation source: an ORG or GPE mention, or a described institution."""
     text = context.text
+    comma = text.find(",", source.start, source.end)
+    head = Span(source.start, comma) if comma > source.start else source  # before apposition
+    bare = strip_determiner(text, head, words)
+    if words[-1] in ORGANISATION_HEADS and _is_description(text, source, words):
+        return _described_organisation(source, words, context)
     for mention in context.analysis.mentions:
-        if mention.label == "ORG" and mention.span.overlaps(source):
+        heads = mention.span.overlaps(source) and mention.span.end >= bare.end
+        if mention.label == "ORG" and heads:
             span = strip_determiner(text, mention.span, normal_words(mention.span.text(text)))
-            return Entity(span.text(text), MentionKind.ORGANISATION, span)
+            return Entity(span.text(text), MentionKind.ORGANISATION, span)  # the ORG is the head
     if words[-1] in ORGANISATION_HEADS:
-        span = strip_determiner(text, source, words)
-        return Entity(span.text(text), MentionKind.ORGANISATION, span)
-    bare = strip_determiner(text, source, words)
+        return _described_organisation(source, words, context)
+    mentions = context.analysis.mentions
+    named = {" ".join(normal_words(m.text)) for m in mentions if m.label in ("ORG", "GPE")}
+    if " ".join(normal_words(bare.text(text))) in named:
+        return Entity(bare.text(text), MentionKind.ORGANISATION, bare)  # tagged so elsewhere
     for mention in context.analysis.mentions:
         if mention.label not in ("GPE", "NORP") or not mention.span.overlaps(source):
             continue
@@ -269,6 +328,76 @@ def _resolve_organisation(source: Span, words: list[str], context: _Context) -> 
         if mention.label == "GPE":  # "Washington said": the state speaks
             return Entity(bare.text(text), MentionKind.ORGANISATION, bare)
         return Entity(bare.text(text), MentionKind.ANONYMOUS, bare, plural=True)
+    return None
+
+
+def _described_organisation(source: Span, words: list[str], context: _Context) -> Entity:
+    """Return an institution named by description: "the ministry" is the ministry named before.
+
+    "its Foreign Ministry" belongs to the place just spoken of; "the ministry" is the last
+    organisation with the same head noun spoken for or named earlier in the article.
+    """
+    text = context.text
+    bare = strip_determiner(text, source, words)
+    if words[0] in POSSESSIVE_DETERMINERS:
+        bare = Span(source.start + len(source.text(text).split()[0]) + 1, source.end)
+        bare = trim_span(text, bare) or bare
+        owner = _possessor(source, context)
+        if owner is not None:  # "Its Foreign Ministry" after "Morvask …": no span of its own
+            return Entity(f"{owner}'s {bare.text(text)}", MentionKind.ORGANISATION, None)
+    own = normal_words(bare.text(text))
+    if _is_description(text, source, words):
+        earlier = [
+            e for _, e in reversed(context.history) if e is not None and e.span is not None
+        ] + [
+            _organisation(text, m.span)
+            for m in reversed(context.analysis.mentions)
+            if m.label == "ORG" and m.span.end <= source.start
+        ]
+        for entity in earlier:
+            names = normal_words(entity.name)
+            same_head = bool(names) and names[-1] == words[-1] and len(names) > len(own)
+            if entity.kind is MentionKind.ORGANISATION and same_head:
+                return entity  # "the ministry" → "Calverran Foreign Ministry"
+    return Entity(bare.text(text), MentionKind.ORGANISATION, bare)
+
+
+def _organisation(text: str, span: Span) -> Entity:
+    """Return an organisation entity named by a mention, without its determiner."""
+    bare = strip_determiner(text, span, normal_words(span.text(text)))
+    return Entity(bare.text(text), MentionKind.ORGANISATION, bare)
+
+
+def _is_description(text: str, source: Span, words: list[str]) -> bool:
+    """Tell whether an institution is named only by what it is ("the Foreign Ministry")."""
+    if words[0] not in DEFINITE | POSSESSIVE_DETERMINERS:
+        return False
+    raw = strip_determiner(text, source, words).text(text).split()
+    return all(
+        w in ORGANISATION_HEADS or w in ROLE_MODIFIERS or w in POSSESSIVE_DETERMINERS
+        for w in normal_words(" ".join(raw))
+    )
+
+
+def _possessor(source: Span, context: _Context) -> str | None:
+    """Return the place "its" most likely refers to: the last one named in this paragraph
+    or the one before."""
+    here = context.paragraph(source.start)
+    for anchor, entity in reversed(context.history):
+        if entity is None or here - context.paragraph(anchor.start) > 1:
+            break
+        if entity.kind is MentionKind.ORGANISATION and not (
+            set(normal_words(entity.name)) & ORGANISATION_HEADS
+        ):
+            return entity.name  # "Morvask says … Its Foreign Ministry said"
+    for mention in reversed(context.analysis.mentions):
+        if mention.span.end > source.start or mention.label not in ("GPE", "ORG"):
+            continue
+        if set(normal_words(mention.text)) & ORGANISATION_HEADS:
+            continue  # "its" is the country, not another institution
+        if here - context.paragraph(mention.span.start) > 1:
+            return None
+        return mention.span.text(context.text)
     return None
 
 

@@ -91,6 +91,8 @@ ORGANISATION_HEADS = frozenset(
         "council", "committee", "embassy", "house", "parliament", "court", "army", "military",
         "police", "party", "company", "commission", "cabinet", "kremlin", "pentagon",
         "organisation", "organization", "union", "bank", "majlis", "guards", "corps",
+        "guard", "navy", "association", "congress", "federation", "institute", "university",
+        "campaign", "coalition", "alliance", "authority", "authorities", "service",
     }
 )  # fmt: skip
 # Words that end a name: headline verbs an entity tagger glues on ("Obama Says").
@@ -98,6 +100,8 @@ NAME_BREAKERS = frozenset(
     {
         "says", "said", "rules", "tells", "warns", "urges", "slams", "vows", "calls", "claims",
         "denies", "blasts", "backs", "rejects", "dismisses", "stresses", "underlines",
+        # a date the tagger glued on: "Ayatollah Seyed Ali Khamenei Wednesday"
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     }
 )  # fmt: skip
 # Words inside a source that put a named person outside its head: "an aide to Trump",
@@ -112,3 +116,18 @@ NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "da", "del", "van", "von",
 PRONOUN_PARAGRAPH_WINDOW = 1
 # How far before a name to look for the role words it carries, in characters.
 PREFIX_WINDOW = 120
+# Words after a surname that tell two people apart ("Donald Trump Jr."), kept in the key.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Possessive determiners that open an organisation's description ("its Foreign Ministry").
+POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their", "our"})
+# Titles that name an office in other words, rewritten before titles are compared:
+# "the head of state" is matched as "the president".
+TITLE_SYNONYMS: dict[str, str] = {
+    "head of state": "president",
+    "head of government": "prime minister",
+    "premier": "prime minister",
+}
+# Entity labels of places and peoples: a name tagged so is not a person.
+PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC"})
+# Sources that point back at one of the last two people named.
+BACK_REFERENCES: dict[str, int] = {"the latter": -1, "the former": -2}

@@ -13,7 +13,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
 
-from onrecord.models import ArticleView, ProcessedArticle, SpeakerSummary, StatementView
+from onrecord.models import (
+    ArticleView,
+    ProcessedArticle,
+    Speaker,
+    SpeakerEdit,
+    SpeakerSummary,
+    StatementView,
+)
 from onrecord.store.schema import SCHEMA_VERSION
 from onrecord.store.sqlite import SQLiteStore
 
@@ -51,11 +58,35 @@ class Store(Protocol):
         until: dt.date | None = None,
         article: str | None = None,
     ) -> list[StatementView]:
-        """Return statements filtered by speaker and outlet substrings, dates and article."""
+        """Return statements filtered by speaker (name or alias), outlet, dates and article."""
         ...
 
     def speakers(self) -> list[SpeakerSummary]:
-        """Return every speaker with counts of statements and articles, and their outlets."""
+        """Return every speaker with counts of statements and articles, outlets and aliases."""
+        ...
+
+    def speaker(self, ref: str) -> SpeakerSummary:
+        """Return the one speaker `ref` names: its number, its name or one of its aliases."""
+        ...
+
+    def speaker_records(self) -> list[Speaker]:
+        """Return every canonical speaker with its aliases, for the corpus stage to match."""
+        ...
+
+    def speaker_edits(self) -> list[SpeakerEdit]:
+        """Return the user's merges and renames, in order."""
+        ...
+
+    def merge_speakers(self, target: str, other: str) -> SpeakerSummary:
+        """Merge speaker `other` into `target` (each a number, name or alias) and keep the edit."""
+        ...
+
+    def rename_speaker(self, ref: str, new_name: str) -> SpeakerSummary:
+        """Rename speaker `ref` to `new_name` for good and keep the edit."""
+        ...
+
+    def replay_speaker_edits(self) -> int:
+        """Re-apply the kept merges and renames to speakers added since; return the changes."""
         ...
 
     def search(self, query: str) -> list[StatementView]:

@@ -7,7 +7,7 @@ every table and column for people who open the file with any SQLite tool.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The schema version this code writes and reads (stored in `PRAGMA user_version`)."""
 
 APPLICATION_ID = 0x6F6E7263
@@ -114,8 +114,54 @@ _VERSION_1: tuple[str, ...] = (
     """,
 )
 
+# Version 2: canonical speakers (aliases, external ids, the user's edits) and, per
+# statement, the name as mentioned in the article, the date it was said and its occasion.
+_VERSION_2: tuple[str, ...] = (
+    "ALTER TABLE speakers ADD COLUMN external_id TEXT",
+    "ALTER TABLE speakers ADD COLUMN name_fixed INTEGER NOT NULL DEFAULT 0",
+    """
+    CREATE TABLE speaker_aliases (
+        speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+        alias      TEXT NOT NULL,
+        UNIQUE (speaker_id, alias)
+    )
+    """,
+    "CREATE INDEX speaker_aliases_alias ON speaker_aliases (alias)",
+    "INSERT INTO speaker_aliases (speaker_id, alias) SELECT id, name FROM speakers",
+    """
+    CREATE TABLE speaker_edits (
+        id      INTEGER PRIMARY KEY,
+        action  TEXT NOT NULL CHECK (action IN ('merge', 'rename')),
+        target  TEXT NOT NULL,
+        other   TEXT NOT NULL,
+        made_at TEXT NOT NULL
+    )
+    """,
+    "ALTER TABLE statements ADD COLUMN speaker_mention TEXT",
+    """
+    ALTER TABLE statements ADD COLUMN said_on TEXT
+        CHECK (said_on IS NULL OR date(said_on) = said_on)
+    """,
+    """
+    ALTER TABLE statements ADD COLUMN said_on_precision TEXT
+        CHECK (said_on_precision IS NULL OR said_on_precision IN ('day', 'month', 'year'))
+    """,
+    "ALTER TABLE statements ADD COLUMN said_on_expression TEXT",
+    "ALTER TABLE statements ADD COLUMN said_on_start INTEGER",
+    "ALTER TABLE statements ADD COLUMN said_on_end INTEGER",
+    "ALTER TABLE statements ADD COLUMN said_on_method TEXT",
+    "ALTER TABLE statements ADD COLUMN occasion_text TEXT",
+    "ALTER TABLE statements ADD COLUMN occasion_start INTEGER",
+    "ALTER TABLE statements ADD COLUMN occasion_end INTEGER",
+    """
+    UPDATE statements SET speaker_mention =
+        (SELECT name FROM speakers WHERE speakers.id = statements.speaker_id)
+    """,
+    "CREATE INDEX statements_said_on ON statements (said_on)",
+)
+
 # MIGRATIONS[v] upgrades a database at version v - 1 to version v.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _VERSION_1}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _VERSION_1, 2: _VERSION_2}
 
 
 def upgrade_steps(current: int) -> list[str]:

@@ -8,7 +8,6 @@ becomes a `StoreError`.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -24,10 +23,13 @@ from onrecord.models import (
     MentionKind,
     ProcessedArticle,
     Span,
+    Speaker,
+    SpeakerEdit,
     SpeakerSummary,
     Statement,
     StatementView,
 )
+from onrecord.store import speakers as speaker_sql
 from onrecord.store.schema import APPLICATION_ID, SCHEMA_VERSION, upgrade_steps
 
 ROLES = ("source", "cue", "content")
@@ -39,7 +41,9 @@ _NOTHING = "nothing of the batch was stored"
 
 _VIEW_SELECT = """
 SELECT s.id, s.article_id, a.doc, a.outlet, a.published, a.title, sp.name AS speaker,
-       s.speaker_kind, s.kind, s.source_text, s.cue_text, s.content_text
+       s.speaker_kind, s.kind, s.source_text, s.cue_text, s.content_text, s.speaker_id,
+       s.speaker_mention, s.said_on, s.said_on_precision, s.said_on_expression,
+       s.said_on_start, s.said_on_end, s.said_on_method, s.occasion_text
 FROM statements s
 JOIN articles a ON a.id = s.article_id
 LEFT JOIN speakers sp ON sp.id = s.speaker_id
@@ -170,6 +174,10 @@ def _validate(processed: ProcessedArticle) -> None:
         ]
         if statement.speaker_span is not None:
             spans.append(("speaker", statement.speaker_span))
+        if statement.said_on is not None and statement.said_on.span is not None:
+            spans.append(("said_on", statement.said_on.span))
+        if statement.occasion is not None:
+            spans.append(("occasion", statement.occasion.span))
         for role, span in spans:
             if not 0 <= span.start <= span.end <= size:
                 raise StoreError(
@@ -190,9 +198,16 @@ def _anchor(attribution: Attribution, size: int) -> int:
     return min((span.start for span in spans), default=size)
 
 
-def _speaker_name(statement: Statement) -> str | None:
-    name = " ".join((statement.speaker or "").split())
-    return name or None
+def _evidence(row: sqlite3.Row) -> dict[str, Any] | None:
+    """Return the said_on evidence of a statement row: expression, span and method."""
+    if row["said_on"] is None:
+        return None
+    start, end = row["said_on_start"], row["said_on_end"]
+    return {
+        "expression": row["said_on_expression"],
+        "span": [start, end] if start is not None else None,
+        "method": row["said_on_method"],
+    }
 
 
 def _views(
@@ -214,6 +229,12 @@ def _views(
             content=row["content_text"],
             spans=spans.get(row["id"]) or {role: [] for role in ROLES},
             title=row["title"],
+            speaker_id=row["speaker_id"],
+            said_on=_date(row["said_on"]),
+            said_on_precision=row["said_on_precision"],
+            said_on_evidence=_evidence(row),
+            occasion=row["occasion_text"],
+            speaker_mention=row["speaker_mention"],
         )
         for row in rows
     ]
@@ -300,7 +321,7 @@ class SQLiteStore:
         inserted: list[str] = []
         try:
             with _translated("cannot store the batch", _NOTHING), self._transaction() as db:
-                speakers: dict[tuple[str, str], int] = {}
+                speakers: dict[object, int] = {}
                 for processed in items:
                     article_id = processed.article.id
                     if (
@@ -321,7 +342,7 @@ class SQLiteStore:
         self,
         db: sqlite3.Connection,
         processed: ProcessedArticle,
-        speakers: dict[tuple[str, str], int],
+        speakers: dict[object, int],
     ) -> None:
         """Insert one validated article with its segments, statements and spans."""
         article, meta = processed.article, processed.article.metadata
@@ -366,13 +387,23 @@ class SQLiteStore:
         text: str,
         position: int,
         statement: Statement,
-        speakers: dict[tuple[str, str], int],
+        speakers: dict[object, int],
     ) -> None:
-        """Insert one statement and its spans, creating its speaker if new."""
+        """Insert one statement and its spans, creating or updating its speaker."""
         attribution = statement.attribution
         speaker_kind = MentionKind(statement.speaker_kind).value
-        name = _speaker_name(statement)
-        speaker_id = self._speaker_id(db, name, speaker_kind, speakers) if name else None
+        mention = speaker_sql.collapse(statement.speaker)
+        speaker = statement.canonical
+        if speaker is None and mention is not None:
+            speaker = Speaker(mention, MentionKind(speaker_kind))
+        speaker_id = None
+        if speaker is not None:
+            if speaker not in speakers:  # a speaker written once per batch and state
+                speakers[speaker] = speaker_sql.write_speaker(db, speaker)
+            speaker_id = speakers[speaker]
+            if mention is not None:
+                speaker_sql.add_aliases(db, speaker_id, [mention])
+        said_on, occasion = statement.said_on, statement.occasion
         joined = {
             role: JOINER.join(span.text(text) for span in getattr(attribution, role))
             for role in ROLES
@@ -382,8 +413,10 @@ class SQLiteStore:
         cursor = db.execute(
             "INSERT INTO statements (article_id, position, speaker_id, speaker_kind, "
             "speaker_start, speaker_end, kind, confidence, source_text, cue_text, "
-            "content_text, content_start, content_end) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "content_text, content_start, content_end, speaker_mention, said_on, "
+            "said_on_precision, said_on_expression, said_on_start, said_on_end, said_on_method, "
+            "occasion_text, occasion_start, occasion_end) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article_id,
                 position,
@@ -398,6 +431,16 @@ class SQLiteStore:
                 joined["content"],
                 min(span.start for span in content) if content else None,
                 max(span.end for span in content) if content else None,
+                mention,
+                said_on.value.isoformat() if said_on else None,
+                said_on.precision.value if said_on else None,
+                said_on.expression if said_on else None,
+                said_on.span.start if said_on and said_on.span else None,
+                said_on.span.end if said_on and said_on.span else None,
+                said_on.method if said_on else None,
+                occasion.text if occasion else None,
+                occasion.span.start if occasion else None,
+                occasion.span.end if occasion else None,
             ),
         )
         db.executemany(
@@ -409,23 +452,6 @@ class SQLiteStore:
                 for seq, span in enumerate(getattr(attribution, role))
             ],
         )
-
-    @staticmethod
-    def _speaker_id(
-        db: sqlite3.Connection, name: str, kind: str, cache: dict[tuple[str, str], int]
-    ) -> int:
-        """Return the id of speaker (name, kind), inserting it if it is new."""
-        key = (name, kind)
-        if key not in cache:
-            row = db.execute(
-                "SELECT id FROM speakers WHERE name = ? AND kind = ?", (name, kind)
-            ).fetchone()
-            if row is None:
-                cursor = db.execute("INSERT INTO speakers (name, kind) VALUES (?, ?)", key)
-                cache[key] = int(cursor.lastrowid or 0)
-            else:
-                cache[key] = int(row[0])
-        return cache[key]
 
     # --- reading ---------------------------------------------------------------
 
@@ -469,9 +495,10 @@ class SQLiteStore:
         params: list[Any] = []
         if speaker is not None:
             where.append(
-                "s.speaker_id IN (SELECT id FROM speakers WHERE instr(casefold(name), ?) > 0)"
+                "s.speaker_id IN (SELECT id FROM speakers WHERE instr(casefold(name), ?) > 0 "
+                "UNION SELECT speaker_id FROM speaker_aliases WHERE instr(casefold(alias), ?) > 0)"
             )
-            params.append(speaker.casefold())
+            params.extend([speaker.casefold()] * 2)
         if outlet is not None:
             where.append("instr(casefold(a.outlet), ?) > 0")
             params.append(outlet.casefold())
@@ -498,25 +525,44 @@ class SQLiteStore:
         return self._select("", (expression,), "m.score, s.id", join=join)
 
     def speakers(self) -> list[SpeakerSummary]:
-        """Return every speaker with counts of statements and articles, and their outlets."""
-        rows = self._rows(
-            "SELECT sp.name, sp.kind, count(*) AS n_statements, "
-            "count(DISTINCT s.article_id) AS n_articles, "
-            "json_group_array(DISTINCT a.outlet) AS outlets "
-            "FROM speakers sp JOIN statements s ON s.speaker_id = sp.id "
-            "JOIN articles a ON a.id = s.article_id "
-            "GROUP BY sp.id ORDER BY n_statements DESC, sp.name"
-        )
-        return [
-            SpeakerSummary(
-                name=row["name"],
-                kind=row["kind"],
-                statements=row["n_statements"],
-                articles=row["n_articles"],
-                outlets=tuple(sorted(o for o in json.loads(row["outlets"]) if o is not None)),
-            )
-            for row in rows
-        ]
+        """Return every speaker with counts, outlets and aliases, most quoted first."""
+        with _translated():
+            return speaker_sql.summaries(self._db)
+
+    def speaker(self, ref: str) -> SpeakerSummary:
+        """Return the one speaker `ref` names: its number, its name or one of its aliases."""
+        with _translated():
+            speaker_id, _ = speaker_sql.find_speaker(self._db, ref)
+            return speaker_sql.summaries(self._db, "sp.id = ?", (speaker_id,))[0]
+
+    def speaker_records(self) -> list[Speaker]:
+        """Return every canonical speaker with its aliases, for the corpus stage to match."""
+        with _translated():
+            return speaker_sql.speaker_records(self._db)
+
+    def speaker_edits(self) -> list[SpeakerEdit]:
+        """Return the user's merges and renames, in order."""
+        with _translated():
+            return speaker_sql.speaker_edits(self._db)
+
+    def merge_speakers(self, target: str, other: str) -> SpeakerSummary:
+        """Merge speaker `other` into `target` (each a number, name or alias) and keep the edit."""
+        with _translated("cannot merge the speakers"), self._transaction() as db:
+            speaker_sql.merge(db, target, other)
+            speaker_sql.record_edit(db, SpeakerEdit("merge", target, other))
+        return self.speaker(target)
+
+    def rename_speaker(self, ref: str, new_name: str) -> SpeakerSummary:
+        """Rename speaker `ref` to `new_name` for good and keep the edit."""
+        with _translated("cannot rename the speaker"), self._transaction() as db:
+            speaker_sql.rename(db, ref, new_name)
+            speaker_sql.record_edit(db, SpeakerEdit("rename", ref, new_name))
+        return self.speaker(new_name)
+
+    def replay_speaker_edits(self) -> int:
+        """Re-apply the kept merges and renames to speakers added since; return the changes."""
+        with _translated("cannot re-apply speaker edits"), self._transaction() as db:
+            return speaker_sql.replay(db)
 
     def _resolve(self, ref: str) -> str:
         """Return the id of the one article `ref` names: an id, id prefix or doc name."""

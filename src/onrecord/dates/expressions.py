@@ -1,0 +1,279 @@
+"""Date expressions in an article, and what each means against the publication date.
+
+An expression is a DATE or TIME entity the parse found, or a weekday, month-day or
+relative-day word the parse missed. `kind_of` says what sort of point in time it names
+(or None: a duration, a season, a future); `resolve` turns it into a date with a
+precision and the method used — or None when that would need a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from onrecord.models import Analysis, Precision, Span
+
+
+class DateKind(StrEnum):
+    WEEKDAY = "weekday"  # "Saturday", "Wednesday night"
+    SAME_DAY = "same day"  # "today", "this morning"
+    YESTERDAY = "yesterday"
+    WEEK = "week"  # "last week", "earlier this week"
+    AGO = "ago"  # "two days ago", "four months ago"
+    MONTH_DAY = "month-day"  # "September 17", "17 September 2019"
+    MONTH = "month"  # "November", "last November", "March 2019"
+    YEAR = "year"  # "2019"
+
+
+# Kinds that name a day (or a week) and may date a statement from anywhere in its sentence;
+# months and years are coarse and must stand right next to the cue or source.
+DAY_KINDS = frozenset(
+    {
+        DateKind.WEEKDAY,
+        DateKind.SAME_DAY,
+        DateKind.YESTERDAY,
+        DateKind.WEEK,
+        DateKind.AGO,
+        DateKind.MONTH_DAY,
+    }
+)
+
+# Entity labels that can hold a date expression.
+DATE_LABELS = frozenset({"DATE", "TIME"})
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d\d"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+
+# Words in front of a date that add nothing to when ("only four months ago").
+_HEDGES = re.compile(r"^(?:only|just|about|some|nearly|around|almost|as\s+early\s+as)\s+")
+
+# The shapes of expression, tried in order; anything else is not a point in time.
+KINDS: tuple[tuple[DateKind, re.Pattern[str]], ...] = (
+    (DateKind.WEEKDAY, re.compile(rf"(?:{'|'.join(_WEEKDAYS)}){_PART_OF_DAY}")),
+    (
+        DateKind.SAME_DAY,
+        re.compile(r"today|tonight|(?:earlier|later) today|this (?:morning|afternoon|evening)"),
+    ),
+    (DateKind.YESTERDAY, re.compile(rf"yesterday{_PART_OF_DAY}")),
+    (DateKind.WEEK, re.compile(r"last week|earlier this week")),
+    (DateKind.AGO, re.compile(rf"{_NUMBER} (?:days?|weeks?|months?|years?) ago")),
+    (
+        DateKind.MONTH_DAY,
+        re.compile(rf"(?:{_MONTH} {_DAY}|{_DAY} (?:of )?{_MONTH})(?:,? {_YEAR})?"),
+    ),
+    (DateKind.MONTH, re.compile(rf"(?:last |early |late )?{_MONTH}(?:,? {_YEAR})?")),
+    (DateKind.YEAR, re.compile(_YEAR)),
+)
+
+# Expressions the parse may miss: a weekday, a month-day, a relative day word.
+MISSED = re.compile(
+    rf"\b(?:(?:{'|'.join(_WEEKDAYS)}){_PART_OF_DAY}|yesterday|today|last week"
+    rf"|{_MONTH} {_DAY}(?:,? {_YEAR})?|{_DAY} {_MONTH}(?:,? {_YEAR})?)\b",
+    re.IGNORECASE,
+)
+# A preposition taken into the expression's span, so it reads "on Saturday", "late on Friday".
+LEADING_WORDS = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:on|in)\s+$", re.IGNORECASE)
+# A capitalised weekday with a capitalised word after it and no "on" before it is part of a
+# name ("Friday Prayers leaders"), not a date.
+NAME_AFTER = re.compile(r"^\s+[A-Z]")
+_HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A date expression: its span (with a leading "on"), its kind, and the date words alone."""
+
+    span: Span
+    text: str  # the words of `span`: "on Saturday"
+    core: str  # the date words, lower case, hedges removed: "saturday", "four months ago"
+    kind: DateKind
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What an expression means: a date (first day for month or year precision), and how."""
+
+    value: dt.date
+    precision: Precision
+    method: str
+
+
+def kind_of(words: str) -> DateKind | None:
+    """Return what sort of point in time `words` name, or None (a duration, a season, ...)."""
+    normal = _HEDGES.sub("", " ".join(words.lower().split()).removeprefix("the "))
+    for kind, pattern in KINDS:
+        if pattern.fullmatch(normal):
+            return kind
+    return None
+
+
+def date_expressions(text: str, analysis: Analysis) -> tuple[Expression, ...]:
+    """Return every date expression of the text that names a point in time, in order."""
+    spans = [m.span for m in analysis.mentions if m.label in DATE_LABELS]
+    taken = list(spans)
+    for match in MISSED.finditer(text):
+        span = Span(match.start(), match.end())
+        if not any(span.overlaps(other) for other in taken):
+            spans.append(span)
+    found = []
+    for span in sorted(spans):
+        words = span.text(text)
+        kind = kind_of(words)
+        if kind is None or _is_name(text, span, kind):
+            continue
+        lead = LEADING_WORDS.search(text, max(0, span.start - 12), span.start)
+        start = lead.start() if lead else span.start
+        core = _HEDGES.sub("", " ".join(words.lower().split()).removeprefix("the "))
+        found.append(Expression(Span(start, span.end), text[start : span.end], core, kind))
+    return tuple(found)
+
+
+def _is_name(text: str, span: Span, kind: DateKind) -> bool:
+    before = text[max(0, span.start - 4) : span.start].lower()
+    return (
+        kind is DateKind.WEEKDAY
+        and not before.endswith("on ")
+        and bool(NAME_AFTER.match(text[span.end :]))
+    )
+
+
+def resolve(expression: Expression, published: dt.date | None) -> Resolved | None:
+    """Return the date an expression names, or None when it cannot be known without a guess."""
+    if published is None and not _HAS_YEAR.search(expression.core):
+        return None  # a relative or year-less expression needs the publication date
+    resolved = _RESOLVERS[expression.kind](expression.core, published)
+    if resolved is None or (published is not None and resolved.value > published):
+        return None  # never a date after the article was published
+    return resolved
+
+
+def _weekday(core: str, published: dt.date | None) -> Resolved | None:
+    assert published is not None
+    wanted = _WEEKDAYS.index(core.split()[0])
+    back = (published.weekday() - wanted) % 7
+    return Resolved(
+        published - dt.timedelta(days=back), Precision.DAY, "weekday on or before publication"
+    )
+
+
+def _same_day(core: str, published: dt.date | None) -> Resolved | None:
+    assert published is not None
+    return Resolved(published, Precision.DAY, f"same day as publication ({core})")
+
+
+def _yesterday(core: str, published: dt.date | None) -> Resolved | None:
+    assert published is not None
+    return Resolved(
+        published - dt.timedelta(days=1), Precision.DAY, "day before publication (yesterday)"
+    )
+
+
+def _week(core: str, published: dt.date | None) -> Resolved | None:
+    assert published is not None
+    monday = published - dt.timedelta(days=published.weekday())
+    if core == "last week":
+        first, last = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+        method = "week before publication (last week)"
+    else:
+        first, last = monday, published
+        method = "week of publication (earlier this week)"
+    return _coarsened(first, last, method)
+
+
+def _coarsened(first: dt.date, last: dt.date, method: str) -> Resolved | None:
+    """Return the month (else the year) holding every day from `first` to `last`."""
+    if (first.year, first.month) == (last.year, last.month):
+        return Resolved(first.replace(day=1), Precision.MONTH, method)
+    if first.year == last.year:
+        return Resolved(first.replace(month=1, day=1), Precision.YEAR, method)
+    return None
+
+
+def _ago(core: str, published: dt.date | None) -> Resolved | None:
+    assert published is not None
+    parsed = _parse(core, published)
+    if parsed is None:
+        return None
+    unit = core.split()[1].rstrip("s")
+    method = f"{core.removesuffix(' ago')} before publication"
+    if unit == "day":
+        return Resolved(parsed, Precision.DAY, method)
+    if unit == "week":
+        return _coarsened(parsed, parsed + dt.timedelta(days=6), method)
+    precision = Precision.MONTH if unit == "month" else Precision.YEAR
+    return _truncated(parsed, precision, method)
+
+
+def _month_day(core: str, published: dt.date | None) -> Resolved | None:
+    parsed = _parse(core, published)
+    if parsed is None:
+        return None
+    method = "absolute date" if _HAS_YEAR.search(core) else "absolute date, year from publication"
+    return Resolved(parsed, Precision.DAY, method)
+
+
+def _month(core: str, published: dt.date | None) -> Resolved | None:
+    words = core.split()
+    if words[0] in {"last", "early", "late"}:
+        words = words[1:]
+    parsed = _parse(" ".join(words), published)
+    if parsed is None:
+        return None
+    if core.startswith("last ") and published is not None and parsed.month == published.month:
+        parsed = parsed.replace(year=parsed.year - 1)  # "last June", said in June
+    method = "month" if _HAS_YEAR.search(core) else "month, year from publication"
+    return _truncated(parsed, Precision.MONTH, method)
+
+
+def _year(core: str, published: dt.date | None) -> Resolved | None:
+    return Resolved(dt.date(int(core), 1, 1), Precision.YEAR, "year")
+
+
+def _truncated(value: dt.date, precision: Precision, method: str) -> Resolved:
+    first = value.replace(day=1) if precision is Precision.MONTH else value.replace(month=1, day=1)
+    return Resolved(first, precision, method)
+
+
+def _parse(words: str, published: dt.date | None) -> dt.date | None:
+    """Parse with dateparser, relative to the publication date and preferring the past."""
+    base = dt.datetime.combine(published, dt.time()) if published else None
+    parsed = _parser(base)(words)
+    return parsed.date() if parsed is not None else None
+
+
+@functools.lru_cache(maxsize=64)
+def _parser(base: dt.datetime | None) -> Callable[[str], dt.datetime | None]:
+    import dateparser  # slow to import: only when a date is resolved
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+
+    def parse(words: str) -> dt.datetime | None:
+        """Parse `words` as English, relative to `base`."""
+        return dateparser.parse(words, languages=["en"], settings=settings)  # type: ignore[arg-type]
+
+    return parse
+
+
+_RESOLVERS: dict[DateKind, Callable[[str, dt.date | None], Resolved | None]] = {
+    DateKind.WEEKDAY: _weekday,
+    DateKind.SAME_DAY: _same_day,
+    DateKind.YESTERDAY: _yesterday,
+    DateKind.WEEK: _week,
+    DateKind.AGO: _ago,
+    DateKind.MONTH_DAY: _month_day,
+    DateKind.MONTH: _month,
+    DateKind.YEAR: _year,
+}

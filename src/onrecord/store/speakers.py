@@ -1,0 +1,238 @@
+"""The SQL of canonical speakers: rows, aliases, and the user's merges and renames.
+
+Functions here take an open connection and run inside the caller's transaction; the
+store (`sqlite.SQLiteStore`) owns transactions and turns sqlite3 errors into StoreErrors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections import defaultdict
+
+from onrecord.errors import NotFoundError, StoreError
+from onrecord.models import MentionKind, Speaker, SpeakerEdit, SpeakerSummary
+
+_LIST_HINT = "list speakers with `onrecord speakers`"
+
+
+def collapse(name: str | None) -> str | None:
+    """Return a name with runs of whitespace collapsed, or None when nothing is left."""
+    collapsed = " ".join((name or "").split())
+    return collapsed or None
+
+
+def speaker_records(db: sqlite3.Connection) -> list[Speaker]:
+    """Return every canonical speaker with its aliases, by id."""
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for speaker_id, alias in db.execute(
+        "SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, rowid"
+    ):
+        aliases[speaker_id].append(alias)
+    return [
+        Speaker(
+            name=row[1],
+            kind=MentionKind(row[2]),
+            aliases=tuple(aliases[row[0]]),
+            external_id=row[3],
+            id=row[0],
+            name_fixed=bool(row[4]),
+        )
+        for row in db.execute(
+            "SELECT id, name, kind, external_id, name_fixed FROM speakers ORDER BY id"
+        )
+    ]
+
+
+def speaker_edits(db: sqlite3.Connection) -> list[SpeakerEdit]:
+    """Return the user's merges and renames, in the order they were made."""
+    return [
+        SpeakerEdit(action=row[0], target=row[1], other=row[2])
+        for row in db.execute("SELECT action, target, other FROM speaker_edits ORDER BY id")
+    ]
+
+
+def add_aliases(db: sqlite3.Connection, speaker_id: int, aliases: list[str]) -> None:
+    """Attach names to a speaker, ignoring ones it already has."""
+    db.executemany(
+        "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)",
+        [(speaker_id, alias) for alias in aliases],
+    )
+
+
+def write_speaker(db: sqlite3.Connection, speaker: Speaker) -> int:
+    """Insert or update the row of a canonical speaker the corpus stage assigned; return its id.
+
+    A speaker without an id is found by name and kind, else inserted. A name the user
+    fixed (by `rename`) is never overwritten.
+    """
+    speaker_id = speaker.id
+    if speaker_id is None:
+        row = db.execute(
+            "SELECT id FROM speakers WHERE name = ? AND kind = ?", (speaker.name, speaker.kind)
+        ).fetchone()
+        speaker_id = int(row[0]) if row else None
+    if (
+        speaker_id is None
+        or not db.execute("SELECT 1 FROM speakers WHERE id = ?", (speaker_id,)).fetchone()
+    ):
+        cursor = db.execute(
+            "INSERT INTO speakers (id, name, kind, external_id, name_fixed) VALUES (?, ?, ?, ?, ?)",
+            (speaker_id, speaker.name, speaker.kind.value, speaker.external_id, speaker.name_fixed),
+        )
+        speaker_id = int(cursor.lastrowid or 0)
+    else:
+        db.execute(
+            "UPDATE speakers SET name = CASE WHEN name_fixed THEN name ELSE ? END, "
+            "external_id = coalesce(?, external_id) WHERE id = ?",
+            (speaker.name, speaker.external_id, speaker_id),
+        )
+    add_aliases(db, speaker_id, [speaker.name, *speaker.aliases])
+    return speaker_id
+
+
+def find_speaker(db: sqlite3.Connection, ref: str) -> tuple[int, str]:
+    """Return (id, name) of the one speaker `ref` names: an id, a name, or an alias (any case)."""
+    ref = " ".join(ref.split())
+    if ref.isdigit():
+        row = db.execute("SELECT id, name FROM speakers WHERE id = ?", (int(ref),)).fetchone()
+        if row:
+            return int(row[0]), row[1]
+    for sql in (
+        "SELECT id, name FROM speakers WHERE name = ?",
+        "SELECT id, name FROM speakers WHERE casefold(name) = casefold(?)",
+        "SELECT DISTINCT sp.id, sp.name FROM speakers sp "
+        "JOIN speaker_aliases al ON al.speaker_id = sp.id WHERE casefold(al.alias) = casefold(?)",
+    ):
+        rows = db.execute(sql, (ref,)).fetchall()
+        if len(rows) == 1:
+            return int(rows[0][0]), rows[0][1]
+        if len(rows) > 1:
+            listed = ", ".join(f"{row[0]} ({row[1]})" for row in rows[:5])
+            raise NotFoundError(
+                f"{ref!r} names {len(rows)} speakers: {listed}",
+                hint=f"give the speaker's number instead; {_LIST_HINT}",
+            )
+    raise NotFoundError(
+        f"no speaker is named {ref!r}",
+        hint=f"give a speaker's number, name or alias; {_LIST_HINT}",
+    )
+
+
+def merge(db: sqlite3.Connection, target: str, other: str) -> int:
+    """Move every statement and alias of speaker `other` to `target`; return the target's id."""
+    target_id, _ = find_speaker(db, target)
+    other_id, other_name = find_speaker(db, other)
+    if target_id == other_id:
+        return target_id
+    db.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", (target_id, other_id))
+    db.execute(
+        "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) "
+        "SELECT ?, alias FROM speaker_aliases WHERE speaker_id = ?",
+        (target_id, other_id),
+    )
+    add_aliases(db, target_id, [other_name])
+    db.execute(
+        "UPDATE speakers SET external_id = coalesce(external_id, "
+        "(SELECT external_id FROM speakers WHERE id = ?)) WHERE id = ?",
+        (other_id, target_id),
+    )
+    db.execute("DELETE FROM speakers WHERE id = ?", (other_id,))
+    return target_id
+
+
+def rename(db: sqlite3.Connection, ref: str, new_name: str) -> int:
+    """Give speaker `ref` the name `new_name` for good (kept as an alias too); return its id."""
+    speaker_id, _ = find_speaker(db, ref)
+    name = collapse(new_name)
+    if name is None:
+        raise StoreError("a speaker's name cannot be empty", hint="give the new name in quotes")
+    kind = db.execute("SELECT kind FROM speakers WHERE id = ?", (speaker_id,)).fetchone()[0]
+    clash = db.execute(
+        "SELECT id FROM speakers WHERE name = ? AND kind = ? AND id != ?", (name, kind, speaker_id)
+    ).fetchone()
+    if clash:
+        raise StoreError(
+            f"another speaker (number {clash[0]}) is already named {name!r}",
+            hint=f"to make them one, run `onrecord speakers merge {clash[0]} {speaker_id}`",
+        )
+    db.execute("UPDATE speakers SET name = ?, name_fixed = 1 WHERE id = ?", (name, speaker_id))
+    add_aliases(db, speaker_id, [name])
+    return speaker_id
+
+
+def record_edit(db: sqlite3.Connection, edit: SpeakerEdit) -> None:
+    """Keep one user edit, to re-apply after later ingests."""
+    db.execute(
+        "INSERT INTO speaker_edits (action, target, other, made_at) VALUES (?, ?, ?, ?)",
+        (
+            edit.action,
+            edit.target,
+            edit.other,
+            dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        ),
+    )
+
+
+def replay(db: sqlite3.Connection) -> int:
+    """Re-apply the kept edits to speakers that ingests added since; return how many changed.
+
+    A merge applies again when its `other` names a speaker other than its target (a new
+    speaker that came in under that name); a rename applies when the old name names a
+    speaker not already renamed. Edits whose names no longer name one speaker are skipped.
+    """
+    changed = 0
+    for edit in speaker_edits(db):
+        try:
+            if edit.action == "merge":
+                target_id, _ = find_speaker(db, edit.target)
+                other_id, _ = find_speaker(db, edit.other)
+                if target_id != other_id:
+                    merge(db, str(target_id), str(other_id))
+                    changed += 1
+            else:
+                speaker_id, name = find_speaker(db, edit.target)
+                if name != edit.other:
+                    rename(db, str(speaker_id), edit.other)
+                    changed += 1
+        except (NotFoundError, StoreError):
+            continue
+    return changed
+
+
+def summaries(
+    db: sqlite3.Connection, where: str = "", params: tuple[object, ...] = ()
+) -> list[SpeakerSummary]:
+    """Return speakers with their counts, outlets and aliases, most quoted first."""
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for speaker_id, alias in db.execute(
+        "SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, alias"
+    ):
+        aliases[speaker_id].append(alias)
+    rows = db.execute(
+        "SELECT sp.id, sp.name, sp.kind, sp.external_id, count(s.id) AS n_statements, "
+        "count(DISTINCT s.article_id) AS n_articles, "
+        "json_group_array(DISTINCT a.outlet) AS outlets "
+        "FROM speakers sp "
+        + ("LEFT " if where else "")
+        + "JOIN statements s ON s.speaker_id = sp.id "
+        + ("LEFT " if where else "")
+        + "JOIN articles a ON a.id = s.article_id "
+        + (f"WHERE {where} " if where else "")
+        + "GROUP BY sp.id ORDER BY n_statements DESC, sp.name",
+        params,
+    ).fetchall()
+    return [
+        SpeakerSummary(
+            name=row[1],
+            kind=row[2],
+            statements=row[4],
+            articles=row[5],
+            outlets=tuple(sorted(o for o in json.loads(row[6]) if o is not None)),
+            aliases=tuple(a for a in aliases[row[0]] if a != row[1]),
+            external_id=row[3],
+            id=row[0],
+        )
+        for row in rows
+    ]

@@ -1,0 +1,500 @@
+"""Statement dates on hand-built Analysis records: one rule per test, texts written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from onrecord.dates import date_statements
+from onrecord.dates.expressions import DateKind, Expression, kind_of, resolve
+from onrecord.models import (
+    Analysis,
+    Attribution,
+    Kind,
+    Mention,
+    Precision,
+    Span,
+    Statement,
+    StatementDate,
+)
+
+# A phrase of the text: its first occurrence, or (phrase, n) for its nth (from 0).
+Phrase = str | tuple[str, int]
+
+
+class Article:
+    """A text with the mentions and statements a test declares on it, phrase by phrase."""
+
+    def __init__(self, *paragraphs: str) -> None:
+        self.text = "\n\n".join(paragraphs)
+        self.mentions: list[Mention] = []
+        self.statements: list[Statement] = []
+
+    def at(self, phrase: Phrase) -> Span:
+        """Return the span of a phrase: its first occurrence, or its nth as (phrase, n)."""
+        words, nth = (phrase, 0) if isinstance(phrase, str) else phrase
+        start = -1
+        for _ in range(nth + 1):
+            start = self.text.index(words, start + 1)
+        return Span(start, start + len(words))
+
+    def mention(self, phrase: Phrase, label: str = "DATE") -> Article:
+        """Declare an entity the parse found (a DATE unless told)."""
+        span = self.at(phrase)
+        self.mentions.append(Mention(span, span.text(self.text), label))
+        return self
+
+    def said(
+        self,
+        speaker: str | None,
+        source: Phrase | None,
+        cue: Phrase | None,
+        *content: Phrase,
+        kind: Kind = Kind.INDIRECT,
+    ) -> Article:
+        """Declare a statement by `speaker` (as the speaker stage would have resolved it)."""
+        attribution = Attribution(
+            source=(self.at(source),) if source else (),
+            cue=(self.at(cue),) if cue else (),
+            content=tuple(self.at(part) for part in content),
+            kind=kind,
+        )
+        self.statements.append(Statement(attribution, speaker))
+        return self
+
+    def analysis(self) -> Analysis:
+        paragraphs, start = [], 0
+        for part in self.text.split("\n\n"):
+            paragraphs.append(Span(start, start + len(part)))
+            start += len(part) + 2
+        sentences = tuple(
+            Span(m.start(), m.end())
+            for m in re.finditer(r"[^\s.!?][^.!?\n]*[.!?]?[”\"]?", self.text)
+        )
+        return Analysis(
+            sentences, tuple(paragraphs), tuple(sorted(self.mentions, key=lambda m: m.span)), ()
+        )
+
+    def dated(self, published: dt.date | None) -> list[StatementDate | None]:
+        """Date the statements; check the order is kept and every span reproduces its words."""
+        statements = date_statements(self.text, self.analysis(), self.statements, published)
+        assert [s.attribution for s in statements] == [s.attribution for s in self.statements]
+        for statement in statements:
+            said_on = statement.said_on
+            if said_on is not None and said_on.span is not None:
+                assert said_on.span.text(self.text) == said_on.expression
+        return [statement.said_on for statement in statements]
+
+
+SATURDAY = dt.date(2018, 7, 21)
+
+
+def day(said_on: StatementDate | None) -> tuple[dt.date, Precision, str] | None:
+    return None if said_on is None else (said_on.value, said_on.precision, said_on.expression)
+
+
+def test_a_weekday_on_the_day_of_publication_is_that_day() -> None:
+    article = (
+        Article(
+            "Tehran, July 21, IRNA – Supreme Leader Ali Khamenei on Saturday said talks with the "
+            "US are a mistake."
+        )
+        .mention("July 21")
+        .mention("Saturday")
+        .said(
+            "Ali Khamenei", "Supreme Leader Ali Khamenei", "said", "talks with the US are a mistake"
+        )
+    )
+    [said_on] = article.dated(SATURDAY)
+    assert day(said_on) == (SATURDAY, Precision.DAY, "on Saturday")
+    assert said_on is not None and said_on.method == "weekday on or before publication"
+
+
+def test_a_weekday_resolves_to_the_latest_such_day_before_publication() -> None:
+    article = (
+        Article("Ms Lindqvar said on Monday that Morvask would not negotiate.")
+        .mention("Monday")
+        .said("Petra Lindqvar", "Ms Lindqvar", "said", "that Morvask would not negotiate")
+    )
+    wednesday = dt.date(2025, 3, 19)
+    assert day(article.dated(wednesday)[0]) == (dt.date(2025, 3, 17), Precision.DAY, "on Monday")
+
+
+def test_without_a_publication_date_a_weekday_is_unknown() -> None:
+    article = (
+        Article("Prime Minister Casimir Ondrel said on Tuesday that talks were possible.")
+        .mention("Tuesday")
+        .said("Casimir Ondrel", "Prime Minister Casimir Ondrel", "said", "that talks were possible")
+    )
+    assert article.dated(None) == [None]
+
+
+def test_a_month_day_takes_the_year_of_publication_or_the_one_before() -> None:
+    article = (
+        Article(
+            "“I would meet them,” Trump said on July 30.",
+            "The Leader said on November 4 that talks were useless.",
+        )
+        .mention("July 30")
+        .mention("November 4")
+        .said("Donald Trump", "Trump", "said", "“I would meet them,”", kind=Kind.DIRECT)
+        .said("Ali Khamenei", "The Leader", ("said", 1), "that talks were useless")
+    )
+    trump, leader = article.dated(dt.date(2018, 8, 14))
+    assert day(trump) == (dt.date(2018, 7, 30), Precision.DAY, "on July 30")
+    assert trump is not None and trump.method == "absolute date, year from publication"
+    assert day(leader) == (dt.date(2017, 11, 4), Precision.DAY, "on November 4")
+
+
+def test_a_month_day_without_a_year_or_publication_date_is_unknown() -> None:
+    article = (
+        Article("The Leader said on September 17 that talks were useless.")
+        .mention("September 17")
+        .said("Ali Khamenei", "The Leader", "said", "that talks were useless")
+    )
+    assert article.dated(None) == [None]
+
+
+def test_a_full_date_needs_no_publication_date() -> None:
+    article = (
+        Article("The Leader said on September 17, 2019 that talks were useless.")
+        .mention("September 17, 2019")
+        .said("Ali Khamenei", "The Leader", "said", "that talks were useless")
+    )
+    [said_on] = article.dated(None)
+    assert day(said_on) == (dt.date(2019, 9, 17), Precision.DAY, "on September 17, 2019")
+    assert said_on is not None and said_on.method == "absolute date"
+
+
+def test_no_statement_is_dated_after_its_article_was_published() -> None:
+    article = (
+        Article("The Leader said on September 17, 2026 that talks were useless.")
+        .mention("September 17, 2026")
+        .said("Ali Khamenei", "The Leader", "said", "that talks were useless")
+    )
+    assert article.dated(dt.date(2025, 3, 1)) == [None]
+
+
+def test_yesterday_and_today() -> None:
+    article = (
+        Article(
+            "President Oriane Kestrel said yesterday that Calverra would wait.",
+            "“We are ready today,” Rosa Tennick told CVNA today.",
+        )
+        .mention("yesterday")
+        .mention(("today", 1))
+        .said("Oriane Kestrel", "President Oriane Kestrel", "said", "that Calverra would wait")
+        .said("Rosa Tennick", "Rosa Tennick", "told", "“We are ready today,”", kind=Kind.DIRECT)
+    )
+    kestrel, tennick = article.dated(dt.date(2025, 3, 16))
+    assert day(kestrel) == (dt.date(2025, 3, 15), Precision.DAY, "yesterday")
+    assert day(tennick) == (dt.date(2025, 3, 16), Precision.DAY, "today")
+
+
+def test_last_week_is_the_month_holding_the_whole_week() -> None:
+    article = (
+        Article("Prime Minister Casimir Ondrel told reporters last week that talks would go on.")
+        .mention("last week")
+        .said("Casimir Ondrel", "Prime Minister Casimir Ondrel", "told", "that talks would go on")
+    )
+    [said_on] = article.dated(dt.date(2025, 9, 9))
+    assert day(said_on) == (dt.date(2025, 9, 1), Precision.MONTH, "last week")
+    [across] = article.dated(dt.date(2025, 3, 4))  # last week ran from February into March
+    assert day(across) == (dt.date(2025, 1, 1), Precision.YEAR, "last week")
+
+
+def test_dates_inside_content_and_quotation_marks_are_not_the_statement_date() -> None:
+    article = (
+        Article(
+            "“The US has not changed since November 1964,” Ayatollah Khamenei said.",
+            "He said the coup of 1953 was the start.",
+        )
+        .mention("November 1964")
+        .mention("1953")
+        .said(
+            "Ali Khamenei",
+            "Ayatollah Khamenei",
+            "said",
+            "“The US has not changed since November 1964,”",
+            kind=Kind.DIRECT,
+        )
+        .said("Ali Khamenei", "He", ("said", 1), "the coup of 1953 was the start")
+    )
+    assert article.dated(dt.date(2019, 11, 4)) == [None, None]
+
+
+def test_a_month_inside_the_quote_does_not_date_it_but_the_speech_event_does() -> None:
+    article = (
+        Article(
+            "President Oriane Kestrel on Monday gave her backing to talks.",
+            '"In January I said there was nothing to discuss," Kestrel said.',
+        )
+        .mention("Monday")
+        .mention("January")
+        .mention("Oriane Kestrel", "PERSON")
+        .said(
+            "Oriane Kestrel",
+            "Kestrel",
+            "said",
+            '"In January I said there was nothing to discuss,"',
+            kind=Kind.DIRECT,
+        )
+    )
+    [said_on] = article.dated(dt.date(2025, 6, 17))
+    assert day(said_on) == (dt.date(2025, 6, 16), Precision.DAY, "on Monday")
+    assert said_on is not None and said_on.method.startswith("speech event in the article")
+
+
+def test_statements_of_one_speaker_share_the_speech_event_and_others_do_not() -> None:
+    article = (
+        Article(
+            "Prime Minister Casimir Ondrel on Thursday said Calverra was ready for talks.",
+            '"We will talk about fish," Ondrel said.',
+            "A senior official said the talks could start soon.",
+        )
+        .mention("Thursday")
+        .said(
+            "Casimir Ondrel",
+            "Prime Minister Casimir Ondrel",
+            "said",
+            "Calverra was ready for talks",
+        )
+        .said(
+            "Casimir Ondrel", "Ondrel", ("said", 1), '"We will talk about fish,"', kind=Kind.DIRECT
+        )
+        .said("A senior official", "A senior official", ("said", 2), "the talks could start soon")
+    )
+    lead, quote, official = article.dated(dt.date(2025, 6, 12))
+    assert day(lead) == day(quote) == (dt.date(2025, 6, 12), Precision.DAY, "on Thursday")
+    assert quote is not None and quote.method == (
+        "speech event in the article: weekday on or before publication"
+    )
+    assert official is None
+
+
+def test_the_sentence_saying_when_the_remarks_were_made_dates_them() -> None:
+    article = (
+        Article(
+            "Talks with the US are a blatant mistake, the Supreme Leader said.",
+            "The Supreme Leader made the remarks in a meeting with ambassadors in Tehran on "
+            "Saturday.",
+            "Foreign ministry staff should keep their values, the Leader said.",
+        )
+        .mention("Saturday")
+        .said(None, "the Supreme Leader", "said", "Talks with the US are a blatant mistake")
+        .said(
+            "Ali Khamenei",
+            "the Leader",
+            ("said", 1),
+            "Foreign ministry staff should keep their values",
+        )
+    )
+    first, second = article.dated(SATURDAY)
+    assert day(first) == day(second) == (SATURDAY, Precision.DAY, "on Saturday")
+
+
+def test_a_back_reference_gets_its_own_date_and_the_quote_after_it_but_nobody_else() -> None:
+    article = (
+        Article(
+            "Ayatollah Khamenei said in Tehran on Sunday that talks were useless.",
+            "Ayatollah Khamenei had on September 17 downplayed the pressure, saying that Tehran "
+            "would not negotiate.",
+            "“The policy is not worth a penny,” Ayatollah Khamenei said in Tehran.",
+            "He also said that the door of talks with others was open.",
+        )
+        .mention("Sunday")
+        .mention("September 17")
+        .said("Ali Khamenei", "Ayatollah Khamenei", "said", "that talks were useless")
+        .said(
+            "Ali Khamenei", ("Ayatollah Khamenei", 1), "saying", "that Tehran would not negotiate"
+        )
+        .said(
+            "Ali Khamenei",
+            ("Ayatollah Khamenei", 2),
+            ("said", 1),
+            "“The policy is not worth a penny,”",
+            kind=Kind.DIRECT,
+        )
+        .said("Ali Khamenei", "He", ("said", 2), "that the door of talks with others was open")
+    )
+    sunday, earlier, quote, later = article.dated(dt.date(2019, 11, 4))
+    assert day(sunday) == day(later) == (dt.date(2019, 11, 3), Precision.DAY, "on Sunday")
+    assert day(earlier) == day(quote) == (dt.date(2019, 9, 17), Precision.DAY, "on September 17")
+    assert earlier is not None and earlier.method.startswith("earlier statement")
+    assert quote is not None and quote.method.startswith("quote following an earlier statement")
+    # without a publication date the year of September 17 is unknown, and the article's
+    # speech event is not taken instead
+    assert article.dated(None) == [None, None, None, None]
+
+
+def test_a_pluperfect_cue_with_an_ago_expression_is_an_earlier_statement() -> None:
+    article = (
+        Article("Only four months ago Mr Ondrel had told parliament there would be no talks.")
+        .mention("Only four months ago")
+        .said("Casimir Ondrel", "Mr Ondrel", "had told", "there would be no talks")
+    )
+    [said_on] = article.dated(dt.date(2025, 3, 16))
+    assert day(said_on) == (dt.date(2024, 11, 1), Precision.MONTH, "Only four months ago")
+    assert (
+        said_on is not None
+        and said_on.method == "earlier statement: four months before publication"
+    )
+
+
+def test_a_back_reference_without_a_date_is_unknown_not_the_speech_event() -> None:
+    article = (
+        Article(
+            "President Oriane Kestrel said on Saturday that talks were off.",
+            "Kestrel had said the strait must stay open.",
+        )
+        .mention("Saturday")
+        .said("Oriane Kestrel", "President Oriane Kestrel", "said", "that talks were off")
+        .said("Oriane Kestrel", ("Kestrel", 1), "had said", "the strait must stay open")
+    )
+    assert article.dated(dt.date(2025, 3, 15))[1] is None
+
+
+def test_dates_in_relative_clauses_after_since_and_in_parentheses_are_skipped() -> None:
+    article = (
+        Article(
+            "Opposition leader Edwin Carrow, who had called for talks since November, said the "
+            "government was late.",
+            "Ayatollah Khamenei said in Tehran on Sunday on the occasion of Aban 13 (November 4) "
+            "which marks the takeover in 1979, that talks were useless.",
+        )
+        .mention("November")
+        .mention("Sunday")
+        .mention("November 4")
+        .mention("1979")
+        .said("Edwin Carrow", "Opposition leader Edwin Carrow", "said", "the government was late")
+        .said("Ali Khamenei", "Ayatollah Khamenei", ("said", 1), "that talks were useless")
+    )
+    carrow, leader = article.dated(dt.date(2019, 11, 4))
+    assert carrow is None
+    assert day(leader) == (dt.date(2019, 11, 3), Precision.DAY, "on Sunday")
+
+
+def test_a_dateline_is_the_report_not_the_statement() -> None:
+    article = (
+        Article("Port Selden, March 15, CVNA – Kestrel said talks were off.")
+        .mention("March 15")
+        .said("Oriane Kestrel", "Kestrel", "said", "talks were off")
+    )
+    assert article.dated(dt.date(2025, 3, 15)) == [None]
+
+
+def test_a_weekday_starting_a_name_is_not_a_date() -> None:
+    article = (
+        Article(
+            "“The talks are limited,” the Leader underlined, addressing Friday Prayers leaders.",
+        )
+        .mention("Friday")
+        .said(
+            "Ali Khamenei", "the Leader", "underlined", "“The talks are limited,”", kind=Kind.DIRECT
+        )
+    )
+    assert article.dated(dt.date(2007, 3, 22)) == [None]
+
+
+def test_a_statement_reported_inside_another_gets_no_date() -> None:
+    article = (
+        Article("On Monday Heller noted that the President had described the terms.")
+        .mention("Monday")
+        .said("Jonas Heller", "Heller", "noted", "that the President had described the terms")
+        .said("Oriane Kestrel", "the President", "had described", "the terms")
+    )
+    heller, kestrel = article.dated(dt.date(2025, 3, 18))
+    assert day(heller) == (dt.date(2025, 3, 17), Precision.DAY, "On Monday")
+    assert kestrel is None
+
+
+def test_a_date_ending_a_short_noun_phrase_content_belongs_to_the_cue() -> None:
+    article = (
+        Article(
+            "President Oriane Kestrel deplored the seizure on Thursday, saying the boat had been "
+            "taken in daylight."
+        )
+        .mention("Thursday")
+        .said("Oriane Kestrel", "President Oriane Kestrel", "deplored", "the seizure on Thursday")
+        .said("Oriane Kestrel", None, "saying", "the boat had been taken in daylight")
+    )
+    deplored, saying = article.dated(dt.date(2025, 2, 21))
+    assert day(deplored) == day(saying) == (dt.date(2025, 2, 20), Precision.DAY, "on Thursday")
+
+
+def test_a_weekday_glued_to_the_name_still_groups_the_speaker() -> None:
+    article = (
+        Article(
+            "Supreme Leader Ali Khamenei Wednesday stressed that talks would be limited.",
+            "“I tell Americans the issue is not theirs,” the Supreme Leader underlined.",
+        )
+        .mention("Wednesday")
+        .said(
+            "Ali Khamenei Wednesday",
+            "Supreme Leader Ali Khamenei Wednesday",
+            "stressed",
+            "that talks would be limited",
+        )
+        .said(
+            "Ali Khamenei",
+            "the Supreme Leader",
+            "underlined",
+            "“I tell Americans the issue is not theirs,”",
+            kind=Kind.DIRECT,
+        )
+    )
+    first, second = article.dated(dt.date(2007, 3, 22))
+    assert day(first) == day(second) == (dt.date(2007, 3, 21), Precision.DAY, "Wednesday")
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("Saturday", DateKind.WEEKDAY),
+        ("Wednesday night", DateKind.WEEKDAY),
+        ("yesterday", DateKind.YESTERDAY),
+        ("today", DateKind.SAME_DAY),
+        ("last week", DateKind.WEEK),
+        ("Only four months ago", DateKind.AGO),
+        ("September 17", DateKind.MONTH_DAY),
+        ("17 September 2019", DateKind.MONTH_DAY),
+        ("last November", DateKind.MONTH),
+        ("2019", DateKind.YEAR),
+        ("the last 41 years", None),
+        ("years", None),
+        ("recent weeks", None),
+        ("next week", None),
+        ("this winter", None),
+        ("the 2024 season", None),
+    ],
+)
+def test_kinds_of_expression(words: str, kind: DateKind | None) -> None:
+    assert kind_of(words) == kind
+
+
+def test_last_month_name_in_the_same_month_is_a_year_back() -> None:
+    expression = Expression(Span(0, 9), "last June", "last june", DateKind.MONTH)
+    resolved = resolve(expression, dt.date(2025, 6, 20))
+    assert resolved is not None
+    assert (resolved.value, resolved.precision) == (dt.date(2024, 6, 1), Precision.MONTH)
+
+
+def test_a_name_before_a_pluperfect_date_is_no_speech_event() -> None:
+    article = (
+        Article(
+            "Ayatollah Khamenei, on September 17, had ruled out talks.",
+            "“Talks are a trick,” Ayatollah Khamenei said.",
+        )
+        .mention("September 17")
+        .mention("Ayatollah Khamenei", "PERSON")
+        .said(
+            "Ali Khamenei",
+            ("Ayatollah Khamenei", 1),
+            "said",
+            "“Talks are a trick,”",
+            kind=Kind.DIRECT,
+        )
+    )
+    assert article.dated(dt.date(2019, 11, 4)) == [None]

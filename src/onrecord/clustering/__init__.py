@@ -1,0 +1,27 @@
+"""Clusters of the same utterance across outlets, speech events, and quote drift.
+
+A pure stage: records in, records out. The store keeps what `ClusterIndex.to_bytes` (or
+its links and signatures) returns and hands the index back for the next ingest.
+"""
+
+from __future__ import annotations
+
+from onrecord.clustering.drift import quote_drift, render_drift
+from onrecord.clustering.events import speech_events
+from onrecord.clustering.index import ClusterIndex, assign_clusters
+from onrecord.clustering.quality import PairScores, pairwise_scores
+from onrecord.clustering.similarity import LexicalScorer, ParaphraseScorer
+from onrecord.clustering.text import quoted_pieces
+
+__all__ = [
+    "ClusterIndex",
+    "LexicalScorer",
+    "PairScores",
+    "ParaphraseScorer",
+    "assign_clusters",
+    "pairwise_scores",
+    "quote_drift",
+    "quoted_pieces",
+    "render_drift",
+    "speech_events",
+]

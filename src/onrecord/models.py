@@ -159,8 +159,10 @@ class Precision(StrEnum):
 class StatementDate:
     """When a statement was made, and the evidence: the expression and how it was resolved."""
 
-    value: dt.date  # for month or year precision, the first day of that month or year
-    precision: Precision
+    # For month or year precision, the first day of that month or year. None when the
+    # expression is known but its date is not: "on September 17" with no publication year.
+    value: dt.date | None
+    precision: Precision | None
     expression: str  # the words it came from: "on Saturday", "September 17"
     span: Span | None  # where `expression` is in the text (None: from the publication date)
     method: str  # e.g. "weekday before publication date", "absolute date", "earlier statement"

@@ -128,7 +128,9 @@ def test_without_a_publication_date_a_weekday_is_unknown() -> None:
         .mention("Tuesday")
         .said("Casimir Ondrel", "Prime Minister Casimir Ondrel", "said", "that talks were possible")
     )
-    assert article.dated(None) == [None]
+    (unknown,) = article.dated(None)
+    assert unknown is not None and unknown.value is None and unknown.precision is None
+    assert unknown.expression == "on Tuesday" and "publication date is unknown" in unknown.method
 
 
 def test_a_month_day_takes_the_year_of_publication_or_the_one_before() -> None:
@@ -154,7 +156,9 @@ def test_a_month_day_without_a_year_or_publication_date_is_unknown() -> None:
         .mention("September 17")
         .said("Ali Khamenei", "The Leader", "said", "that talks were useless")
     )
-    assert article.dated(None) == [None]
+    (unknown,) = article.dated(None)
+    assert unknown is not None and unknown.value is None
+    assert unknown.expression == "on September 17"
 
 
 def test_a_full_date_needs_no_publication_date() -> None:
@@ -325,8 +329,15 @@ def test_a_back_reference_gets_its_own_date_and_the_quote_after_it_but_nobody_el
     assert earlier is not None and earlier.method.startswith("earlier statement")
     assert quote is not None and quote.method.startswith("quote following an earlier statement")
     # without a publication date the year of September 17 is unknown, and the article's
-    # speech event is not taken instead
-    assert article.dated(None) == [None, None, None, None]
+    # speech event is not taken instead: the words are kept as evidence, the date is not
+    undated = article.dated(None)
+    assert [d.value if d else None for d in undated] == [None, None, None, None]
+    assert [d.expression if d else None for d in undated] == [
+        "on Sunday",
+        "on September 17",
+        "on September 17",
+        "on Sunday",
+    ]
 
 
 def test_a_pluperfect_cue_with_an_ago_expression_is_an_earlier_statement() -> None:

@@ -38,6 +38,7 @@ PLUPERFECT_AFTER = re.compile(r"[\s,]*had\b", re.IGNORECASE)
 EVENT = "speech event in the article"
 EARLIER = "earlier statement"
 FOLLOWING = "quote following an earlier statement"
+UNKNOWN_YEAR = "not resolved: the article's publication date is unknown"
 
 
 def date_statements(
@@ -246,6 +247,10 @@ def _statement_date(
     expression: Expression, how: str | None, published: dt.date | None
 ) -> StatementDate | None:
     resolved = resolve(expression, published)
+    if resolved is None and published is None:
+        # The words are kept as evidence; the date itself would need a guess.
+        method = f"{how}: {UNKNOWN_YEAR}" if how else UNKNOWN_YEAR
+        return StatementDate(None, None, expression.text, expression.span, method)
     if resolved is None:
         return None
     method = f"{how}: {resolved.method}" if how else resolved.method

@@ -181,7 +181,8 @@ class SpeakerIndex:
         kind = MentionKind(statement.speaker_kind)
         if kind is MentionKind.UNKNOWN:
             kind = MentionKind.PERSON
-        day = statement.said_on.value if statement.said_on is not None else published
+        said_on = statement.said_on.value if statement.said_on is not None else None
+        day = said_on or published
         entry = self._match(name, kind, day)
         if entry is None:
             entry = self._new(name, kind)

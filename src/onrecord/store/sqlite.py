@@ -200,7 +200,7 @@ def _anchor(attribution: Attribution, size: int) -> int:
 
 def _evidence(row: sqlite3.Row) -> dict[str, Any] | None:
     """Return the said_on evidence of a statement row: expression, span and method."""
-    if row["said_on"] is None:
+    if row["said_on_expression"] is None:
         return None
     start, end = row["said_on_start"], row["said_on_end"]
     return {
@@ -432,8 +432,8 @@ class SQLiteStore:
                 min(span.start for span in content) if content else None,
                 max(span.end for span in content) if content else None,
                 mention,
-                said_on.value.isoformat() if said_on else None,
-                said_on.precision.value if said_on else None,
+                said_on.value.isoformat() if said_on and said_on.value else None,
+                said_on.precision.value if said_on and said_on.precision else None,
                 said_on.expression if said_on else None,
                 said_on.span.start if said_on and said_on.span else None,
                 said_on.span.end if said_on and said_on.span else None,

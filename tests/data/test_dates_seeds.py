@@ -9,19 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from tests.builders import processed_articles
 from tests.shared_data import SEEDS, requires_seeds
 
-from onrecord.attribution import analyse
 from onrecord.dates import date_statements
-from onrecord.ingest import read_paths
-from onrecord.models import Analysis, Article, Failure, Precision, Statement
-from onrecord.nlp import load_pipeline
-from onrecord.occasions import find_occasions
-from onrecord.pipeline.prepare import prepare
-from onrecord.speakers import resolve_speakers
+from onrecord.models import Analysis, Article, Precision, Statement
 
 pytestmark = [pytest.mark.slow, requires_seeds]
 
@@ -31,25 +25,10 @@ SATURDAY = dt.date(2018, 7, 21)
 Processed = dict[str, tuple[Article, Analysis, tuple[Statement, ...]]]
 
 
-def process(paths: list[Path]) -> Processed:
-    """Run every per-article stage, dates and occasions last; key the results by seed number."""
-    nlp = load_pipeline()
-    processed: Processed = {}
-    for raw in read_paths(paths):
-        assert not isinstance(raw, Failure), raw
-        article = prepare(raw)
-        analysis = analyse(nlp(article.text))
-        statements = resolve_speakers(article.text, analysis)
-        published = article.metadata.published
-        statements = date_statements(article.text, analysis, statements, published)
-        statements = find_occasions(article.text, analysis, statements)
-        processed[article.doc[:3]] = (article, analysis, statements)
-    return processed
-
-
 @pytest.fixture(scope="module")
 def seeds() -> Processed:
-    return process([SEEDS])
+    """Every seed article after every per-article stage, keyed by its seed number."""
+    return {found[0].doc[:3]: found for found in processed_articles([SEEDS])}
 
 
 def khamenei(statements: tuple[Statement, ...]) -> list[Statement]:

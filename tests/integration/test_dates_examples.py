@@ -7,19 +7,12 @@ follow it. Statements are found by a few words of their content.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from tests.builders import processed_articles
 from tests.shared_data import EXAMPLES
 
-from onrecord.attribution import analyse
-from onrecord.dates import date_statements
-from onrecord.ingest import read_paths
-from onrecord.models import Article, Failure, Precision, Statement
-from onrecord.nlp import load_pipeline
-from onrecord.occasions import find_occasions
-from onrecord.pipeline.prepare import prepare
-from onrecord.speakers import resolve_speakers
+from onrecord.models import Article, Precision, Statement
 
 pytestmark = pytest.mark.slow
 
@@ -36,23 +29,13 @@ SPEECH_DAY = dt.date(2025, 3, 15)
 UNDATED = ("gazette_ondrel_right_terms", "dispatch_kestrel_fishing_towns")
 
 
-def process(paths: list[Path]) -> Processed:
-    """Run every per-article stage, dates and occasions last, on the documents under `paths`."""
-    nlp = load_pipeline()
-    processed: Processed = {}
-    for raw in read_paths(paths):
-        assert not isinstance(raw, Failure), raw
-        article = prepare(raw)
-        analysis = analyse(nlp(article.text))
-        statements = resolve_speakers(article.text, analysis)
-        statements = date_statements(article.text, analysis, statements, article.metadata.published)
-        processed[article.doc] = (article, find_occasions(article.text, analysis, statements))
-    return processed
-
-
 @pytest.fixture(scope="module")
 def examples() -> Processed:
-    return process([EXAMPLES])
+    """Every example article with its statements, after every per-article stage."""
+    return {
+        article.doc: (article, statements)
+        for article, _, statements in processed_articles([EXAMPLES])
+    }
 
 
 def statement(examples: Processed, doc: str, words: str) -> Statement:

@@ -3,79 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
+from tests import builders
 
 from onrecord.dates import date_statements
 from onrecord.dates.expressions import DateKind, Expression, kind_of, resolve
-from onrecord.models import (
-    Analysis,
-    Attribution,
-    Kind,
-    Mention,
-    Precision,
-    Span,
-    Statement,
-    StatementDate,
-)
-
-# A phrase of the text: its first occurrence, or (phrase, n) for its nth (from 0).
-Phrase = str | tuple[str, int]
+from onrecord.models import Kind, Precision, Span, StatementDate
 
 
-class Article:
-    """A text with the mentions and statements a test declares on it, phrase by phrase."""
-
-    def __init__(self, *paragraphs: str) -> None:
-        self.text = "\n\n".join(paragraphs)
-        self.mentions: list[Mention] = []
-        self.statements: list[Statement] = []
-
-    def at(self, phrase: Phrase) -> Span:
-        """Return the span of a phrase: its first occurrence, or its nth as (phrase, n)."""
-        words, nth = (phrase, 0) if isinstance(phrase, str) else phrase
-        start = -1
-        for _ in range(nth + 1):
-            start = self.text.index(words, start + 1)
-        return Span(start, start + len(words))
-
-    def mention(self, phrase: Phrase, label: str = "DATE") -> Article:
-        """Declare an entity the parse found (a DATE unless told)."""
-        span = self.at(phrase)
-        self.mentions.append(Mention(span, span.text(self.text), label))
-        return self
-
-    def said(
-        self,
-        speaker: str | None,
-        source: Phrase | None,
-        cue: Phrase | None,
-        *content: Phrase,
-        kind: Kind = Kind.INDIRECT,
-    ) -> Article:
-        """Declare a statement by `speaker` (as the speaker stage would have resolved it)."""
-        attribution = Attribution(
-            source=(self.at(source),) if source else (),
-            cue=(self.at(cue),) if cue else (),
-            content=tuple(self.at(part) for part in content),
-            kind=kind,
-        )
-        self.statements.append(Statement(attribution, speaker))
-        return self
-
-    def analysis(self) -> Analysis:
-        paragraphs, start = [], 0
-        for part in self.text.split("\n\n"):
-            paragraphs.append(Span(start, start + len(part)))
-            start += len(part) + 2
-        sentences = tuple(
-            Span(m.start(), m.end())
-            for m in re.finditer(r"[^\s.!?][^.!?\n]*[.!?]?[”\"]?", self.text)
-        )
-        return Analysis(
-            sentences, tuple(paragraphs), tuple(sorted(self.mentions, key=lambda m: m.span)), ()
-        )
+class Article(builders.Article):
+    """A hand-built article whose statements a test dates."""
 
     def dated(self, published: dt.date | None) -> list[StatementDate | None]:
         """Date the statements; check the order is kept and every span reproduces its words."""

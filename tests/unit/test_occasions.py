@@ -3,77 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from onrecord.models import (
-    Analysis,
-    Attribution,
-    Kind,
-    Mention,
-    Precision,
-    Span,
-    Statement,
-    StatementDate,
-)
-from onrecord.occasions import find_occasions
+from tests import builders
 
-# A phrase of the text: its first occurrence, or (phrase, n) for its nth (from 0).
-Phrase = str | tuple[str, int]
+from onrecord.dates import find_occasions
+from onrecord.models import Kind
 
 
-class Article:
-    """A text with the mentions and statements a test declares on it, phrase by phrase."""
-
-    def __init__(self, *paragraphs: str) -> None:
-        self.text = "\n\n".join(paragraphs)
-        self.mentions: list[Mention] = []
-        self.statements: list[Statement] = []
-
-    def at(self, phrase: Phrase) -> Span:
-        words, nth = (phrase, 0) if isinstance(phrase, str) else phrase
-        start = -1
-        for _ in range(nth + 1):
-            start = self.text.index(words, start + 1)
-        return Span(start, start + len(words))
-
-    def mention(self, phrase: Phrase, label: str = "DATE") -> Article:
-        span = self.at(phrase)
-        self.mentions.append(Mention(span, span.text(self.text), label))
-        return self
-
-    def said(
-        self,
-        speaker: str | None,
-        source: Phrase | None,
-        cue: Phrase | None,
-        content: Phrase,
-        *,
-        kind: Kind = Kind.INDIRECT,
-        said_on: dt.date | None = None,
-    ) -> Article:
-        attribution = Attribution(
-            source=(self.at(source),) if source else (),
-            cue=(self.at(cue),) if cue else (),
-            content=(self.at(content),),
-            kind=kind,
-        )
-        date = StatementDate(said_on, Precision.DAY, "", None, "test") if said_on else None
-        self.statements.append(Statement(attribution, speaker, said_on=date))
-        return self
+class Article(builders.Article):
+    """A hand-built article whose statements' occasions a test finds."""
 
     def occasions(self) -> list[str | None]:
         """Find the occasions; check the order is kept and every span reproduces its text."""
-        paragraphs, start = [], 0
-        for part in self.text.split("\n\n"):
-            paragraphs.append(Span(start, start + len(part)))
-            start += len(part) + 2
-        sentences = tuple(
-            Span(m.start(), m.end())
-            for m in re.finditer(r"[^\s.!?][^.!?\n]*[.!?]?[”\"]?", self.text)
-        )
-        mentions = tuple(sorted(self.mentions, key=lambda m: m.span))
-        analysis = Analysis(sentences, tuple(paragraphs), mentions, ())
-        statements = find_occasions(self.text, analysis, self.statements)
+        statements = find_occasions(self.text, self.analysis(), self.statements)
         assert [s.attribution for s in statements] == [s.attribution for s in self.statements]
         found: list[str | None] = []
         for statement in statements:

@@ -5,38 +5,27 @@ from __future__ import annotations
 import re
 
 import pytest
+from tests import builders
 from tests.shared_data import SEEDS
 
 from onrecord.models import Analysis, Attribution, Kind, Mention, MentionKind, Span, Statement
 from onrecord.speakers import resolve_speakers
 
-# A phrase of the text: its first occurrence, or (phrase, n) for its nth (from 0).
-Phrase = str | tuple[str, int]
 
-
-class Article:
+class Article(builders.Text):
     """A text with the mentions and attributions a test declares on it, phrase by phrase."""
 
+    # Sentences for these tests: each run of text up to a stop, its leading spaces kept.
+    SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+    LABEL = "PERSON"
+
     def __init__(self, *paragraphs: str) -> None:
-        self.text = "\n\n".join(paragraphs)
-        self.mentions: list[Mention] = []
+        super().__init__(*paragraphs)
         self.attributions: list[Attribution] = []
 
-    def at(self, phrase: Phrase, after: int = 0) -> Span:
-        """Return the span of a phrase (a bare string: its first occurrence from `after`)."""
-        phrase, nth = (phrase, 0) if isinstance(phrase, str) else (phrase[0], phrase[1])
-        start = after - 1 if nth == 0 else -1
-        for _ in range(nth + 1):
-            start = self.text.index(phrase, start + 1)
-        return Span(start, start + len(phrase))
-
-    def mention(self, phrase: Phrase, label: str = "PERSON") -> Article:
-        """Declare an entity or noun phrase mention."""
-        span = self.at(phrase)
-        self.mentions.append(Mention(span, span.text(self.text), label))
-        return self
-
-    def said(self, source: Phrase | None, cue: Phrase | None, content: Phrase) -> Article:
+    def said(
+        self, source: builders.Phrase | None, cue: builders.Phrase | None, content: builders.Phrase
+    ) -> Article:
         """Declare an attribution; no source is a quote continuing the previous one.
 
         A bare cue is looked for from the start of the source or content, whichever is first.
@@ -55,19 +44,7 @@ class Article:
 
     def resolve(self) -> tuple[Statement, ...]:
         """Resolve the speakers and check every speaker span reproduces its speaker."""
-        paragraphs, start = [], 0
-        for part in self.text.split("\n\n"):
-            paragraphs.append(Span(start, start + len(part)))
-            start += len(part) + 2
-        sentences = tuple(
-            Span(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]?", self.text)
-        )
-        analysis = Analysis(
-            sentences=sentences,
-            paragraphs=tuple(paragraphs),
-            mentions=tuple(self.mentions),
-            attributions=tuple(self.attributions),
-        )
+        analysis = self.analysis(self.attributions)
         statements = resolve_speakers(self.text, analysis)
         assert [s.attribution for s in statements] == self.attributions
         for statement in statements:

@@ -1,4 +1,4 @@
-"""When each statement was made: date expressions resolved against the publication date.
+"""When each statement was made, and on what occasion (`find_occasions`, in `occasions`).
 
 A statement is dated, in this order, by:
 
@@ -17,6 +17,7 @@ expression carrying a year resolves. Anything else is unknown (None), never a gu
 no statement is dated after its article's publication. docs/dates.md has the details.
 """
 
+from onrecord.dates.occasions import find_occasions
 from onrecord.dates.statements import date_statements
 
-__all__ = ["date_statements"]
+__all__ = ["date_statements", "find_occasions"]

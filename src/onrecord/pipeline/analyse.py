@@ -6,9 +6,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from onrecord.attribution import analyse
-from onrecord.dates import date_statements
+from onrecord.dates import date_statements, find_occasions
 from onrecord.models import Analysis, Article, Failure, ProcessedArticle, Statement
-from onrecord.occasions import find_occasions
 from onrecord.speakers import resolve_speakers
 
 if TYPE_CHECKING:

@@ -13,16 +13,17 @@ Phrases rank: an event (meeting, speech, address, conference, "on the occasion o
 an audience ("told reporters") over a channel ("in a statement") over a bare place. A
 statement reported inside another one's content, or referring back to an earlier
 utterance ("had said"), or dated differently from the speech event, inherits nothing.
-The date stage repeats a few of these facts (stages share no code; see docs/dates.md).
+The facts about statements (quotations, nesting, pluperfects, speakers) come from
+`onrecord.dates.context`, which the date rules use too.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from onrecord.dates.context import Context
 from onrecord.models import Analysis, Kind, Occasion, Span, Statement
 
 # Phrases that open an occasion, by rank (lower is preferred), each from its first word.
@@ -73,21 +74,6 @@ DATE_WORDS = re.compile(r"^(?:yesterday|today|tonight|last|this|earlier|later|ne
 TRAILING = re.compile(r"(?:[\s,.:;]|\s+(?:and|or))+$")
 # No phrase is longer than this; a longer one is cut at a word boundary.
 MAX_PHRASE_CHARS = 240
-# Quotation marks that open and close a quotation.
-QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
-# A pluperfect: the statement reports an utterance made before the article's event.
-HAD = re.compile(r"\bhad\b", re.I)
-# A sentence that reports when or where remarks were made, without being a statement.
-REMARKS = re.compile(
-    r"\b(?:made|delivered|gave)\s+(?:the|these|those|his|her|their|its)\s+"
-    r"(?:remarks|comments|statement|speech|address)\b"
-    r"|\b(?:the\s+)?(?:remarks|comments)\s+(?:were|was)\s+made\b",
-    re.I,
-)
-# A weekday or relative day the parse glued to a name ("Ali Khamenei Wednesday").
-GLUED_DATE = re.compile(
-    r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)$", re.I
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,14 +141,16 @@ def _events(
         key = article.keys[i]
         if key and phrase and i not in excluded:
             candidates.setdefault(key, []).append((phrase, i))
-    for sentence, verb, key, previous in article.remarks():
-        after = Span(verb.end, sentence.end)
+    for remark in article.remarks():
+        if article.inside(remark.verb.start, article.quoted):
+            continue  # the remark opens inside a quotation: the speaker's words, not the report's
+        after = Span(remark.verb.end, remark.sentence.end)
         phrase = min(
             article.phrases(after), key=lambda p: (p.rank, p.occasion.span.start), default=None
         )
         if phrase is None:
             continue
-        for target in (key, previous):
+        for target in (remark.speaker, remark.previous):
             if target is not None:
                 candidates.setdefault(target, []).append((phrase, None))
     return {
@@ -186,59 +174,18 @@ def _inherited(
     return phrase
 
 
-class _Article:
-    """An article's text and statements, with the facts about them occasions need."""
+class _Article(Context):
+    """An article's statements with their facts, and the spans that end an occasion phrase."""
 
     def __init__(self, text: str, analysis: Analysis, statements: Sequence[Statement]) -> None:
-        self.text = text
-        self.analysis = analysis
-        self.statements = tuple(statements)
-        self.sentences = tuple(sorted(analysis.sentences))
-        self._starts = [sentence.start for sentence in self.sentences]
-        self.quoted = _quoted(text, analysis.paragraphs)
+        super().__init__(text, analysis, statements)
         attributions = [statement.attribution for statement in self.statements]
-        self.contents = tuple(span for a in attributions for span in a.content)
         self.roles = sorted(span for a in attributions for span in a.source + a.cue + a.content)
-        self.keys = tuple(_key(statement) for statement in self.statements)
         self.dates = [m for m in analysis.mentions if m.label in {"DATE", "TIME"}]
-
-    def sentence(self, offset: int) -> Span:
-        """Return the sentence holding `offset` (the whole text if the parse gave none)."""
-        index = bisect.bisect_right(self._starts, offset) - 1
-        if index >= 0 and offset < self.sentences[index].end:
-            return self.sentences[index]
-        return Span(0, len(self.text))
-
-    def anchor(self, index: int) -> Span | None:
-        """Return a statement's first cue, else its first source."""
-        attribution = self.statements[index].attribution
-        spans = attribution.cue or attribution.source
-        return spans[0] if spans else None
 
     def inside(self, offset: int, spans: Sequence[Span]) -> bool:
         """Whether `offset` falls inside one of `spans`."""
         return any(span.start <= offset < span.end for span in spans)
-
-    def nested(self, index: int) -> bool:
-        """Whether a statement is reported inside another statement's content."""
-        anchor = self.anchor(index)
-        own = self.statements[index].attribution.content
-        return anchor is not None and self.inside(
-            anchor.start, [span for span in self.contents if span not in own]
-        )
-
-    def refers_back(self, index: int) -> bool:
-        """Whether a statement reports an earlier utterance: "had said", "X had on ... said"."""
-        attribution = self.statements[index].attribution
-        cue = attribution.cue[0] if attribution.cue else None
-        if cue and HAD.fullmatch(cue.text(self.text).split()[0]):
-            return True
-        sentence = self.sentence(cue.start) if cue else None
-        windows = [self.text[sentence.start : cue.start].split()[-2:]] if cue and sentence else []
-        for source in attribution.source:
-            end = cue.start if cue and cue.start > source.end else self.sentence(source.end).end
-            windows.append(self.text[source.end : end].split()[:3])
-        return any(HAD.fullmatch(word) for words in windows for word in words)
 
     def following(self, back: list[bool], nested: list[bool]) -> Iterator[int]:
         """Yield each quote right after a back-reference by the same speaker."""
@@ -247,32 +194,6 @@ class _Article:
             direct = self.statements[i + 1].kind is Kind.DIRECT
             if back[i] and same and direct and not nested[i + 1] and not back[i + 1]:
                 yield i + 1
-
-    def remarks(self) -> Iterator[tuple[Span, Span, str | None, int | None]]:
-        """Yield (sentence, verb, speaker key, statement before) for "X made the remarks ..."."""
-        for sentence in self.sentences:
-            match = REMARKS.search(self.text, sentence.start, sentence.end)
-            if match is None or self.inside(match.start(), self.quoted):
-                continue
-            key = self.speaker_of(self.text[sentence.start : match.start()])
-            before = [i for i in range(len(self.statements)) if self._ends_before(i, sentence)]
-            yield sentence, Span(match.start(), match.end()), key, before[-1] if before else None
-
-    def speaker_of(self, words: str) -> str | None:
-        """Return the key of the known speaker `words` name: exactly, by surname, by title."""
-        name = _normal(words)
-        names: dict[str, set[str]] = {}
-        for key, statement in zip(self.keys, self.statements, strict=True):
-            if key is not None:
-                names.setdefault(key, {key}).update(_names(self.text, statement))
-        exact = (key for key, found in names.items() if name in found)
-        longer = (key for key in names if name.endswith(" " + key))
-        titled = (k for k, found in names.items() if any(name.endswith(" " + n) for n in found))
-        return next(exact, None) or next(longer, None) or next(titled, None) if name else None
-
-    def _ends_before(self, index: int, sentence: Span) -> bool:
-        anchor = self.anchor(index)
-        return anchor is not None and anchor.end <= sentence.start and not self.nested(index)
 
     def phrases(self, region: Span) -> Iterator[Phrase]:
         """Yield the occasion phrases that open in a region, outside quotations and content."""
@@ -308,36 +229,3 @@ class _Article:
         if before:
             return before.start()
         return span.start if DATE_WORDS.match(span.text(self.text)) else None
-
-
-def _quoted(text: str, paragraphs: Sequence[Span]) -> tuple[Span, ...]:
-    """Return each quotation, marks included; an unclosed one runs to its paragraph's end."""
-    regions = []
-    for paragraph in paragraphs or (Span(0, len(text)),):
-        opened: int | None = None
-        for offset in range(paragraph.start, paragraph.end):
-            char = text[offset]
-            if opened is None and char in QUOTE_PAIRS:
-                opened, closer = offset, QUOTE_PAIRS[char]
-            elif opened is not None and char == closer:
-                regions.append(Span(opened, offset + 1))
-                opened = None
-        if opened is not None:
-            regions.append(Span(opened, paragraph.end))
-    return tuple(regions)
-
-
-def _normal(words: str) -> str:
-    name = " ".join(words.lower().split()).removeprefix("the ")
-    return name.removesuffix("’s").removesuffix("'s")
-
-
-def _key(statement: Statement) -> str | None:
-    return _normal(GLUED_DATE.sub("", statement.speaker)) if statement.speaker else None
-
-
-def _names(text: str, statement: Statement) -> set[str]:
-    spans = statement.attribution.source + (
-        (statement.speaker_span,) if statement.speaker_span else ()
-    )
-    return {_normal(span.text(text)) for span in spans}

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= onrecord.db
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint train clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ demo: $(STAMP)
 ## test: lint, type-check, check the layers, run the test suite
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
+
+## train: rebuild the shipped attribution tagger (src/onrecord/data/) from PolNeAR train
+POLNEAR ?= ../shared/data/polnear
+train: $(STAMP)
+	$(BIN)/python bench/train_attribution.py $(POLNEAR)/train
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

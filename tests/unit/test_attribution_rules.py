@@ -1,5 +1,8 @@
 """Attribution rules on parses built by hand: no model needed.
 
+These test the rules alone (`rule_extraction`, the component with `method="rules"`): the
+trained tagger reads the rules' output as features and is tested on PolNeAR dev.
+
 Each parse is a table, one token a line: word, lemma, coarse tag, fine tag, head index,
 dependency label, and "_" when no space follows. "<P>" stands for a paragraph break.
 """
@@ -10,8 +13,9 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from onrecord.attribution import analyse, attributions
-from onrecord.attribution import extraction as extract
+from onrecord.attribution import analyse
+from onrecord.attribution import attributions as stored_attributions
+from onrecord.attribution import rule_extraction as extract
 from onrecord.models import Attribution, Kind
 
 
@@ -38,6 +42,21 @@ def roles(doc: Doc, attribution: Attribution) -> tuple[list[str], list[str], lis
         [span.text(doc.text) for span in attribution.cue],
         [span.text(doc.text) for span in attribution.content],
     )
+
+
+def attributions(doc: Doc) -> tuple[Attribution, ...]:
+    """Return the attributions the rules find in a Doc."""
+    return extract(doc).attributions
+
+
+def with_rules(doc: Doc) -> Doc:
+    """Run the component with the rules alone over a Doc, as the pipeline would."""
+    import spacy
+
+    import onrecord.attribution.component  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("en")
+    return nlp.add_pipe("onrecord_attribution", config={"method": "rules"})(doc)
 
 
 def only(doc: Doc) -> Attribution:
@@ -317,7 +336,7 @@ def test_spans_reproduce_text_without_edge_whitespace(table: str) -> None:
 
 
 def test_analysis_has_sentences_paragraphs_and_source_mentions() -> None:
-    doc = parse(ACROSS_PARAGRAPHS)
+    doc = with_rules(parse(ACROSS_PARAGRAPHS))
     result = analyse(doc)
     assert [span.text(doc.text) for span in result.paragraphs] == [
         '"We will fight.',
@@ -337,7 +356,7 @@ def test_component_writes_span_groups_and_records_that_serialise() -> None:
     import onrecord.attribution.component  # noqa: F401  (registers the factory)
 
     nlp = spacy.blank("en")
-    component = nlp.add_pipe("onrecord_attribution", config={})
+    component = nlp.add_pipe("onrecord_attribution", config={"method": "rules"})
     doc = component(parse(SPLIT_QUOTE))
     groups = {
         name: [(span.text, span.label_) for span in doc.spans[name]]
@@ -351,4 +370,4 @@ def test_component_writes_span_groups_and_records_that_serialise() -> None:
     assert doc._.onrecord_attributions == extract(doc).attributions
     copy = Doc(doc.vocab).from_bytes(doc.to_bytes())
     assert copy._.onrecord_attributions == doc._.onrecord_attributions
-    assert tuple(attributions(copy)) == doc._.onrecord_attributions
+    assert tuple(stored_attributions(copy)) == doc._.onrecord_attributions

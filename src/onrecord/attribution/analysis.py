@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from onrecord.attribution.linking import extract
+from onrecord.attribution.model import tagged_extraction
 from onrecord.attribution.quotes import paragraph_spans
 from onrecord.models import Analysis, Attribution, Kind, Mention, Span
 
@@ -59,7 +59,7 @@ def stored(doc: Doc) -> tuple[Attribution, ...] | None:
 def extracted(doc: Doc) -> tuple[Attribution, ...]:
     """Return the component's attributions stored on the Doc, or extract them now."""
     found = stored(doc)
-    return found if found is not None else extract(doc).attributions
+    return found if found is not None else tagged_extraction(doc).attributions
 
 
 def sentence_spans(doc: Doc, text: str) -> tuple[Span, ...]:

@@ -1,21 +1,25 @@
 """The spaCy component "onrecord_attribution": attributions as span groups on the Doc.
 
 Importing this module registers the factory, so `nlp.add_pipe("onrecord_attribution")`
-works on any English pipeline with a parser. The component writes three span groups,
-`onrecord_source`, `onrecord_cue` and `onrecord_content`, whose spans are labelled with
-the index of their attribution ("0", "1", ...), and the records themselves, with exact
-character offsets, readable as `doc._.onrecord_attributions` (kept as plain lists in
-`doc.user_data`, so Docs still serialise and cross process boundaries).
+works on any English pipeline with a parser. By default it runs the trained tagger that
+ships in the package (`method="model"`); `method="rules"` runs the rules alone. It writes
+three span groups, `onrecord_source`, `onrecord_cue` and `onrecord_content`, whose
+spans are labelled with the index of their attribution ("0", "1", ...), and the records
+themselves, with exact character offsets, readable as `doc._.onrecord_attributions`
+(kept as plain lists in `doc.user_data`, so Docs still serialise and cross process boundaries).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from onrecord.attribution.analysis import EXTENSION, USER_DATA_KEY, encoded, stored
-from onrecord.attribution.linking import extract
+from onrecord.attribution.linking import Extraction, extract
+from onrecord.attribution.model import tagged_extraction
 from onrecord.models import Span
 
 # The span groups the component writes, by role.
@@ -23,6 +27,11 @@ SPAN_GROUPS = {
     "source": "onrecord_source",
     "cue": "onrecord_cue",
     "content": "onrecord_content",
+}
+# The extractors the component can run, by the name its `method` setting takes.
+METHODS: dict[str, Callable[[Doc], Extraction]] = {
+    "model": tagged_extraction,
+    "rules": extract,
 }
 # Where the component leaves the count of dropped candidates, by reason.
 DROPPED_KEY = "onrecord_attribution_dropped"
@@ -40,13 +49,16 @@ def token_span(doc: Doc, span: Span, label: str) -> SpacySpan | None:
 
 
 class AttributionComponent:
-    """Find attributions by rules over the parse and store them on each Doc."""
+    """Find attributions (tagger or rules over the parse) and store them on each Doc."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, method: str = "model") -> None:
+        if method not in METHODS:
+            raise ValueError(f"method must be one of {sorted(METHODS)}, not {method!r}")
         self.name = name
+        self.method = method
 
     def __call__(self, doc: Doc) -> Doc:
-        extraction = extract(doc)
+        extraction = METHODS[self.method](doc)
         groups: dict[str, list[SpacySpan]] = {group: [] for group in SPAN_GROUPS.values()}
         for index, attribution in enumerate(extraction.attributions):
             for role, group in SPAN_GROUPS.items():
@@ -61,7 +73,7 @@ class AttributionComponent:
         return doc
 
 
-@Language.factory("onrecord_attribution", default_config={})
-def make_attribution_component(nlp: Language, name: str) -> AttributionComponent:
-    """Create the attribution component; it takes no settings yet."""
-    return AttributionComponent(nlp, name)
+@Language.factory("onrecord_attribution", default_config={"method": "model"})
+def make_attribution_component(nlp: Language, name: str, method: str) -> AttributionComponent:
+    """Create the attribution component: `method` is "model" (the default) or "rules"."""
+    return AttributionComponent(nlp, name, method)

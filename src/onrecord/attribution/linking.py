@@ -260,9 +260,9 @@ class Extraction:
     dropped: dict[str, int]
 
 
-def extract(doc: Doc) -> Extraction:
-    """Find the attributions of a parsed Doc, as records with character offsets."""
-    ctx = context(doc)
+def extract(doc: Doc, ctx: Context | None = None) -> Extraction:
+    """Find the attributions of a parsed Doc by rules, as records with character offsets."""
+    ctx = ctx or context(doc)
     drafts = cue_drafts(ctx)
     attach_adjacent_quotes(drafts, ctx)
     items = []

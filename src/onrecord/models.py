@@ -507,3 +507,64 @@ class Drift:
     def drifted(self) -> bool:
         """Return whether any version changes or adds words (omissions are not drift)."""
         return any(s.status in ("changed", "added") for s in self.segments)
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterUpdate:
+    """What one clustering update writes for some speakers: clusters, evidence, events.
+
+    `assignments` holds only the statements whose cluster is new or changed; `signatures`
+    the MinHash signatures of statements clustered for the first time; `links` the new
+    links; `events` every speech event of `speakers` (they replace the stored ones).
+    """
+
+    speakers: tuple[int, ...]
+    assignments: tuple[ClusterAssignment, ...]
+    signatures: dict[int, str]
+    links: tuple[ClusterLink, ...]
+    events: tuple[SpeechEvent, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """A stored speech event with its statements, as queries return it.
+
+    `clusters` maps each statement id to its cluster's id (the cluster's smallest statement).
+    """
+
+    id: int
+    speaker_id: int
+    speaker: str
+    said_on: dt.date | None
+    occasion: str | None
+    statements: tuple[StatementView, ...]
+    clusters: dict[int, int]
+
+
+# --- topics as stored ---
+
+
+@dataclass(frozen=True, slots=True)
+class StatementTopic:
+    """A statement's relevance to one topic and its stance toward the topic's proposition."""
+
+    statement_id: int
+    topic: str
+    score: float
+    relevant: bool
+    stance: Stance
+
+    @property
+    def on_topic(self) -> bool:
+        """Return whether the statement is about the topic: relevant, or taking a side."""
+        return self.relevant or self.stance.label != StanceLabel.NEUTRAL
+
+
+@dataclass(frozen=True, slots=True)
+class TopicSummary:
+    """A stored topic with how many statements are on it, by stance label."""
+
+    topic: Topic
+    statements: int
+    stances: dict[str, int]  # "for" | "against" | "neutral" -> count of on-topic statements
+    definition_hash: str

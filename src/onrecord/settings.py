@@ -34,6 +34,18 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Path of a YAML alias file naming speakers and roles (empty: none); see docs/speakers.md.",
     ),
+    Setting(
+        "topics",
+        "",
+        "Path of a YAML topics file scored at ingest (empty: the stored topics only); "
+        "see docs/topics.md.",
+    ),
+    Setting(
+        "paraphrase",
+        "auto",
+        "How clusters find paraphrases: lexical, embeddings, or auto (embeddings when the "
+        "extra is installed); see docs/clustering.md.",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -6,16 +6,20 @@ import csv
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from onrecord import __version__, settings
 from onrecord.cli import render
-from onrecord.errors import OnrecordError
+from onrecord.cli.options import (
+    EXIT_INPUTS_FAILED,
+    db_option,
+    format_option,
+    reported_errors,
+    store_of,
+)
 from onrecord.models import Failure, StatementView
 from onrecord.pipeline.export import (
     STATEMENT_FIELDS,
@@ -23,53 +27,9 @@ from onrecord.pipeline.export import (
     speaker_record,
     statement_record,
 )
-from onrecord.store import Store, open_store
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-EXIT_INPUTS_FAILED = 1
-
-
-def db_option(function: F) -> F:
-    """Add the --db option every database command takes."""
-    setting = next(s for s in settings.SETTINGS if s.name == "db")
-    return click.option(
-        "--db",
-        "db",
-        envvar=setting.env_var,
-        default=setting.default,
-        show_default=True,
-        type=click.Path(dir_okay=False),
-        help=f"{setting.help} [env: {setting.env_var}]",
-    )(function)
-
-
-def format_option(*choices: str) -> Callable[[F], F]:
-    """Add a --format option with `choices`, the first being the default."""
-    return click.option(
-        "--format",
-        "output_format",
-        type=click.Choice(choices),
-        default=choices[0],
-        show_default=True,
-        help="Output format.",
-    )
-
-
-@contextmanager
-def _reported_errors() -> Iterator[None]:
-    """Turn library errors into a message with its hint and exit code 1."""
-    try:
-        yield
-    except OnrecordError as error:
-        click.echo(f"Error: {error}", err=True)
-        sys.exit(1)
-
-
-@contextmanager
-def _store(db: str) -> Iterator[Store]:
-    with _reported_errors(), open_store(db) as store:
-        yield store
+_store = store_of
+_reported_errors = reported_errors
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -92,8 +52,18 @@ def main() -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="YAML alias file naming speakers and roles (setting `aliases`; docs/speakers.md).",
 )
+@click.option(
+    "--topics",
+    type=click.Path(exists=True, dir_okay=False),
+    help="YAML topics file to score statements against (setting `topics`; docs/topics.md).",
+)
 def ingest(
-    paths: tuple[str, ...], db: str, batch_size: int | None, silent: bool, aliases: str | None
+    paths: tuple[str, ...],
+    db: str,
+    batch_size: int | None,
+    silent: bool,
+    aliases: str | None,
+    topics: str | None,
 ) -> None:
     """Read articles from files and folders (.txt, .html, .htm, .jsonl) into the database.
 
@@ -114,12 +84,15 @@ def ingest(
             batch_size=batch_size,
             progress=lambda _result: bar.update(),
             aliases=aliases,
+            topics=topics,
         )
     click.echo(
         f"ingested {len(report.ingested)} article(s) with {report.statements} statement(s); "
         f"skipped {report.duplicates} duplicate(s); failed {len(report.failures)}",
         err=True,
     )
+    if report.rescored:
+        click.echo(f"scored the stored corpus for {', '.join(report.rescored)}", err=True)
     _report_failures(report.failures)
     if not report.ok:
         sys.exit(EXIT_INPUTS_FAILED)
@@ -136,6 +109,7 @@ def _report_failures(failures: Sequence[Failure]) -> None:
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Published on or after.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Published on or before.")
 @click.option("--article", help="Only this article (id, id prefix or doc name).")
+@click.option("--topic", help="Only statements on this stored topic (relevant or taking a side).")
 @format_option("table", "jsonl", "csv")
 @db_option
 def statements(
@@ -144,6 +118,7 @@ def statements(
     since: dt.datetime | None,
     until: dt.datetime | None,
     article: str | None,
+    topic: str | None,
     output_format: str,
     db: str,
 ) -> None:
@@ -156,6 +131,7 @@ def statements(
             since=since.date() if since else None,
             until=until.date() if until else None,
             article=article_id,
+            topic=topic,
         )
     _print_statements(views, output_format, grouped=True)
 
@@ -225,9 +201,11 @@ def _list_speakers(output_format: str, db: str) -> None:
 @click.argument("other")
 @db_option
 def speakers_merge(target: str, other: str, db: str) -> None:
-    """Merge speaker OTHER into TARGET (each a number, name or alias)."""
+    """Merge speaker OTHER into TARGET (each a number, name or alias); rebuild its clusters."""
+    from onrecord.pipeline.corpus import merge_speakers
+
     with _store(db) as store:
-        merged = store.merge_speakers(target, other)
+        merged = merge_speakers(store, target, other)
     click.echo(render.speaker_card(merged))
 
 
@@ -321,3 +299,14 @@ def show_settings() -> None:
     """List every setting, its current value and the environment variable that sets it."""
     rows = [(s.name, settings.get(s.name), s.env_var, s.help) for s in settings.SETTINGS]
     click.echo(render.settings_table(rows))
+
+
+def _register() -> None:
+    """Add the commands over clusters, topics and timelines (cli/corpus.py)."""
+    from onrecord.cli import corpus
+
+    for command in corpus.COMMANDS:
+        main.add_command(command)
+
+
+_register()

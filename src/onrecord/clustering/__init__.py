@@ -6,7 +6,7 @@ its links and signatures) returns and hands the index back for the next ingest.
 
 from __future__ import annotations
 
-from onrecord.clustering.drift import quote_drift, render_drift
+from onrecord.clustering.drift import quote_drift, render_drift, version_labels
 from onrecord.clustering.events import speech_events
 from onrecord.clustering.index import ClusterIndex, assign_clusters
 from onrecord.clustering.quality import PairScores, pairwise_scores
@@ -24,4 +24,5 @@ __all__ = [
     "quoted_pieces",
     "render_drift",
     "speech_events",
+    "version_labels",
 ]

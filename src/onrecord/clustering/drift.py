@@ -111,17 +111,24 @@ def _note(segment: DriftSegment) -> str:
     return f"{segment.status}: " + "; ".join(parts)
 
 
+def version_labels(members: Sequence[ClusterInput]) -> dict[str, str]:
+    """Return the label of each article's version: its outlet, told apart when one repeats."""
+    labels: dict[str, str] = {}
+    for item in sorted(members, key=lambda m: m.statement_id):
+        if item.quoted and item.article not in labels:
+            name = item.outlet or item.article
+            taken = set(labels.values())
+            labels[item.article] = name if name not in taken else f"{name} ({item.article[:8]})"
+    return labels
+
+
 def _versions(members: Sequence[ClusterInput]) -> dict[str, list[str]]:
     """Return the quoted pieces of each article, labelled by outlet, in statement order."""
-    labels: dict[str, str] = {}
+    labels = version_labels(members)
     pieces: dict[str, list[str]] = defaultdict(list)
     for item in sorted(members, key=lambda m: m.statement_id):
         if not item.quoted:
             continue
-        if item.article not in labels:
-            name = item.outlet or item.article
-            taken = set(labels.values())
-            labels[item.article] = name if name not in taken else f"{name} ({item.article[:8]})"
         label = labels[item.article]
         pieces[label].extend(p for p in item.quoted if p not in pieces[label])
     return dict(pieces)

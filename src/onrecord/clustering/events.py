@@ -37,9 +37,12 @@ def speech_events(clusters: Sequence[StatementCluster]) -> list[SpeechEvent]:
 def same_event(a: StatementCluster, b: StatementCluster) -> bool:
     """Return whether two clusters of one speaker come from the same appearance."""
     both_placed = bool(a.occasion and b.occasion)
-    if both_placed and not same_occasion(a.occasion or "", b.occasion or ""):
-        return False
     shared_article = bool(set(a.articles) & set(b.articles))
+    # One article, one day: a clipped occasion ("told visiting") need only be contained
+    # in the other ("in a meeting with visiting foreign ministers ...").
+    lenient = shared_article and a.said_on is not None and a.said_on == b.said_on
+    if both_placed and not same_occasion(a.occasion or "", b.occasion or "", lenient=lenient):
+        return False
     if a.said_on is None or b.said_on is None:
         # Undated: only an article reporting both ties them to one appearance.
         return shared_article
@@ -50,11 +53,16 @@ def same_event(a: StatementCluster, b: StatementCluster) -> bool:
     return gap == 0
 
 
-def same_occasion(a: str, b: str) -> bool:
-    """Return whether two occasion descriptions name the same audience or venue."""
+def same_occasion(a: str, b: str, *, lenient: bool = False) -> bool:
+    """Return whether two occasion descriptions name the same audience or venue.
+
+    `lenient` compares the shared words with the shorter description only (containment).
+    """
     x, y = content_stems(words(a)), content_stems(words(b))
     if not x or not y:
         return False
+    if lenient:
+        return len(x & y) / min(len(x), len(y)) >= OCCASION_DICE
     return 2 * len(x & y) / (len(x) + len(y)) >= OCCASION_DICE
 
 

@@ -95,6 +95,10 @@ class ClusterIndex:
         """Return the id of the cluster `statement_id` is in."""
         return self._cluster[statement_id]
 
+    def signature(self, statement_id: int) -> str:
+        """Return the MinHash signature of an indexed statement, as the store keeps it."""
+        return _signature_text(self._minhashes[statement_id])
+
     def links(self) -> list[ClusterLink]:
         """Return every link found (an ambiguous statement's too), as evidence."""
         found = {x for near in self._links.values() for x in near.values()}

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from onrecord.models import ProcessedArticle, Spans, SpeakerSummary, StatementView
+from onrecord.models import (
+    EventView,
+    PositionChange,
+    PositionPeriod,
+    ProcessedArticle,
+    Spans,
+    SpeakerSummary,
+    StatementTopic,
+    StatementView,
+)
+
+if TYPE_CHECKING:  # the corpus queries import clustering and topics: only when used
+    from onrecord.pipeline.drift import DriftReport
+    from onrecord.pipeline.timeline import Timeline, TimelineEvent, TimelineStatement
 
 # Columns of `statements --format csv`, in order; spans are written as a JSON string.
 STATEMENT_FIELDS = tuple(field.name for field in dataclasses.fields(StatementView))
@@ -50,3 +63,160 @@ def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return list(value)
     return value
+
+
+def timeline_record(timeline: Timeline) -> dict[str, Any]:
+    """Return a timeline as the `timeline --format json` object (docs/formats.md)."""
+    return {
+        "speaker": timeline.speaker.name,
+        "speaker_id": timeline.speaker.id,
+        "topic": timeline.topic.name if timeline.topic else None,
+        "proposition": timeline.topic.proposition if timeline.topic else None,
+        "events": [_event_record(e) for e in timeline.events],
+        "undated": [s.view.id for e in timeline.undated for s in e.statements],
+        "undated_events": [_event_record(e) for e in timeline.undated],
+        "position_changes": [change_record(c) for c in timeline.changes],
+        "statements": [
+            _timeline_statement(s)
+            for e in (*timeline.events, *timeline.undated)
+            for s in e.statements
+        ],
+    }
+
+
+def _event_record(event: TimelineEvent) -> dict[str, Any]:
+    return {
+        "event_id": event.id,
+        "speaker": event.speaker,
+        "speaker_id": event.speaker_id,
+        "date": _plain(event.date),
+        "date_precision": event.precision,
+        "date_basis": event.basis,
+        "occasion": event.occasion,
+        "stance": event.stance,
+        "stances": event.stances,
+        "statements": [s.view.id for s in event.statements],
+        "clusters": [list(c) for c in event.clusters],
+        "outlets": [
+            {
+                "outlet": r.outlet,
+                "doc": r.doc,
+                "article": r.article,
+                "published": _plain(r.published),
+                "statements": list(r.statements),
+            }
+            for r in event.reports
+        ],
+        "position_changes": [change_record(c) for c in event.changes],
+    }
+
+
+def _timeline_statement(s: TimelineStatement) -> dict[str, Any]:
+    view = s.view
+    return {
+        "id": view.id,
+        "event_id": s.event_id,
+        "cluster_id": s.cluster_id,
+        "doc": view.doc,
+        "article": view.article,
+        "outlet": view.outlet,
+        "published": _plain(view.published),
+        "said_on": _plain(view.said_on),
+        "said_on_precision": view.said_on_precision,
+        "kind": view.kind,
+        "source": view.source,
+        "cue": view.cue,
+        "content": view.content,
+        "spans": view.spans,
+        "stance": s.stance.stance.position if s.stance else None,
+        "topics": {row.topic: stance_record(row) for row in s.topics},
+    }
+
+
+def stance_record(row: StatementTopic) -> dict[str, Any]:
+    """Return one statement's score and stance on a topic, with its cues' article spans."""
+    return {
+        "score": row.score,
+        "relevant": row.relevant,
+        "stance": str(row.stance.label),
+        "qualifier": row.stance.qualifier,
+        "position": row.stance.position,
+        "confidence": row.stance.confidence,
+        "cues": [
+            {"text": c.text, "start": c.span.start, "end": c.span.end, "role": c.role}
+            for c in row.stance.cues
+        ],
+    }
+
+
+def change_record(change: PositionChange) -> dict[str, Any]:
+    """Return a position change with the statements on either side."""
+    return {
+        "speaker": change.speaker,
+        "topic": change.topic,
+        "before": _period_record(change.before),
+        "after": _period_record(change.after),
+    }
+
+
+def _period_record(period: PositionPeriod) -> dict[str, Any]:
+    return {
+        "position": period.position,
+        "first": _plain(period.first),
+        "last": _plain(period.last),
+        "statements": [int(i.statement) for i in period.items],
+    }
+
+
+def drift_record(report: DriftReport) -> dict[str, Any]:
+    """Return one cluster's quote drift as the `drift --format json` object."""
+    drift = report.drift
+    return {
+        "cluster_id": report.cluster_id,
+        "event_id": report.event_id,
+        "speaker": report.speaker,
+        "said_on": _plain(report.said_on),
+        "occasion": report.occasion,
+        "reference": drift.reference,
+        "versions": [
+            {
+                "label": v.label,
+                "outlet": v.outlet,
+                "doc": v.doc,
+                "article": v.article,
+                "statements": list(v.statements),
+            }
+            for v in report.versions
+        ],
+        "segments": [
+            {
+                "status": seg.status,
+                "text": seg.text,
+                "carried_by": list(seg.carried_by),
+                "variants": [{"text": v.text, "outlets": list(v.outlets)} for v in seg.variants],
+                "omitted_by": list(seg.omitted_by),
+            }
+            for seg in drift.segments
+        ],
+        "unaligned": [{"text": v.text, "outlets": list(v.outlets)} for v in drift.unaligned],
+    }
+
+
+def event_record(event: EventView) -> dict[str, Any]:
+    """Return a stored speech event with its clusters, statements and outlets."""
+    clusters: dict[int, list[int]] = {}
+    for sid, cid in sorted(event.clusters.items()):
+        clusters.setdefault(cid, []).append(sid)
+    return {
+        "event_id": event.id,
+        "speaker": event.speaker,
+        "speaker_id": event.speaker_id,
+        "date": _plain(event.said_on),
+        "occasion": event.occasion,
+        "clusters": [{"cluster_id": c, "statements": ids} for c, ids in sorted(clusters.items())],
+        "statements": [
+            {"id": v.id, "doc": v.doc, "outlet": v.outlet, "kind": v.kind, "content": v.content}
+            for v in event.statements
+        ],
+        "outlets": list(dict.fromkeys(v.outlet for v in event.statements if v.outlet)),
+    }

@@ -12,7 +12,9 @@ from onrecord.ingest import read_paths
 from onrecord.models import Article, Failure, ProcessedArticle, RawDocument
 from onrecord.nlp import load_pipeline
 from onrecord.pipeline.analyse import analyse_articles
+from onrecord.pipeline.corpus import update_clusters
 from onrecord.pipeline.prepare import prepare
+from onrecord.pipeline.topics import apply_topics, score_articles, topics_file
 from onrecord.speakers import AliasBook, SpeakerIndex, read_alias_file
 from onrecord.store import Store
 
@@ -27,6 +29,9 @@ class IngestReport:
     duplicates: int = 0
     failures: list[Failure] = field(default_factory=list)
     statements: int = 0
+    clustered: int = 0  # statements put into clusters of the same utterance
+    scored: int = 0  # statement-topic scores stored
+    rescored: tuple[str, ...] = ()  # topics whose new definition was applied to the corpus
 
     @property
     def ok(self) -> bool:
@@ -41,15 +46,23 @@ def ingest(
     model: str | None = None,
     progress: Progress | None = None,
     aliases: str | Path | None = None,
+    topics: str | Path | None = None,
 ) -> IngestReport:
     """Read, clean, parse and store every article under `paths`; skip ones already stored.
 
     Each statement's speaker joins the corpus's canonical speakers (with the alias file
     `aliases`, default: the `aliases` setting); the user's kept speaker edits are
-    re-applied at the end.
+    re-applied at the end. After each batch the new statements join clusters of the same
+    utterance and are scored against the stored topics; a topics file (`topics`, default:
+    the `topics` setting) is stored first, and a topic whose definition changed is scored
+    again over the whole corpus.
     """
     size = batch_size or settings.get_int("batch_size")
     report = IngestReport()
+    defined = topics_file(topics)
+    if defined:
+        run = apply_topics(store, defined, only_changed=True)
+        report.rescored = run.topics if run.articles else ()
     index = SpeakerIndex(store.speaker_records(), alias_book(aliases))
     seen: set[str] = set()
 
@@ -73,8 +86,8 @@ def ingest(
             _save(store, batch, report)
             batch = []
     _save(store, batch, report)
-    if report.ingested:
-        store.replay_speaker_edits()
+    if report.ingested and store.replay_speaker_edits():
+        report.clustered += update_clusters(store).statements
     return report
 
 
@@ -136,5 +149,8 @@ def _save(store: Store, batch: list[ProcessedArticle], report: IngestReport) -> 
     if not batch:
         return
     inserted = set(store.save(batch))
-    report.ingested.extend(p.article.id for p in batch if p.article.id in inserted)
+    new = [p.article.id for p in batch if p.article.id in inserted]
+    report.ingested.extend(new)
     report.statements += sum(len(p.statements) for p in batch if p.article.id in inserted)
+    report.clustered += update_clusters(store).statements
+    report.scored += score_articles(store, new)

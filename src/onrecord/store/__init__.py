@@ -8,18 +8,25 @@ and raises only `StoreError` and `NotFoundError`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
 
 from onrecord.models import (
     ArticleView,
+    ClusterInput,
+    ClusterLink,
+    ClusterUpdate,
+    EventView,
     ProcessedArticle,
     Speaker,
     SpeakerEdit,
     SpeakerSummary,
+    StatementTopic,
     StatementView,
+    Topic,
+    TopicSummary,
 )
 from onrecord.store.schema import SCHEMA_VERSION
 from onrecord.store.sqlite import SQLiteStore
@@ -57,8 +64,9 @@ class Store(Protocol):
         since: dt.date | None = None,
         until: dt.date | None = None,
         article: str | None = None,
+        topic: str | None = None,
     ) -> list[StatementView]:
-        """Return statements filtered by speaker (name or alias), outlet, dates and article."""
+        """Return statements filtered by speaker (name or alias), outlet, dates, article, topic."""
         ...
 
     def speakers(self) -> list[SpeakerSummary]:
@@ -103,6 +111,70 @@ class Store(Protocol):
 
     def counts(self) -> dict[str, int]:
         """Return the number of articles, statements and speakers stored."""
+        ...
+
+    # --- the corpus stage: clusters, speech events, topics and stances ---
+
+    def unclustered_speakers(self) -> list[int]:
+        """Return the speakers with statements not yet in a cluster (new, or after a merge)."""
+        ...
+
+    def cluster_inputs(
+        self, speakers: Collection[int] = (), statements: Collection[int] = ()
+    ) -> list[ClusterInput]:
+        """Return the statements of `speakers`, or the given `statements`, as clustering inputs."""
+        ...
+
+    def cluster_state(self, speakers: Collection[int]) -> tuple[list[ClusterLink], dict[int, str]]:
+        """Return the stored links and MinHash signatures of the statements of `speakers`."""
+        ...
+
+    def save_clusters(self, update: ClusterUpdate) -> None:
+        """Write a clustering update and replace its speakers' speech events, in one transaction."""
+        ...
+
+    def forget_clusters(self, speakers: Collection[int]) -> None:
+        """Delete the clusters, links and events of `speakers`, so the next update rebuilds them."""
+        ...
+
+    def speech_events(self, speaker: int | None = None) -> list[EventView]:
+        """Return the stored speech events (of one speaker), in date order, undated last."""
+        ...
+
+    def cluster_links(self, statements: Collection[int]) -> list[ClusterLink]:
+        """Return the links stored between the given statements."""
+        ...
+
+    def save_topics(self, topics: Sequence[Topic]) -> list[str]:
+        """Store topic definitions; return the names that are new or whose definition changed."""
+        ...
+
+    def topics(self) -> list[Topic]:
+        """Return the stored topics, by name."""
+        ...
+
+    def topic_summaries(self) -> list[TopicSummary]:
+        """Return every stored topic with its count of on-topic statements by stance."""
+        ...
+
+    def remove_topic(self, name: str) -> None:
+        """Delete topic `name` and every statement's score for it."""
+        ...
+
+    def require_topic(self, name: str) -> None:
+        """Raise NotFoundError unless topic `name` is stored."""
+        ...
+
+    def save_statement_topics(
+        self, rows: Sequence[StatementTopic], *, scored: Collection[str] = ()
+    ) -> None:
+        """Store statements' scores and stances (validated) in one transaction."""
+        ...
+
+    def statement_topics(
+        self, statements: Collection[int], topic: str | None = None
+    ) -> list[StatementTopic]:
+        """Return the stored scores and stances of `statements` (for one topic, or every one)."""
         ...
 
 

@@ -7,7 +7,7 @@ every table and column for people who open the file with any SQLite tool.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The schema version this code writes and reads (stored in `PRAGMA user_version`)."""
 
 APPLICATION_ID = 0x6F6E7263
@@ -160,8 +160,73 @@ _VERSION_2: tuple[str, ...] = (
     "CREATE INDEX statements_said_on ON statements (said_on)",
 )
 
+# Version 3: the corpus stage's results. Clusters of the same utterance (each statement's
+# cluster and MinHash signature, the links that put statements together), speech events,
+# and the user's topics with each statement's relevance and stance.
+_VERSION_3: tuple[str, ...] = (
+    """
+    CREATE TABLE statement_clusters (
+        statement_id INTEGER PRIMARY KEY REFERENCES statements (id) ON DELETE CASCADE,
+        cluster_id   INTEGER NOT NULL,
+        minhash      TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX statement_clusters_cluster ON statement_clusters (cluster_id)",
+    """
+    CREATE TABLE cluster_links (
+        a     INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+        b     INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+        how   TEXT NOT NULL CHECK (how IN ('verbatim', 'trimmed', 'paraphrase')),
+        score REAL NOT NULL,
+        PRIMARY KEY (a, b),
+        CHECK (a < b)
+    )
+    """,
+    "CREATE INDEX cluster_links_b ON cluster_links (b)",
+    """
+    CREATE TABLE speech_events (
+        id         INTEGER PRIMARY KEY,
+        speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+        said_on    TEXT CHECK (said_on IS NULL OR date(said_on) = said_on),
+        occasion   TEXT
+    )
+    """,
+    "CREATE INDEX speech_events_speaker ON speech_events (speaker_id, said_on)",
+    """
+    CREATE TABLE speech_event_statements (
+        event_id     INTEGER NOT NULL REFERENCES speech_events (id) ON DELETE CASCADE,
+        statement_id INTEGER PRIMARY KEY REFERENCES statements (id) ON DELETE CASCADE
+    )
+    """,
+    "CREATE INDEX speech_event_statements_event ON speech_event_statements (event_id)",
+    """
+    CREATE TABLE topics (
+        name            TEXT PRIMARY KEY,
+        description     TEXT NOT NULL,
+        proposition     TEXT NOT NULL,
+        definition      TEXT NOT NULL,
+        definition_hash TEXT NOT NULL,
+        scored_at       TEXT
+    )
+    """,
+    """
+    CREATE TABLE statement_topics (
+        statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+        topic        TEXT NOT NULL REFERENCES topics (name) ON DELETE CASCADE,
+        score        REAL NOT NULL CHECK (0 <= score AND score <= 1),
+        relevant     INTEGER NOT NULL CHECK (relevant IN (0, 1)),
+        stance       TEXT NOT NULL CHECK (stance IN ('for', 'against', 'neutral')),
+        qualifier    TEXT CHECK (qualifier IS NULL OR qualifier = 'conditional'),
+        confidence   REAL NOT NULL,
+        cues         TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(cues)),
+        PRIMARY KEY (statement_id, topic)
+    )
+    """,
+    "CREATE INDEX statement_topics_topic ON statement_topics (topic, stance)",
+)
+
 # MIGRATIONS[v] upgrades a database at version v - 1 to version v.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _VERSION_1, 2: _VERSION_2}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _VERSION_1, 2: _VERSION_2, 3: _VERSION_3}
 
 
 def upgrade_steps(current: int) -> list[str]:

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from onrecord.errors import NotFoundError, StoreError
 from onrecord.models import MentionKind, Speaker, SpeakerEdit, SpeakerSummary
+from onrecord.store.clusters import forget
 
 _LIST_HINT = "list speakers with `onrecord speakers`"
 
@@ -126,6 +127,8 @@ def merge(db: sqlite3.Connection, target: str, other: str) -> int:
     other_id, other_name = find_speaker(db, other)
     if target_id == other_id:
         return target_id
+    # Both speakers' clusters and events are rebuilt from their statements after a merge.
+    forget(db, [target_id, other_id])
     db.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", (target_id, other_id))
     db.execute(
         "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) "

@@ -30,6 +30,9 @@ from onrecord.models import (
     StatementView,
 )
 from onrecord.store import speakers as speaker_sql
+from onrecord.store import topics as topic_sql
+from onrecord.store.corpus import CorpusQueries
+from onrecord.store.errors import translated
 from onrecord.store.schema import APPLICATION_ID, SCHEMA_VERSION, upgrade_steps
 
 ROLES = ("source", "cue", "content")
@@ -67,25 +70,6 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value is not None else None
 
 
-def _hint(exc: sqlite3.Error) -> str | None:
-    """Return what a user can do about a sqlite3 error, when there is something."""
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        return "another process is writing to this database; try again when it is done"
-    if "not a database" in text:
-        return "give the path of an onrecord database, or a new file name"
-    return None
-
-
-@contextmanager
-def _translated(doing: str = "database error", hint: str | None = None) -> Iterator[None]:
-    """Turn any sqlite3 error raised inside into a StoreError with a hint."""
-    try:
-        yield
-    except sqlite3.Error as exc:
-        raise StoreError(f"{doing}: {exc}", hint=_hint(exc) or hint) from exc
-
-
 def _connect(path: str | Path) -> sqlite3.Connection:
     """Open `path`, check it is an onrecord database, and create or upgrade its schema."""
     try:
@@ -96,7 +80,7 @@ def _connect(path: str | Path) -> sqlite3.Connection:
             hint="check that the directory exists and is writable",
         ) from exc
     try:
-        with _translated():
+        with translated():
             _check_identity(conn, path)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -255,7 +239,7 @@ def _article_view(row: sqlite3.Row, statements: tuple[StatementView, ...]) -> Ar
     )
 
 
-class SQLiteStore:
+class SQLiteStore(CorpusQueries):
     """A corpus of processed articles in one SQLite file."""
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
@@ -291,7 +275,7 @@ class SQLiteStore:
         return self._conn
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        with _translated():
+        with translated():
             return self._db.execute(sql, params).fetchall()
 
     @contextmanager
@@ -320,7 +304,7 @@ class SQLiteStore:
             _validate(processed)
         inserted: list[str] = []
         try:
-            with _translated("cannot store the batch", _NOTHING), self._transaction() as db:
+            with translated("cannot store the batch", _NOTHING), self._transaction() as db:
                 speakers: dict[object, int] = {}
                 for processed in items:
                     article_id = processed.article.id
@@ -489,10 +473,15 @@ class SQLiteStore:
         since: dt.date | None = None,
         until: dt.date | None = None,
         article: str | None = None,
+        topic: str | None = None,
     ) -> list[StatementView]:
         """Return statements filtered by speaker/outlet substring, published dates, article ref."""
         where: list[str] = []
         params: list[Any] = []
+        if topic is not None:
+            self.require_topic(topic)
+            where.append(topic_sql.on_topic_clause("s"))
+            params.append(topic)
         if speaker is not None:
             where.append(
                 "s.speaker_id IN (SELECT id FROM speakers WHERE instr(casefold(name), ?) > 0 "
@@ -526,42 +515,42 @@ class SQLiteStore:
 
     def speakers(self) -> list[SpeakerSummary]:
         """Return every speaker with counts, outlets and aliases, most quoted first."""
-        with _translated():
+        with translated():
             return speaker_sql.summaries(self._db)
 
     def speaker(self, ref: str) -> SpeakerSummary:
         """Return the one speaker `ref` names: its number, its name or one of its aliases."""
-        with _translated():
+        with translated():
             speaker_id, _ = speaker_sql.find_speaker(self._db, ref)
             return speaker_sql.summaries(self._db, "sp.id = ?", (speaker_id,))[0]
 
     def speaker_records(self) -> list[Speaker]:
         """Return every canonical speaker with its aliases, for the corpus stage to match."""
-        with _translated():
+        with translated():
             return speaker_sql.speaker_records(self._db)
 
     def speaker_edits(self) -> list[SpeakerEdit]:
         """Return the user's merges and renames, in order."""
-        with _translated():
+        with translated():
             return speaker_sql.speaker_edits(self._db)
 
     def merge_speakers(self, target: str, other: str) -> SpeakerSummary:
         """Merge speaker `other` into `target` (each a number, name or alias) and keep the edit."""
-        with _translated("cannot merge the speakers"), self._transaction() as db:
+        with translated("cannot merge the speakers"), self._transaction() as db:
             speaker_sql.merge(db, target, other)
             speaker_sql.record_edit(db, SpeakerEdit("merge", target, other))
         return self.speaker(target)
 
     def rename_speaker(self, ref: str, new_name: str) -> SpeakerSummary:
         """Rename speaker `ref` to `new_name` for good and keep the edit."""
-        with _translated("cannot rename the speaker"), self._transaction() as db:
+        with translated("cannot rename the speaker"), self._transaction() as db:
             speaker_sql.rename(db, ref, new_name)
             speaker_sql.record_edit(db, SpeakerEdit("rename", ref, new_name))
         return self.speaker(new_name)
 
     def replay_speaker_edits(self) -> int:
         """Re-apply the kept merges and renames to speakers added since; return the changes."""
-        with _translated("cannot re-apply speaker edits"), self._transaction() as db:
+        with translated("cannot re-apply speaker edits"), self._transaction() as db:
             return speaker_sql.replay(db)
 
     def _resolve(self, ref: str) -> str:

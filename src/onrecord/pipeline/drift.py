@@ -1,0 +1,124 @@
+"""Quote drift over the stored clusters: where outlets' versions of one quote differ."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from onrecord.clustering import quote_drift, version_labels
+from onrecord.errors import NotFoundError
+from onrecord.models import Drift, EventView, SpeakerSummary
+from onrecord.pipeline.corpus import with_quotes
+from onrecord.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One outlet's version of a quote: the article and the statements that carry it."""
+
+    label: str  # the outlet (told apart by article id when one outlet reports twice)
+    outlet: str | None
+    doc: str
+    article: str
+    statements: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DriftReport:
+    """The drift of one cluster's direct quotes, with where each version comes from."""
+
+    cluster_id: int
+    event_id: int
+    speaker: str
+    said_on: dt.date | None
+    occasion: str | None
+    drift: Drift
+    versions: tuple[Version, ...]  # in the order of `drift.versions`
+
+
+def find_speaker(store: Store, ref: str) -> SpeakerSummary:
+    """Return the speaker `ref` names: a number, name or alias, else one name part (any case)."""
+    try:
+        return store.speaker(ref)
+    except NotFoundError:
+        pass
+    wanted = " ".join(ref.split()).casefold()
+    found = [
+        s
+        for s in store.speakers()
+        if any(wanted in name.casefold() for name in (s.name, *s.aliases))
+    ]
+    people = [s for s in found if s.kind == "person"]
+    if len(people) == 1:
+        return people[0]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise NotFoundError(
+            f"no speaker is named {ref!r}",
+            hint="give a speaker's number, name or alias; list speakers with `onrecord speakers`",
+        )
+    listed = ", ".join(f"{s.id} ({s.name})" for s in found[:6])
+    raise NotFoundError(
+        f"{ref!r} names {len(found)} speakers: {listed}",
+        hint="give the speaker's number or full name; list speakers with `onrecord speakers`",
+    )
+
+
+def drift_reports(
+    store: Store, speaker: str | None = None, *, omissions: bool = False
+) -> list[DriftReport]:
+    """Return the clusters whose direct quotes differ between outlets (by word), by date.
+
+    With `omissions`, clusters whose versions only leave words out are listed too.
+    """
+    speaker_id = find_speaker(store, speaker).id if speaker else None
+    reports: list[DriftReport] = []
+    for event in store.speech_events(speaker_id):
+        for members in _quoting_clusters(event):
+            report = _report(store, event, members)
+            if report.drift.drifted or (omissions and len(report.versions) > 1):
+                reports.append(report)
+    return reports
+
+
+def _quoting_clusters(event: EventView) -> list[list[int]]:
+    """Return the clusters of an event reported by more than one article, as statement ids."""
+    by_cluster: dict[int, list[int]] = defaultdict(list)
+    for sid, cluster in event.clusters.items():
+        by_cluster[cluster].append(sid)
+    articles = {v.id: v.article for v in event.statements}
+    kinds = {v.id: v.kind for v in event.statements}
+    return [
+        sorted(ids)
+        for _, ids in sorted(by_cluster.items())
+        if len({articles[i] for i in ids if kinds.get(i) != "indirect"}) > 1
+    ]
+
+
+def _report(store: Store, event: EventView, members: Sequence[int]) -> DriftReport:
+    inputs = [with_quotes(item) for item in store.cluster_inputs(statements=members)]
+    drift = quote_drift(inputs)
+    labels = version_labels(inputs)
+    docs = {v.article: v.doc for v in event.statements}
+    versions = {
+        label: Version(
+            label=label,
+            outlet=next(i.outlet for i in inputs if i.article == article),
+            doc=docs.get(article, article),
+            article=article,
+            statements=tuple(i.statement_id for i in inputs if i.article == article and i.quoted),
+        )
+        for article, label in labels.items()
+    }
+    return DriftReport(
+        cluster_id=min(members),
+        event_id=event.id,
+        speaker=event.speaker,
+        said_on=event.said_on,
+        occasion=event.occasion,
+        drift=drift,
+        versions=tuple(versions[label] for label in drift.versions if label in versions),
+    )

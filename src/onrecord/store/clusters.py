@@ -1,0 +1,206 @@
+"""The SQL of clusters and speech events: each statement's cluster, the links, the events.
+
+Functions here take an open connection and run inside the caller's transaction; the
+store (`sqlite.SQLiteStore`) owns transactions and turns sqlite3 errors into StoreErrors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Collection, Iterator, Sequence
+
+from onrecord.errors import StoreError
+from onrecord.models import ClusterInput, ClusterLink, ClusterUpdate
+
+_CHUNK = 500  # ids per `IN (...)`
+HOW = ("verbatim", "trimmed", "paraphrase")
+
+_INPUT_SELECT = """
+SELECT s.id, s.article_id, a.outlet, s.speaker_id, s.said_on, s.said_on_precision,
+       a.published, s.occasion_text, s.kind, s.content_text
+FROM statements s JOIN articles a ON a.id = s.article_id
+"""
+
+
+def chunks(ids: Sequence[int]) -> Iterator[tuple[str, Sequence[int]]]:
+    """Yield (placeholders, ids) for `IN (...)` clauses of at most _CHUNK ids."""
+    for offset in range(0, len(ids), _CHUNK):
+        part = ids[offset : offset + _CHUNK]
+        yield ", ".join("?" * len(part)), part
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value is not None else None
+
+
+def unclustered_speakers(db: sqlite3.Connection) -> list[int]:
+    """Return the speakers with statements that have no cluster yet."""
+    rows = db.execute(
+        "SELECT DISTINCT s.speaker_id FROM statements s "
+        "LEFT JOIN statement_clusters c ON c.statement_id = s.id "
+        "WHERE c.statement_id IS NULL AND s.speaker_id IS NOT NULL ORDER BY s.speaker_id"
+    )
+    return [int(row[0]) for row in rows]
+
+
+def cluster_inputs(
+    db: sqlite3.Connection,
+    speakers: Collection[int] = (),
+    statements: Collection[int] = (),
+) -> list[ClusterInput]:
+    """Return the statements of `speakers` (or the given `statements`) as clustering sees them.
+
+    `quoted` is left empty: which pieces are quotations is the clustering stage's to say.
+    """
+    column, ids = ("s.speaker_id", speakers) if speakers else ("s.id", statements)
+    found: list[ClusterInput] = []
+    for marks, part in chunks(sorted(ids)):
+        for row in db.execute(f"{_INPUT_SELECT} WHERE {column} IN ({marks}) ORDER BY s.id", part):
+            found.append(
+                ClusterInput(
+                    statement_id=row[0],
+                    article=row[1],
+                    outlet=row[2],
+                    speaker_id=row[3],
+                    said_on=_date(row[4]),
+                    said_on_precision=row[5],
+                    published=_date(row[6]),
+                    occasion=row[7],
+                    kind=row[8],
+                    content=row[9],
+                )
+            )
+    return sorted(found, key=lambda item: item.statement_id)
+
+
+def cluster_state(
+    db: sqlite3.Connection, speakers: Collection[int]
+) -> tuple[list[ClusterLink], dict[int, str]]:
+    """Return the stored links and MinHash signatures of the statements of `speakers`."""
+    links: list[ClusterLink] = []
+    signatures: dict[int, str] = {}
+    for marks, part in chunks(sorted(speakers)):
+        for row in db.execute(
+            "SELECT c.statement_id, c.minhash FROM statement_clusters c "
+            f"JOIN statements s ON s.id = c.statement_id WHERE s.speaker_id IN ({marks})",
+            part,
+        ):
+            signatures[int(row[0])] = row[1]
+        for row in db.execute(
+            "SELECT l.a, l.b, l.how, l.score FROM cluster_links l "
+            f"JOIN statements s ON s.id = l.a WHERE s.speaker_id IN ({marks}) ORDER BY l.a, l.b",
+            part,
+        ):
+            links.append(ClusterLink(int(row[0]), int(row[1]), row[2], float(row[3])))
+    return links, signatures
+
+
+def validate(update: ClusterUpdate) -> None:
+    """Raise StoreError when an update is inconsistent (a bug in the caller, not the data)."""
+    placed = {a.statement_id for a in update.assignments}
+    for sid in update.signatures:
+        if sid not in placed:
+            raise StoreError(
+                f"statement {sid} has a signature but no cluster",
+                hint="this is a bug in the clustering update; nothing was stored",
+            )
+    for link in update.links:
+        if not link.a < link.b or link.how not in HOW:
+            raise StoreError(
+                f"bad cluster link {link}",
+                hint="this is a bug in the clustering update; nothing was stored",
+            )
+
+
+def write_update(db: sqlite3.Connection, update: ClusterUpdate) -> None:
+    """Write one clustering update: assignments, signatures, links, and the speakers' events."""
+    new = [
+        (a.statement_id, a.cluster_id, update.signatures[a.statement_id])
+        for a in update.assignments
+        if a.statement_id in update.signatures
+    ]
+    moved = [
+        (a.cluster_id, a.statement_id)
+        for a in update.assignments
+        if a.statement_id not in update.signatures
+    ]
+    db.executemany(
+        "INSERT INTO statement_clusters (statement_id, cluster_id, minhash) VALUES (?, ?, ?) "
+        "ON CONFLICT (statement_id) DO UPDATE SET cluster_id = excluded.cluster_id, "
+        "minhash = excluded.minhash",
+        new,
+    )
+    db.executemany("UPDATE statement_clusters SET cluster_id = ? WHERE statement_id = ?", moved)
+    db.executemany(
+        "INSERT OR REPLACE INTO cluster_links (a, b, how, score) VALUES (?, ?, ?, ?)",
+        [(x.a, x.b, x.how, x.score) for x in update.links],
+    )
+    for marks, part in chunks(sorted(update.speakers)):
+        db.execute(f"DELETE FROM speech_events WHERE speaker_id IN ({marks})", part)
+    for event in update.events:
+        db.execute(
+            "INSERT INTO speech_events (id, speaker_id, said_on, occasion) VALUES (?, ?, ?, ?)",
+            (
+                event.id,
+                event.speaker_id,
+                event.said_on.isoformat() if event.said_on else None,
+                event.occasion,
+            ),
+        )
+        db.executemany(
+            "INSERT INTO speech_event_statements (event_id, statement_id) VALUES (?, ?)",
+            [(event.id, sid) for sid in event.statements],
+        )
+
+
+def forget(db: sqlite3.Connection, speakers: Collection[int]) -> None:
+    """Delete the clusters, links and events of the statements of `speakers` (to rebuild)."""
+    for marks, part in chunks(sorted(speakers)):
+        mine = f"SELECT id FROM statements WHERE speaker_id IN ({marks})"
+        db.execute(
+            f"DELETE FROM cluster_links WHERE a IN ({mine}) OR b IN ({mine})", [*part, *part]
+        )
+        db.execute(f"DELETE FROM statement_clusters WHERE statement_id IN ({mine})", part)
+        db.execute(f"DELETE FROM speech_events WHERE speaker_id IN ({marks})", part)
+
+
+def event_rows(
+    db: sqlite3.Connection, speaker: int | None = None
+) -> list[tuple[int, int, str, dt.date | None, str | None]]:
+    """Return (id, speaker_id, speaker name, said_on, occasion) of the stored events."""
+    sql = (
+        "SELECT e.id, e.speaker_id, sp.name, e.said_on, e.occasion FROM speech_events e "
+        "JOIN speakers sp ON sp.id = e.speaker_id"
+    )
+    params: tuple[object, ...] = ()
+    if speaker is not None:
+        sql += " WHERE e.speaker_id = ?"
+        params = (speaker,)
+    sql += " ORDER BY e.said_on IS NULL, e.said_on, e.id"
+    return [(int(r[0]), int(r[1]), r[2], _date(r[3]), r[4]) for r in db.execute(sql, params)]
+
+
+def event_members(db: sqlite3.Connection, events: Sequence[int]) -> dict[int, dict[int, int]]:
+    """Return, per event, its statements mapped to their cluster ids."""
+    members: dict[int, dict[int, int]] = {}
+    for marks, part in chunks(list(events)):
+        for row in db.execute(
+            "SELECT m.event_id, m.statement_id, c.cluster_id FROM speech_event_statements m "
+            "JOIN statement_clusters c ON c.statement_id = m.statement_id "
+            f"WHERE m.event_id IN ({marks}) ORDER BY m.statement_id",
+            part,
+        ):
+            members.setdefault(int(row[0]), {})[int(row[1])] = int(row[2])
+    return members
+
+
+def links_among(db: sqlite3.Connection, statements: Collection[int]) -> list[ClusterLink]:
+    """Return the links whose first statement is among `statements`."""
+    links: list[ClusterLink] = []
+    for marks, part in chunks(sorted(statements)):
+        for row in db.execute(
+            f"SELECT a, b, how, score FROM cluster_links WHERE a IN ({marks}) ORDER BY a, b", part
+        ):
+            links.append(ClusterLink(int(row[0]), int(row[1]), row[2], float(row[3])))
+    return links

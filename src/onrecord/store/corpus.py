@@ -1,0 +1,151 @@
+"""The corpus stage's part of the SQLite store: clusters, speech events, topics and stances.
+
+`CorpusQueries` is mixed into `SQLiteStore`; it uses the store's connection, transactions
+and statement views, and keeps the SQL in `clusters` and `topics` beside it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+from onrecord.models import (
+    ClusterInput,
+    ClusterLink,
+    ClusterUpdate,
+    EventView,
+    StatementTopic,
+    StatementView,
+    Topic,
+    TopicSummary,
+)
+from onrecord.store import clusters as cluster_sql
+from onrecord.store import topics as topic_sql
+from onrecord.store.errors import translated
+
+_NOTHING = "nothing of the update was stored"
+
+
+class CorpusQueries:
+    """Clusters of the same utterance, speech events, topics and stances, stored and read."""
+
+    if TYPE_CHECKING:
+
+        @property
+        def _db(self) -> sqlite3.Connection: ...
+
+        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+        def _select(
+            self, where: str = "", params: Sequence[Any] = (), order: str = "", join: str = ""
+        ) -> list[StatementView]: ...
+
+    # --- clusters and speech events ---------------------------------------------
+
+    def unclustered_speakers(self) -> list[int]:
+        """Return the speakers with statements not yet in a cluster (new, or after a merge)."""
+        with translated():
+            return cluster_sql.unclustered_speakers(self._db)
+
+    def cluster_inputs(
+        self, speakers: Collection[int] = (), statements: Collection[int] = ()
+    ) -> list[ClusterInput]:
+        """Return the statements of `speakers`, or the given `statements`, as clustering inputs."""
+        with translated():
+            return cluster_sql.cluster_inputs(self._db, speakers, statements)
+
+    def cluster_state(self, speakers: Collection[int]) -> tuple[list[ClusterLink], dict[int, str]]:
+        """Return the stored links and MinHash signatures of the statements of `speakers`."""
+        with translated():
+            return cluster_sql.cluster_state(self._db, speakers)
+
+    def save_clusters(self, update: ClusterUpdate) -> None:
+        """Write a clustering update and replace its speakers' speech events, in one transaction."""
+        cluster_sql.validate(update)
+        with translated("cannot store the clusters", _NOTHING), self._transaction() as db:
+            cluster_sql.write_update(db, update)
+
+    def forget_clusters(self, speakers: Collection[int]) -> None:
+        """Delete the clusters, links and events of `speakers`, so the next update rebuilds them."""
+        with translated("cannot reset the clusters"), self._transaction() as db:
+            cluster_sql.forget(db, speakers)
+
+    def speech_events(self, speaker: int | None = None) -> list[EventView]:
+        """Return the stored speech events (of one speaker), in date order, undated last."""
+        with translated():
+            rows = cluster_sql.event_rows(self._db, speaker)
+            members = cluster_sql.event_members(self._db, [row[0] for row in rows])
+        ids = sorted({sid for found in members.values() for sid in found})
+        views = {v.id: v for v in self._select_ids(ids)}
+        return [
+            EventView(
+                id=event_id,
+                speaker_id=speaker_id,
+                speaker=name,
+                said_on=said_on,
+                occasion=occasion,
+                statements=tuple(views[sid] for sid in members.get(event_id, {}) if sid in views),
+                clusters=dict(members.get(event_id, {})),
+            )
+            for event_id, speaker_id, name, said_on, occasion in rows
+        ]
+
+    def cluster_links(self, statements: Collection[int]) -> list[ClusterLink]:
+        """Return the links stored between the given statements."""
+        with translated():
+            wanted = set(statements)
+            return [x for x in cluster_sql.links_among(self._db, wanted) if x.b in wanted]
+
+    def _select_ids(self, ids: Sequence[int]) -> list[StatementView]:
+        views: list[StatementView] = []
+        for marks, part in cluster_sql.chunks(list(ids)):
+            views.extend(self._select(f"s.id IN ({marks})", part, "s.id"))
+        return views
+
+    # --- topics -----------------------------------------------------------------
+
+    def save_topics(self, topics: Sequence[Topic]) -> list[str]:
+        """Store topic definitions; return the names that are new or whose definition changed."""
+        with translated("cannot store the topics"), self._transaction() as db:
+            return topic_sql.save_topics(db, topics)
+
+    def topics(self) -> list[Topic]:
+        """Return the stored topics, by name."""
+        with translated():
+            return topic_sql.topics(self._db)
+
+    def topic_summaries(self) -> list[TopicSummary]:
+        """Return every stored topic with its count of on-topic statements by stance."""
+        with translated():
+            return topic_sql.summaries(self._db)
+
+    def remove_topic(self, name: str) -> None:
+        """Delete topic `name` and every statement's score for it."""
+        with translated("cannot remove the topic"), self._transaction() as db:
+            topic_sql.remove_topic(db, name)
+
+    def require_topic(self, name: str) -> None:
+        """Raise NotFoundError unless topic `name` is stored."""
+        with translated():
+            topic_sql.require_topic(self._db, name)
+
+    def save_statement_topics(
+        self, rows: Sequence[StatementTopic], *, scored: Collection[str] = ()
+    ) -> None:
+        """Store statements' scores and stances (validated) in one transaction.
+
+        `scored` names topics the whole corpus has now been scored against.
+        """
+        with translated("cannot store the stances", _NOTHING), self._transaction() as db:
+            topic_sql.validate(db, rows)
+            topic_sql.write_scores(db, rows)
+            topic_sql.mark_scored(db, scored)
+
+    def statement_topics(
+        self, statements: Collection[int], topic: str | None = None
+    ) -> list[StatementTopic]:
+        """Return the stored scores and stances of `statements` (for one topic, or every one)."""
+        with translated():
+            return topic_sql.statement_topics(self._db, statements, topic)

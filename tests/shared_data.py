@@ -18,6 +18,19 @@ requires_shared = pytest.mark.skipif(
 )
 requires_seeds = requires_shared
 
+# The seeds' topic, written by the tests that need it (the seeds themselves stay in ../shared).
+SEEDS_TOPICS = """\
+topics:
+  - name: talks-with-us
+    description: Whether Iran should hold talks or negotiations with the United States.
+    proposition: Iran should negotiate with the United States
+    examples:
+      - There will be no talks with the US.
+      - Negotiations with America are forbidden.
+    keywords: [talks, negotiations, negotiate, negotiating table]
+    entities: [United States, US, U.S., America, Americans, American, Washington]
+"""
+
 
 def seed_paths() -> list[Path]:
     """Return the seed articles' paths, sorted (empty when the data is absent)."""

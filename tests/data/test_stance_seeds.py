@@ -9,30 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.shared_data import SEEDS, requires_seeds
+from tests.shared_data import SEEDS, SEEDS_TOPICS, requires_seeds
 
 from onrecord.models import ProcessedArticle, Stance, StanceLabel, Topic
 from onrecord.topics import load_topics, statement_stance
 
 pytestmark = [requires_seeds, pytest.mark.slow]
 
-TOPICS = """\
-topics:
-  - name: talks-with-us
-    description: Whether Iran should hold talks or negotiations with the United States.
-    proposition: Iran should negotiate with the United States
-    examples:
-      - There will be no talks with the US.
-      - Negotiations with America are forbidden.
-    keywords: [talks, negotiations, negotiate, negotiating table]
-    entities: [United States, US, U.S., America, Americans, American, Washington]
-"""
-
 
 @pytest.fixture(scope="module")
 def topic(tmp_path_factory: pytest.TempPathFactory) -> Topic:
     path = tmp_path_factory.mktemp("topics") / "topics.yaml"
-    path.write_text(TOPICS, encoding="utf-8")
+    path.write_text(SEEDS_TOPICS, encoding="utf-8")
     return load_topics(path)[0]
 
 

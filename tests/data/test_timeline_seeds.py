@@ -12,31 +12,19 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from tests.shared_data import SEEDS, requires_seeds
+from tests.shared_data import SEEDS, SEEDS_TOPICS, requires_seeds
 
 from onrecord.cli import main
 from onrecord.store import open_store
 
 pytestmark = [requires_seeds, pytest.mark.slow]
 
-TOPICS = """\
-topics:
-  - name: talks-with-us
-    description: Whether Iran should hold talks or negotiations with the United States.
-    proposition: Iran should negotiate with the United States
-    examples:
-      - There will be no talks with the US.
-      - Negotiations with America are forbidden.
-    keywords: [talks, negotiations, negotiate, negotiating table]
-    entities: [US, United States, Americans, Washington]
-"""
-
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     where = tmp_path_factory.mktemp("seeds")
     topics = where / "topics.yaml"
-    topics.write_text(TOPICS, encoding="utf-8")
+    topics.write_text(SEEDS_TOPICS, encoding="utf-8")
     path = where / "seeds.db"
     args = ["ingest", str(SEEDS), "--db", str(path), "--silent", "--topics", str(topics)]
     result = CliRunner().invoke(main, args)

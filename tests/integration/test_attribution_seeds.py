@@ -76,10 +76,6 @@ def test_every_span_is_exact_text(analyses: dict[str, tuple[str, Analysis]]) -> 
                 assert piece and piece == piece.strip(), (span, piece)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the tagger (PolNeAR-trained) differs from the rules here; see docs/attribution.md",
-)
 def test_clause_then_the_supreme_leader_said(analyses: dict[str, tuple[str, Analysis]]) -> None:
     text, analysis = analyses["000"]
     found = {(joined(text, a.source), joined(text, a.content)) for a in analysis.attributions}
@@ -99,10 +95,6 @@ def test_trump_is_the_source_of_his_quote(analyses: dict[str, tuple[str, Analysi
     assert any(joined(text, a.content).startswith("“I would certainly meet") for a in trump)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the tagger links the possessive 'Emmanuel Macron’s' as source; see docs/attribution.md",
-)
 def test_macron_is_not_the_speaker_of_simple_minded(
     analyses: dict[str, tuple[str, Analysis]],
 ) -> None:

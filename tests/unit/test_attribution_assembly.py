@@ -160,3 +160,18 @@ def test_gold_labels_read_back_into_the_same_spans() -> None:
     found = tagged_attributions(doc, tags, context(doc))
     assert gold_tags(doc, found) == tags
     assert [span.role for span in spans] == ["CONTENT", "SOURCE", "CUE", "CONTENT"]
+
+
+def test_a_possessive_source_owns_only_its_noun_cue() -> None:
+    # `He pointed to Macron’s remarks that ..., and said, “...”`: Macron owns the remarks;
+    # the quote is He's (seed 003's "This person is either very simple-minded ...").
+    doc, tags = marked(
+        "[S He ] [C pointed to ] [S Macron ’s ] [C remarks ] [T that talks help ] , and"
+        " [C said ] , [T “ This person is simple-minded . ” ]"
+    )
+    doc[4].tag_ = "POS"  # the possessive ending, as the parser tags it
+    found = {
+        found.cue[0].text(doc.text): [span.text(doc.text) for span in found.source]
+        for found in tagged_attributions(doc, tags, context(doc))
+    }
+    assert found == {"remarks": ["Macron ’s"], "said": ["He"]}

@@ -26,6 +26,11 @@ QUOTE_OPENERS = frozenset({"“", '"', "‘", "'", "``", "„", "«"})
 MAX_MERGE_GAP = 3
 # Tokens between a content span and the statement it continues, at most (two long sentences).
 MAX_CONTINUATION_GAP = 80
+# The tag of a possessive ending ("’s", "'"): "Macron’s remarks" makes Macron the owner of
+# the noun cue after it, never the speaker of another cue in the sentence.
+POSSESSIVE_TAG = "POS"
+# Tokens a possessive source may lie before its noun cue: "Macron’s recent remarks".
+MAX_OWNER_GAP = 2
 
 
 @dataclass(slots=True)
@@ -44,24 +49,26 @@ class Layout:
     sentence: list[int]
     paragraph: list[int]
     opens_quote: list[bool]  # the token is a quotation mark that may open a quotation
+    possessive: list[bool]  # the token is a possessive ending ("’s"): its phrase owns a noun
 
 
-def layout(doc: Doc) -> Layout:
+def layout(doc: Doc, words: list[str]) -> Layout:
     """Number every token's sentence and paragraph (a blank-line token starts a paragraph)."""
-    sentence = [0] * len(doc)
-    paragraph = [0] * len(doc)
-    number = -1
-    for sent in doc.sents:
-        number += 1
-        for index in range(sent.start, sent.end):
-            sentence[index] = number
+    sentence = [0] * len(words)
+    for number, sent in enumerate(doc.sents):
+        sentence[sent.start : sent.end] = [number] * (sent.end - sent.start)
+    paragraph = [0] * len(words)
     current = 0
-    for token in doc:
-        if "\n\n" in token.text or token.text.count("\n") > 1:
+    for index, word in enumerate(words):
+        if "\n\n" in word or word.count("\n") > 1:
             current += 1
-        paragraph[token.i] = current
-    opens = [token.text in QUOTE_OPENERS for token in doc]
-    return Layout(sentence, paragraph, opens)
+        paragraph[index] = current
+    opens = [word in QUOTE_OPENERS for word in words]
+    from spacy.attrs import TAG
+
+    tag = doc.vocab.strings[POSSESSIVE_TAG]
+    possessive = [row == tag for row in doc.to_array([TAG]).tolist()]
+    return Layout(sentence, paragraph, opens, possessive)
 
 
 def distance(a: TaggedSpan, b: TaggedSpan) -> int:
@@ -72,6 +79,16 @@ def distance(a: TaggedSpan, b: TaggedSpan) -> int:
 def nearest(span: TaggedSpan, cues: list[Linked]) -> Linked:
     """Return the attribution whose cue is nearest a span (the earlier one on a tie)."""
     return min(cues, key=lambda item: (distance(span, item.cue), item.cue.first))
+
+
+def is_owner(span: TaggedSpan, where: Layout) -> bool:
+    """Tell whether a source span ends in a possessive: "Emmanuel Macron’s"."""
+    return where.possessive[span.last - 1]
+
+
+def is_owned(cue: TaggedSpan, owner: TaggedSpan) -> bool:
+    """Tell whether a cue is the noun a possessive source owns: right after it."""
+    return 0 <= cue.first - owner.last <= MAX_OWNER_GAP
 
 
 def sentences_of(span: TaggedSpan, where: Layout) -> range:
@@ -90,6 +107,8 @@ def linked(spans: list[TaggedSpan], where: Layout) -> list[Linked]:
             continue
         near = by_sentence.get(where.sentence[span.first], [])
         unsourced = [item for item in near if item.source is None]
+        if is_owner(span, where):  # "Macron’s remarks": only the noun right after it
+            unsourced = [item for item in unsourced if is_owned(item.cue, span)]
         if unsourced:
             nearest(span, unsourced).source = span
     for item in items:  # a cue whose sentence's source went to another cue shares it
@@ -97,7 +116,7 @@ def linked(spans: list[TaggedSpan], where: Layout) -> list[Linked]:
             sources = [
                 s.source
                 for s in by_sentence[where.sentence[item.cue.first]]
-                if s.source is not None
+                if s.source is not None and not is_owner(s.source, where)
             ]
             if sources:
                 item.source = min(sources, key=lambda s: distance(s, item.cue))

@@ -9,6 +9,7 @@ corrections rather than everything from scratch); and a few of its neighbours' f
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from onrecord.attribution import lexicon as lx
@@ -17,7 +18,7 @@ from onrecord.attribution.rules import Context
 from onrecord.attribution.tagging import ROLE_TAGS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 # Words a path up the tree stops at: the lexicon's cues, and "according".
 CUE_WORDS = lx.CUE_VERBS | lx.CUE_NOUNS | {"according"}
@@ -28,9 +29,62 @@ NAMED_ANCESTORS = 3
 NEIGHBOURS = (-2, -1, 1, 2)
 
 
-def lemma(token: Token) -> str:
-    """Return the lower-case lemma, or the lower-case text when the token has none."""
-    return (token.lemma_ or token.text).lower()
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A Doc's tokens as plain lists, read once: spaCy builds a Token object per access."""
+
+    lower: list[str]
+    lemma: list[str]  # lower-case lemma, or the lower-case text when unlemmatised
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    head: list[int]
+    ent: list[str]
+    sent_start: list[bool]
+    shape: list[str]  # "X" capitalised, "x" lower-case letter, else the first character
+    children: list[list[int]]
+
+
+def table(doc: Doc, ctx: Context) -> Table:
+    """Read every token attribute the features use, in one pass over the Doc's arrays."""
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, POS, SENT_START, TAG
+
+    strings = doc.vocab.strings
+    size = len(doc)
+    rows = doc.to_array([HEAD, DEP, POS, TAG, ENT_TYPE, SENT_START]).tolist()
+    head = [i + row[0] if row[0] < 2**63 else i + row[0] - 2**64 for i, row in enumerate(rows)]
+    names: dict[int, str] = {0: ""}
+
+    def name(key: int) -> str:
+        found = names.get(key)
+        if found is None:
+            found = names[key] = strings[key]
+        return found
+
+    texts = ctx.words
+    children: list[list[int]] = [[] for _ in range(size)]
+    for index in range(size):
+        above = head[index]
+        if above != index:
+            children[above].append(index)
+    return Table(
+        lower=[text.lower() for text in texts],
+        lemma=ctx.lemmas,
+        pos=[name(row[2]) for row in rows],
+        tag=[name(row[3]) for row in rows],
+        dep=[name(row[1]) for row in rows],
+        head=head,
+        ent=[name(row[4]) for row in rows],
+        sent_start=[row[5] == 1 for row in rows],
+        shape=[shape(text) for text in texts],
+        children=children,
+    )
+
+
+def shape(word: str) -> str:
+    """Return "X" for a capitalised word, "x" for a lower-case one, else its first character."""
+    first = word[:1]
+    return "X" if first.isupper() else "x" if first.isalpha() else first
 
 
 def rule_roles(doc: Doc, extraction: Extraction) -> list[str]:
@@ -40,52 +94,53 @@ def rule_roles(doc: Doc, extraction: Extraction) -> list[str]:
         for role, tag in ROLE_TAGS.items():
             for span in getattr(attribution, role):
                 found = doc.char_span(span.start, span.end, alignment_mode="expand")
-                for position, token in enumerate(found or ()):
-                    roles[token.i] = ("B-" if position == 0 else "I-") + tag
+                if found is None:
+                    continue
+                roles[found.start] = "B-" + tag
+                roles[found.start + 1 : found.end] = ["I-" + tag] * (len(found) - 1)
     return roles
 
 
-def cue_path(token: Token) -> tuple[str, str] | None:
+def cue_path(index: int, t: Table) -> tuple[str, str] | None:
     """Return (dependency path, cue lemma) from a token up to the nearest cue word above it."""
     path = []
-    current = token
+    current = index
     for _ in range(MAX_PATH):
-        if current.head.i == current.i:
+        above = t.head[current]
+        if above == current:
             return None
-        path.append(current.dep_)
-        current = current.head
-        if lemma(current) in CUE_WORDS:
-            return path[-1] + ("<" + path[-2] if len(path) > 1 else ""), lemma(current)
+        path.append(t.dep[current])
+        current = above
+        if t.lemma[current] in CUE_WORDS:
+            return path[-1] + ("<" + path[-2] if len(path) > 1 else ""), t.lemma[current]
     return None
 
 
-def own_features(token: Token, quoted: int, rule: str) -> list[str]:
+def own_features(i: int, t: Table, quoted: int, rule: str) -> list[str]:
     """Return a token's own features (without its neighbours')."""
-    word = token.text
-    low = word.lower()
-    head = token.head
+    head = t.head[i]
     features = [
         "bias",
-        "w=" + low,
-        "l=" + lemma(token),
-        "p=" + token.pos_,
-        "t=" + token.tag_,
-        "d=" + token.dep_,
-        "hl=" + lemma(head),
-        "hd=" + head.dep_,
-        "hp=" + head.pos_,
-        "dh=" + token.dep_ + ">" + lemma(head),
-        "side=" + ("L" if token.i < head.i else "R" if token.i > head.i else "0"),
+        "w=" + t.lower[i],
+        "l=" + t.lemma[i],
+        "p=" + t.pos[i],
+        "t=" + t.tag[i],
+        "d=" + t.dep[i],
+        "hl=" + t.lemma[head],
+        "hd=" + t.dep[head],
+        "hp=" + t.pos[head],
+        "dh=" + t.dep[i] + ">" + t.lemma[head],
+        "side=" + ("L" if i < head else "R" if i > head else "0"),
         "q=" + str(quoted),
         "r=" + rule,
-        "e=" + token.ent_type_,
-        "sh=" + ("X" if word[:1].isupper() else "x" if word[:1].isalpha() else word[:1]),
+        "e=" + t.ent[i],
+        "sh=" + t.shape[i],
     ]
-    if token.is_sent_start:
+    if t.sent_start[i]:
         features.append("sent_start")
-    if lemma(token) in CUE_WORDS:
+    if t.lemma[i] in CUE_WORDS:
         features.append("cueword")
-    path = cue_path(token)
+    path = cue_path(i, t)
     if path is not None:
         top = path[0].partition("<")[0]
         features += [
@@ -94,17 +149,20 @@ def own_features(token: Token, quoted: int, rule: str) -> list[str]:
             "topcue=" + top + ">" + path[1],
             "cue=" + path[1],
         ]
-    for depth, ancestor in enumerate(token.ancestors):
-        if depth >= NAMED_ANCESTORS:
+    current = i
+    for depth in range(NAMED_ANCESTORS):
+        ancestor = t.head[current]
+        if ancestor == current:
             break
-        features.append(f"a{depth}={lemma(ancestor)}")
-    features += ["c=" + child.dep_ for child in token.children]
+        current = ancestor
+        features.append(f"a{depth}={t.lemma[ancestor]}")
+    features += ["c=" + t.dep[child] for child in t.children[i]]
     return features
 
 
-def short_features(token: Token, quoted: int, rule: str) -> list[str]:
+def short_features(i: int, t: Table, quoted: int, rule: str) -> list[str]:
     """Return the few features a token lends its neighbours."""
-    return ["w=" + token.text.lower(), "p=" + token.pos_, "q=" + str(quoted), "r=" + rule]
+    return ["w=" + t.lower[i], "p=" + t.pos[i], "q=" + str(quoted), "r=" + rule]
 
 
 def quote_depths(ctx: Context) -> list[int]:
@@ -112,27 +170,37 @@ def quote_depths(ctx: Context) -> list[int]:
     return [0 if index < 0 else 1 if ctx.quotes[index].single else 2 for index in ctx.quote_of]
 
 
-def cue_sides(doc: Doc) -> list[str]:
+def sentence_bounds(t: Table) -> list[tuple[int, int]]:
+    """Return each sentence's token range [first, last)."""
+    starts = [i for i, start in enumerate(t.sent_start) if start or i == 0]
+    return list(zip(starts, [*starts[1:], len(t.lower)], strict=True))
+
+
+def cue_sides(t: Table, sentences: list[tuple[int, int]]) -> list[str]:
     """Return per token where the cue words of its sentence lie: "L", "R", "LR" or ""."""
-    sides = [""] * len(doc)
-    for sentence in doc.sents:
-        cues = [t.i for t in sentence if lemma(t) in CUE_WORDS]
-        for index in range(sentence.start, sentence.end):
-            left = any(cue < index for cue in cues)
-            right = any(cue > index for cue in cues)
+    sides = [""] * len(t.lower)
+    for first, last in sentences:
+        cues = [i for i in range(first, last) if t.lemma[i] in CUE_WORDS]
+        if not cues:
+            continue
+        for index in range(first, last):
+            left = cues[0] < index
+            right = cues[-1] > index
             sides[index] = ("L" if left else "") + ("R" if right else "")
     return sides
 
 
 def doc_features(doc: Doc, ctx: Context, extraction: Extraction) -> list[list[str]]:
     """Return the features of every token of a Doc, neighbours' included."""
+    t = table(doc, ctx)
     rules = rule_roles(doc, extraction)
     quoted = quote_depths(ctx)
-    own = [own_features(t, quoted[t.i], rules[t.i]) for t in doc]
-    for features, side in zip(own, cue_sides(doc), strict=True):
-        features.append("cs=" + side)
-    short = [short_features(t, quoted[t.i], rules[t.i]) for t in doc]
     size = len(doc)
+    own = [own_features(i, t, quoted[i], rules[i]) for i in range(size)]
+    sentences = sentence_bounds(t)
+    for features, side in zip(own, cue_sides(t, sentences), strict=True):
+        features.append("cs=" + side)
+    short = [short_features(i, t, quoted[i], rules[i]) for i in range(size)]
     for index in range(size):
         for offset in NEIGHBOURS:
             other = index + offset

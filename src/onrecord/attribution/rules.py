@@ -29,6 +29,9 @@ MAX_BORROW_STEPS = 2
 # How many ancestors a set-off participle looks through for the reporting verb it belongs to.
 MAX_ANCESTORS = 4
 
+# Lemmas that may head a cue: a token with none of them is never looked at.
+CANDIDATE_LEMMAS = lx.CUE_VERBS | lx.CUE_NOUNS | lx.ACCORDING_LEMMAS
+
 DROPPED_NO_CONTENT = "cue without content"
 DROPPED_SCARE_QUOTE = "quotation without a cue (too short to be a statement)"
 
@@ -58,6 +61,9 @@ class Context:
     paragraphs: tuple[CharRange, ...]
     paragraph_starts: list[int]
     dropped: Counter[str]
+    sentence_starts: list[int]  # character offset of each sentence's start
+    words: list[str]  # per token: its text (spaCy builds a Token object on every access)
+    lemmas: list[str]  # per token: its lower-case lemma, or its lower-case text
 
 
 def lemma(token: Token) -> str:
@@ -72,20 +78,41 @@ def lower(token: Token) -> str:
 
 def context(doc: Doc) -> Context:
     """Scan a Doc's quotations and index its tokens by the quotation they lie in."""
+    from spacy.attrs import IDX, LEMMA, ORTH
+
     text = doc.text
     scan = quotations(text)
+    strings = doc.vocab.strings
+    rows = doc.to_array([IDX, ORTH, LEMMA]).tolist()
+    words = [strings[row[1]] for row in rows]
+    lemmas = [
+        (strings[row[2]] if row[2] else word).lower() for row, word in zip(rows, words, strict=True)
+    ]
     quote_of = [-1] * len(doc)
     position = 0
-    for token in doc:
-        while position < len(scan.quotes) and scan.quotes[position].end <= token.idx:
+    for index, row in enumerate(rows):
+        while position < len(scan.quotes) and scan.quotes[position].end <= row[0]:
             position += 1
-        if position < len(scan.quotes) and scan.quotes[position].start <= token.idx:
-            quote_of[token.i] = position
+        if position < len(scan.quotes) and scan.quotes[position].start <= row[0]:
+            quote_of[index] = position
     ends = [quote.end for quote in scan.quotes]
     paragraphs = paragraph_spans(text)
     starts = [start for start, _ in paragraphs]
     refused = Counter(scan.refused)
-    return Context(doc, text, scan.quotes, quote_of, ends, paragraphs, starts, refused)
+    sentence_starts = [sentence.start_char for sentence in doc.sents]
+    return Context(
+        doc,
+        text,
+        scan.quotes,
+        quote_of,
+        ends,
+        paragraphs,
+        starts,
+        refused,
+        sentence_starts,
+        words,
+        lemmas,
+    )
 
 
 def is_reporting_verb(token: Token) -> bool:
@@ -403,10 +430,13 @@ def noun_draft(noun: Token, ctx: Context) -> Draft | None:
 def cue_drafts(ctx: Context) -> list[Draft]:
     """Find every cue of the Doc and draft its attribution; drop cues without content."""
     drafts: list[Draft] = []
-    for token in ctx.doc:
-        draft: Draft | None = None
-        if ctx.quote_of[token.i] >= 0:
+    for index, word in enumerate(ctx.lemmas):
+        if ctx.quote_of[index] >= 0:
             continue  # cues inside quotations are the speaker's words, not the reporter's
+        if word not in CANDIDATE_LEMMAS and ctx.words[index].lower() != "according":
+            continue  # no cue word: skip it without building spaCy's Token
+        token = ctx.doc[index]
+        draft: Draft | None = None
         if is_verb_cue(token, ctx):
             draft = verb_draft(token, ctx)
         elif lower(token) == "according":

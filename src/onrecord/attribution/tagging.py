@@ -35,19 +35,19 @@ def is_blank(text: str) -> bool:
     return not text.strip()
 
 
-def sequences(doc: Doc) -> list[range]:
-    """Split a Doc into the token ranges tagged as one sequence: its paragraphs."""
+def sequences(words: Sequence[str]) -> list[range]:
+    """Split a Doc's tokens (their texts) into the ranges tagged as one sequence: paragraphs."""
     runs: list[range] = []
     start: int | None = None
-    for token in doc:
-        if is_blank(token.text) and "\n" in token.text:
+    for index, word in enumerate(words):
+        if "\n" in word and is_blank(word):
             if start is not None:
-                runs.append(range(start, token.i))
+                runs.append(range(start, index))
             start = None
         elif start is None:
-            start = token.i
+            start = index
     if start is not None:
-        runs.append(range(start, len(doc)))
+        runs.append(range(start, len(words)))
     return runs
 
 

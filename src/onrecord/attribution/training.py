@@ -55,7 +55,7 @@ def train(
         ctx = context(doc)
         features = doc_features(doc, ctx, extract(doc, ctx))
         labels = gold_tags(doc, gold)
-        for run in sequences(doc):
+        for run in sequences(ctx.words):
             trainer.append([features[i] for i in run], [labels[i] for i in run])
             paragraphs += 1
             tokens += len(run)

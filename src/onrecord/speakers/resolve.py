@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from dataclasses import dataclass, field
 
 from onrecord.models import Analysis, Attribution, MentionKind, Span, Statement
@@ -60,6 +61,10 @@ class _Context:
         return self.history[-1][1] if self.history else None
 
 
+# The dash that ends a dateline, spaced: a speaker's noun phrase never holds one.
+DATELINE_DASH = re.compile(r"\s[–—-]\s+")
+
+
 def resolve_speakers(text: str, analysis: Analysis) -> tuple[Statement, ...]:
     """Return one Statement per attribution, in order, with its speaker resolved."""
     analysis = dataclasses.replace(analysis, mentions=corrected_mentions(text, analysis.mentions))
@@ -108,6 +113,7 @@ def _resolve(attribution: Attribution, context: _Context) -> Entity | None:
     if not attribution.source:
         return context.previous()
     source = Span(min(s.start for s in attribution.source), max(s.end for s in attribution.source))
+    source = _after_dateline(context.text, source)
     phrase = source.text(context.text)
     words = normal_words(phrase)
     if not words:
@@ -121,6 +127,12 @@ def _resolve(attribution: Attribution, context: _Context) -> Entity | None:
         if entity is not None:
             return entity
     return _resolve_missed_name(source, context)
+
+
+def _after_dateline(text: str, source: Span) -> Span:
+    """Drop a dateline the source swallowed ("Port Selden, March 15, CVNA – President X")."""
+    ends = [match.end() for match in DATELINE_DASH.finditer(text, source.start, source.end)]
+    return Span(ends[-1], source.end) if ends and ends[-1] < source.end else source
 
 
 def _resolve_pronoun(

@@ -20,8 +20,7 @@ def _width() -> int:
 
 def statement_block(view: StatementView, indent: str = "  ") -> str:
     """Render one statement: a line of facts, then its content wrapped."""
-    published = view.published.isoformat() if view.published else "date unknown"
-    facts = f"#{view.id}  {published}  {view.outlet or 'outlet unknown'}  {view.kind}"
+    facts = f"#{view.id}  {_when(view)}  {view.outlet or 'outlet unknown'}  {view.kind}"
     facts += f"  {view.source} {view.cue}".rstrip()
     body = textwrap.fill(
         view.content,
@@ -30,6 +29,15 @@ def statement_block(view: StatementView, indent: str = "  ") -> str:
         subsequent_indent=indent + "  ",
     )
     return f"{indent}{facts}\n{body}"
+
+
+def _when(view: StatementView) -> str:
+    """Say when a statement was made, else when its article was published, else unknown."""
+    if view.said_on is not None:
+        return f"said {view.said_on.isoformat()}"
+    if view.published is not None:
+        return f"published {view.published.isoformat()}"
+    return "date unknown"
 
 
 def statements_by_speaker(views: Sequence[StatementView]) -> str:

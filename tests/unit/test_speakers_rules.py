@@ -114,3 +114,10 @@ def test_spokesman_and_sources_are_anonymous() -> None:
         ("The spokesman", ANONYMOUS),
         ("A source", ANONYMOUS),
     ]
+
+
+def test_a_headline_phrase_opening_with_no_is_not_a_name() -> None:
+    from onrecord.speakers.names import looks_like_name
+
+    assert not looks_like_name("No Talks")
+    assert looks_like_name("Oriane Kestrel")

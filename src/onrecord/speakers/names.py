@@ -17,6 +17,7 @@ from onrecord.speakers.rules import (
     NAME_BREAKERS,
     NAME_PARTICLES,
     PREFIX_WINDOW,
+    QUANTIFIERS,
     ROLE_ABBREVIATIONS,
     ROLE_COMPLEMENTS,
     ROLE_HEADS,
@@ -244,7 +245,9 @@ def looks_like_name(phrase: str) -> bool:
         return False
     return all(
         r[0].isupper() or w in NAME_PARTICLES for r, w in zip(raw, words, strict=True)
-    ) and not any(w in ROLE_HEADS or w in DEFINITE or w in INDEFINITE for w in words)
+    ) and not any(
+        w in ROLE_HEADS or w in DEFINITE or w in INDEFINITE or w in QUANTIFIERS for w in words
+    )
 
 
 def title_words(words: list[str]) -> set[str] | None:

@@ -82,6 +82,8 @@ ANONYMOUS_HEADS = frozenset(
 INDEFINITE = frozenset(
     {"a", "an", "one", "some", "several", "many", "two", "three", "other", "few", "most"}
 )
+# Negating and universal determiners: never part of a name ("No Talks" in a headline).
+QUANTIFIERS = frozenset({"no", "not", "all", "every", "each", "any", "none"})
 # Determiners dropped in front of a title or an organisation name.
 DEFINITE = frozenset({"the", "this", "that"})
 # Head nouns of an organisation named by description ("the foreign ministry").

@@ -424,6 +424,7 @@ def test_article_by_id_prefix_and_doc(store: Store) -> None:
     assert store.article(wanted[:6]).id == wanted
     assert store.article(wanted[:8].upper()).id == wanted
     assert store.article("reuters-2019").id == wanted
+    assert store.article("reuters").id == wanted  # the start of a doc name
     assert [s.doc for s in store.article("reuters-2019").statements] == ["reuters-2019"] * 2
 
 

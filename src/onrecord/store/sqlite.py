@@ -554,7 +554,7 @@ class SQLiteStore(CorpusQueries):
             return speaker_sql.replay(db)
 
     def _resolve(self, ref: str) -> str:
-        """Return the id of the one article `ref` names: an id, id prefix or doc name."""
+        """Return the id of the one article `ref` names: an id, id prefix, doc name or its start."""
         ref = ref.strip()
         if self._rows("SELECT 1 FROM articles WHERE id = ?", (ref,)):
             return ref
@@ -569,13 +569,20 @@ class SQLiteStore(CorpusQueries):
                 (prefix, prefix + "\U0010ffff"),
             ):
                 matches[row["id"]] = row["doc"]
+        if not matches:  # "002" for doc "002_c0bd221de4d48497"
+            matches = {
+                row["id"]: row["doc"]
+                for row in self._rows(
+                    "SELECT id, doc FROM articles WHERE substr(doc, 1, ?) = ?", (len(ref), ref)
+                )
+            }
         if len(matches) == 1:
             return next(iter(matches))
         if not matches:
             raise NotFoundError(
                 f"no article matches {ref!r}",
                 hint=f"{_LIST_HINT}; give an id, an id prefix of at least "
-                f"{MIN_PREFIX} characters, or a doc name",
+                f"{MIN_PREFIX} characters, or a doc name or its start",
             )
         listed = ", ".join(f"{aid} ({doc})" for aid, doc in sorted(matches.items())[:5])
         raise NotFoundError(

@@ -1,7 +1,8 @@
 """Rebuild the shipped attribution tagger from PolNeAR train: `make train`.
 
 Parses every text of the split with the project's spaCy pipeline (without onrecord's
-component), pairs each parse with its gold attributions and trains the CRF. Train only:
+component), pairs each parse with its gold attributions, learns the cue words and trains
+the CRF; the weights and the cue words (`attribution.cues`) are written side by side. Train only:
 dev is for tuning, and the test split is held out.
 
     python bench/train_attribution.py ../shared/data/polnear/train [--out PATH]
@@ -18,6 +19,7 @@ from pathlib import Path
 import spacy
 
 from onrecord import settings
+from onrecord.attribution import cue_lexicon
 from onrecord.attribution.training import train
 from onrecord.eval.polnear import read_split
 
@@ -43,13 +45,15 @@ def main() -> int:
     docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=PROCESSES)
     examples = zip(docs, (document.attributions for document in split.documents), strict=True)
     report = train(examples, args.out)
-    digest = hashlib.sha256(args.out.read_bytes()).hexdigest()
     print(
         f"trained on {report.documents} texts, {report.paragraphs} paragraphs, "
-        f"{report.tokens} tokens in {time.perf_counter() - started:.0f} s",
+        f"{report.tokens} tokens, {report.cue_words} cue words learnt, "
+        f"in {time.perf_counter() - started:.0f} s",
         file=sys.stderr,
     )
-    print(f"{args.out} {args.out.stat().st_size} bytes sha256={digest}")
+    for path in (args.out, cue_lexicon.path_for(args.out)):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        print(f"{path} {path.stat().st_size} bytes sha256={digest}")
     return 0
 
 

@@ -175,3 +175,18 @@ def test_a_possessive_source_owns_only_its_noun_cue() -> None:
         for found in tagged_attributions(doc, tags, context(doc))
     }
     assert found == {"remarks": ["Macron ’s"], "said": ["He"]}
+
+
+def test_quote_cut_from_its_cue_by_the_parse_goes_to_the_cue_right_after_it() -> None:
+    found = linked(
+        '[S He ] [C said ] [T " Talks failed . " ] | [T " Why stay ? " ] | [S Vitter ] [C asked ] .'
+    )
+    assert found == [
+        (["He"], ["said"], ['" Talks failed . "'], Kind.DIRECT),
+        (["Vitter"], ["asked"], ['" Why stay ? "'], Kind.DIRECT),
+    ]
+
+
+def test_of_two_sources_in_a_row_the_one_beside_the_cue_speaks() -> None:
+    found = linked("[S Dornholm ] , June 12 , [S CVNA - PM Ondrel ] [C said ] [T talks failed ] .")
+    assert found == [(["CVNA - PM Ondrel"], ["said"], ["talks failed"], Kind.INDIRECT)]

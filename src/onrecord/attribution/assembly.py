@@ -3,8 +3,10 @@
 Every cue span opens an attribution. A source span joins the nearest cue of its
 sentence (a source may serve several cues: "X said A and added B"). A content span
 joins the nearest cue of the sentences it touches; a content span whose sentences hold
-no cue continues the statement whose content came last before it, when that is in the
-same or the previous paragraph (`"A," he said. "B."`, quotes running on). A cue left
+no cue is claimed by a source or cue right after it (`"A?" Vitter demanded.`, the parse
+having cut the sentence at the question mark); else it continues the statement whose
+content came last before it, when that is in the same or the previous paragraph
+(`"A," he said. "B."`, quotes running on). A cue left
 without content, or content without a cue, makes no attribution.
 """
 
@@ -31,6 +33,9 @@ MAX_CONTINUATION_GAP = 80
 POSSESSIVE_TAG = "POS"
 # Tokens a possessive source may lie before its noun cue: "Macron’s recent remarks".
 MAX_OWNER_GAP = 2
+# Tokens (a closing mark, a comma) between a content span and the source or cue right
+# after it that claims it: `"A?" Vitter demanded.` On PolNeAR dev, attribution F1 +0.0015.
+MAX_CLAIM_GAP = 2
 
 
 @dataclass(slots=True)
@@ -102,8 +107,8 @@ def linked(spans: list[TaggedSpan], where: Layout) -> list[Linked]:
     by_sentence: dict[int, list[Linked]] = {}
     for item in items:
         by_sentence.setdefault(where.sentence[item.cue.first], []).append(item)
-    for span in spans:
-        if span.role != "SOURCE":
+    for position, span in enumerate(spans):
+        if span.role != "SOURCE" or followed_by_source(position, spans, where):
             continue
         near = by_sentence.get(where.sentence[span.first], [])
         unsourced = [item for item in near if item.source is None]
@@ -130,6 +135,19 @@ def linked(spans: list[TaggedSpan], where: Layout) -> list[Linked]:
     return [item for item in items if item.content]
 
 
+def followed_by_source(position: int, spans: list[TaggedSpan], where: Layout) -> bool:
+    """Tell whether the next span is another source of the sentence: the nearer one speaks.
+
+    "Dornholm, June 12, CVNA - Prime Minister Ondrel said": a dateline tagged as a
+    source of its own must not take the cue from the speaker beside it.
+    """
+    if position + 1 >= len(spans):
+        return False
+    after = spans[position + 1]
+    same = where.sentence[after.first] == where.sentence[spans[position].first]
+    return after.role == "SOURCE" and same
+
+
 def attach_contents(
     spans: list[TaggedSpan],
     items: list[Linked],
@@ -147,10 +165,27 @@ def attach_contents(
         if near:
             owner: Linked | None = nearest(span, near)
         else:
-            owner = continued(span, last_owner, where) or following(span, spans, items, where)
+            owner = (
+                claimed(span, spans, items, where)
+                or continued(span, last_owner, where)
+                or following(span, spans, items, where)
+            )
         if owner is not None:
             owner.content.append(span)
             last_owner = owner
+
+
+def claimed(
+    span: TaggedSpan, spans: list[TaggedSpan], items: list[Linked], where: Layout
+) -> Linked | None:
+    """Return the statement whose source or cue comes right after a content span."""
+    after = [other for other in spans if other.first >= span.last and other.role != "CONTENT"]
+    if not after:
+        return None
+    next_one = min(after, key=lambda other: other.first)
+    if next_one.first - span.last > MAX_CLAIM_GAP:
+        return None
+    return following(span, spans, items, where)
 
 
 def continued(span: TaggedSpan, previous: Linked | None, where: Layout) -> Linked | None:

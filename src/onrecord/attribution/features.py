@@ -4,7 +4,9 @@ Each token becomes a list of `name=value` strings (binary features, as CRFsuite 
 them): its own word, lemma, tags and dependency; its path up the tree to the nearest
 cue word ("ccomp>say" marks content, "nsubj>say" a source); whether it lies inside a
 quotation; the role the rule extractor gives it (so the model learns the rules'
-corrections rather than everything from scratch); and a few of its neighbours' features.
+corrections rather than everything from scratch); where clauses start and end; word
+pairs (phrase cues: "in a statement", "NAME :"); and a few of its neighbours' features.
+The cue words are the rules' and those learnt from train (`cue_lexicon`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from onrecord.attribution import lexicon as lx
 from onrecord.attribution.linking import Extraction
 from onrecord.attribution.rules import Context
 from onrecord.attribution.tagging import ROLE_TAGS
@@ -20,8 +21,20 @@ from onrecord.attribution.tagging import ROLE_TAGS
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Words a path up the tree stops at: the lexicon's cues, and "according".
-CUE_WORDS = lx.CUE_VERBS | lx.CUE_NOUNS | {"according"}
+# Marks written differently but used alike, read as one: dashes before a commenter's
+# name ("― Name", "- Name"), curly and straight quotation marks.
+SAME_MARKS = {
+    "―": "-",
+    "–": "-",
+    "—": "-",
+    "--": "-",
+    "“": '"',
+    "”": '"',
+    "``": '"',
+    "''": '"',
+    "‘": "'",
+    "’": "'",
+}
 # How far up the tree the path to a cue word is followed, and how many ancestors are named.
 MAX_PATH = 6
 NAMED_ANCESTORS = 3
@@ -33,7 +46,7 @@ NEIGHBOURS = (-2, -1, 1, 2)
 class Table:
     """A Doc's tokens as plain lists, read once: spaCy builds a Token object per access."""
 
-    lower: list[str]
+    lower: list[str]  # lower-case text, with dashes and quotation marks made alike
     lemma: list[str]  # lower-case lemma, or the lower-case text when unlemmatised
     pos: list[str]
     tag: list[str]
@@ -43,9 +56,12 @@ class Table:
     sent_start: list[bool]
     shape: list[str]  # "X" capitalised, "x" lower-case letter, else the first character
     children: list[list[int]]
+    left: list[int]  # the first token of each token's subtree
+    right: list[int]  # the last token of each token's subtree
+    is_cue: list[bool]  # the token's lemma is a cue word
 
 
-def table(doc: Doc, ctx: Context) -> Table:
+def table(doc: Doc, ctx: Context, cue_words: frozenset[str]) -> Table:
     """Read every token attribute the features use, in one pass over the Doc's arrays."""
     from spacy.attrs import DEP, ENT_TYPE, HEAD, POS, SENT_START, TAG
 
@@ -67,8 +83,10 @@ def table(doc: Doc, ctx: Context) -> Table:
         above = head[index]
         if above != index:
             children[above].append(index)
+    left, right = subtree_edges(head)
+    lower = [text.lower() for text in texts]
     return Table(
-        lower=[text.lower() for text in texts],
+        lower=[SAME_MARKS.get(word, word) for word in lower],
         lemma=ctx.lemmas,
         pos=[name(row[2]) for row in rows],
         tag=[name(row[3]) for row in rows],
@@ -78,7 +96,22 @@ def table(doc: Doc, ctx: Context) -> Table:
         sent_start=[row[5] == 1 for row in rows],
         shape=[shape(text) for text in texts],
         children=children,
+        left=left,
+        right=right,
+        is_cue=[lemma in cue_words for lemma in ctx.lemmas],
     )
+
+
+def subtree_edges(head: list[int]) -> tuple[list[int], list[int]]:
+    """Return the first and last token of every token's subtree (heads as indices)."""
+    left, right = list(range(len(head))), list(range(len(head)))
+    for index in range(len(head)):
+        current = index
+        while head[current] != current:  # widen every ancestor's subtree to this token
+            current = head[current]
+            left[current] = min(left[current], index)
+            right[current] = max(right[current], index)
+    return left, right
 
 
 def shape(word: str) -> str:
@@ -111,7 +144,7 @@ def cue_path(index: int, t: Table) -> tuple[str, str] | None:
             return None
         path.append(t.dep[current])
         current = above
-        if t.lemma[current] in CUE_WORDS:
+        if t.is_cue[current]:
             return path[-1] + ("<" + path[-2] if len(path) > 1 else ""), t.lemma[current]
     return None
 
@@ -138,7 +171,7 @@ def own_features(i: int, t: Table, quoted: int, rule: str) -> list[str]:
     ]
     if t.sent_start[i]:
         features.append("sent_start")
-    if t.lemma[i] in CUE_WORDS:
+    if t.is_cue[i]:
         features.append("cueword")
     path = cue_path(i, t)
     if path is not None:
@@ -156,13 +189,32 @@ def own_features(i: int, t: Table, quoted: int, rule: str) -> list[str]:
             break
         current = ancestor
         features.append(f"a{depth}={t.lemma[ancestor]}")
+        if t.left[ancestor] == i:  # the token opens the clause the ancestor heads
+            features.append(f"le={t.dep[ancestor]}>{t.lemma[t.head[ancestor]]}")
+        if t.right[ancestor] == i:  # or closes it: content often ends there
+            features.append(f"re={t.dep[ancestor]}")
     features += ["c=" + t.dep[child] for child in t.children[i]]
     return features
 
 
-def short_features(i: int, t: Table, quoted: int, rule: str) -> list[str]:
-    """Return the few features a token lends its neighbours."""
-    return ["w=" + t.lower[i], "p=" + t.pos[i], "q=" + str(quoted), "r=" + rule]
+def lent_features(
+    words: list[str], tags: list[str], quoted: list[int], rules: list[str]
+) -> list[dict[int, list[str]]]:
+    """Return per token the features it lends each neighbour offset, named by the offset.
+
+    They are its word, tag, quotation depth and rule role; a token with the same four
+    lends the same strings, so they are built once per distinct four ("the", ",").
+    """
+    built: dict[tuple[str, str, int, str], dict[int, list[str]]] = {}
+    lent = []
+    for key in zip(words, tags, quoted, rules, strict=True):
+        found = built.get(key)
+        if found is None:
+            word, tag, depth, rule = key
+            short = ["w=" + word, "p=" + tag, f"q={depth}", "r=" + rule]
+            found = built[key] = {o: [f"{o}{feature}" for feature in short] for o in NEIGHBOURS}
+        lent.append(found)
+    return lent
 
 
 def quote_depths(ctx: Context) -> list[int]:
@@ -180,7 +232,7 @@ def cue_sides(t: Table, sentences: list[tuple[int, int]]) -> list[str]:
     """Return per token where the cue words of its sentence lie: "L", "R", "LR" or ""."""
     sides = [""] * len(t.lower)
     for first, last in sentences:
-        cues = [i for i in range(first, last) if t.lemma[i] in CUE_WORDS]
+        cues = [i for i in range(first, last) if t.is_cue[i]]
         if not cues:
             continue
         for index in range(first, last):
@@ -190,9 +242,11 @@ def cue_sides(t: Table, sentences: list[tuple[int, int]]) -> list[str]:
     return sides
 
 
-def doc_features(doc: Doc, ctx: Context, extraction: Extraction) -> list[list[str]]:
+def doc_features(
+    doc: Doc, ctx: Context, extraction: Extraction, cue_words: frozenset[str]
+) -> list[list[str]]:
     """Return the features of every token of a Doc, neighbours' included."""
-    t = table(doc, ctx)
+    t = table(doc, ctx, cue_words)
     rules = rule_roles(doc, extraction)
     quoted = quote_depths(ctx)
     size = len(doc)
@@ -200,12 +254,19 @@ def doc_features(doc: Doc, ctx: Context, extraction: Extraction) -> list[list[st
     sentences = sentence_bounds(t)
     for features, side in zip(own, cue_sides(t, sentences), strict=True):
         features.append("cs=" + side)
-    short = [short_features(i, t, quoted[i], rules[i]) for i in range(size)]
+    lent = lent_features(t.lower, t.pos, quoted, rules)
+    for _, last in sentences:  # the sentence's last word: content drops an outside period
+        own[last - 1].append("sent_end")
+    words = t.lower
     for index in range(size):
+        if index > 0:  # word pairs: phrase cues ("in a statement", "NAME :")
+            own[index].append(f"b={words[index - 1]}|{words[index]}")
+        if index + 1 < size:
+            own[index].append(f"b+={words[index]}|{words[index + 1]}")
         for offset in NEIGHBOURS:
             other = index + offset
             if 0 <= other < size:
-                own[index] += [f"{offset}{feature}" for feature in short[other]]
+                own[index] += lent[other][offset]
             else:
                 own[index].append(f"{offset}edge")
     return own

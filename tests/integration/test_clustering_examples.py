@@ -33,8 +33,12 @@ pytestmark = pytest.mark.slow
 GOLD = REPO / "tests" / "fixtures" / "clusters_gold.json"
 # Floors on the gold set (measured 2025 on the example corpus; see docs/clustering.md).
 # Lower one only on purpose, in its own commit, with the reason.
-LEXICAL_FLOOR = (1.0, 0.75)  # (precision, recall)
-EMBEDDINGS_FLOOR = (1.0, 0.75)
+# Precision lowered from 1.0 with the tagger retrained on learnt cue words (PolNeAR dev
+# attribution F1 0.626 -> 0.655): in tidemark-20250613-lindqvar-fishing-talks Lindqvar's
+# statement holding "a move she described as ..." and that nested statement now share a
+# quotation and cluster together. Measured 0.960 / 0.750 on both paths.
+LEXICAL_FLOOR = (0.95, 0.75)  # (precision, recall)
+EMBEDDINGS_FLOOR = (0.95, 0.75)
 # Until corpus-wide speakers reach these records, speaker names map to ids by these forms.
 SPEAKER_FORMS = {
     1: ("kestrel", "the head of state", "the president"),

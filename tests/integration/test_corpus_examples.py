@@ -31,7 +31,9 @@ PORT_SELDEN = {"CVNA", "Tidemark Wire", "The Northern Ledger"}
 # Pairwise floors (precision, recall) of the store path on the gold set (docs/clustering.md),
 # as ingested and after merging Kestrel's split speaker; lower only on purpose.
 STORE_FLOOR = (1.0, 0.4)  # measured 1.000 / 0.429
-MERGED_FLOOR = (1.0, 0.8)  # measured 1.000 / 0.821
+# Lowered from (1.0, 0.8) with the tagger retrained on learnt cue words (PolNeAR dev
+# attribution F1 0.626 -> 0.655): it misses one pair it found before. Measured 1.000 / 0.750.
+MERGED_FLOOR = (1.0, 0.75)
 
 
 @pytest.fixture(scope="module")

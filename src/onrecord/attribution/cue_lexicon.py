@@ -73,6 +73,11 @@ def write(words: Iterable[str], path: Path) -> None:
     path.write_text("".join(word + "\n" for word in sorted(set(words))), encoding="utf-8")
 
 
+def cue_words(learnt: Iterable[str]) -> frozenset[str]:
+    """Return the words the features treat as cues: the rules' and the learnt ones."""
+    return RULE_CUE_WORDS | frozenset(learnt)
+
+
 def read(text: str) -> frozenset[str]:
-    """Read a learnt cue-word list; the rules' cue words are always added."""
-    return RULE_CUE_WORDS | {line.strip() for line in text.splitlines() if line.strip()}
+    """Read a learnt cue-word list and return the cue words (the rules' added)."""
+    return cue_words(line.strip() for line in text.splitlines() if line.strip())

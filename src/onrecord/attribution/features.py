@@ -84,9 +84,8 @@ def table(doc: Doc, ctx: Context, cue_words: frozenset[str]) -> Table:
         if above != index:
             children[above].append(index)
     left, right = subtree_edges(head)
-    lower = [text.lower() for text in texts]
     return Table(
-        lower=[SAME_MARKS.get(word, word) for word in lower],
+        lower=[SAME_MARKS.get(word, word) for word in map(str.lower, texts)],
         lemma=ctx.lemmas,
         pos=[name(row[2]) for row in rows],
         tag=[name(row[3]) for row in rows],

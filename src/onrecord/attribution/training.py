@@ -59,7 +59,7 @@ def train(
 
     examples = list(examples)
     learnt = cue_lexicon.learn(examples)
-    cue_words = cue_lexicon.RULE_CUE_WORDS | learnt
+    cue_words = cue_lexicon.cue_words(learnt)
     trainer = pycrfsuite.Trainer(algorithm="ap", verbose=False)
     documents = paragraphs = tokens = 0
     for doc, gold in examples:

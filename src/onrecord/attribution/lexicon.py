@@ -228,3 +228,6 @@ TIME_WORDS: frozenset[str] = frozenset(
         "night",
     }
 )
+
+# Subjects that name no one: "it seems that ...", "there are claims that ...".
+EXPLETIVE_SUBJECTS: frozenset[str] = frozenset({"it", "there"})

@@ -19,7 +19,9 @@ from onrecord.attribution import cue_lexicon
 from onrecord.attribution.assembly import QUOTE_OPENERS, Linked, layout, linked
 from onrecord.attribution.features import doc_features
 from onrecord.attribution.linking import Extraction, extract, kind
-from onrecord.attribution.rules import CharRange, Context, context
+from onrecord.attribution.linking import char_range as token_chars
+from onrecord.attribution.parse_fallbacks import with_parse_contents, with_parse_sources
+from onrecord.attribution.rules import CharRange, Context, TokenRange, context
 from onrecord.attribution.tagging import OUTSIDE, TaggedSpan, is_blank, sequences, tagged_spans
 from onrecord.models import Attribution, Span
 
@@ -76,8 +78,7 @@ def predicted_tags(words: list[str], features: list[list[str]], tagger: Any) -> 
 
 def char_range(doc: Doc, span: TaggedSpan) -> CharRange:
     """Return the characters a tagged span covers."""
-    last = doc[span.last - 1]
-    return doc[span.first].idx, last.idx + len(last.text)
+    return token_chars(doc, (span.first, span.last))
 
 
 def record(doc: Doc, item: Linked, ctx: Context) -> Attribution:
@@ -94,9 +95,19 @@ def record(doc: Doc, item: Linked, ctx: Context) -> Attribution:
 
 def tagged_attributions(doc: Doc, tags: list[str], ctx: Context) -> list[Attribution]:
     """Read the spans off one label per token and link them into attribution records."""
+    return read_tags(doc, tags, ctx)[0]
+
+
+def read_tags(
+    doc: Doc, tags: list[str], ctx: Context
+) -> tuple[list[Attribution], list[TokenRange]]:
+    """Return the attribution records linked from the labels, and the cues left without one."""
     spans = tagged_spans(tags, [is_blank(word) for word in ctx.words])
-    found = [record(doc, item, ctx) for item in linked(spans, layout(doc, ctx.words))]
-    return sorted(found, key=lambda a: min(span.start for span in a.cue + a.content))
+    items = linked(spans, layout(doc, ctx.words))
+    found = [record(doc, item, ctx) for item in items]
+    kept = {item.cue for item in items}
+    bare = [(span.first, span.last) for span in spans if span.role == "CUE" and span not in kept]
+    return sorted(found, key=lambda a: min(span.start for span in a.cue + a.content)), bare
 
 
 def is_sure(attribution: Attribution) -> bool:
@@ -206,5 +217,7 @@ def tagged_extraction(doc: Doc) -> Extraction:
         return rules
     features = doc_features(doc, ctx, rules, tagger.cue_words)
     tags = predicted_tags(ctx.words, features, tagger.crf)
-    found = with_rules(tagged_attributions(doc, tags, ctx), rules, ctx)
+    found, bare_cues = read_tags(doc, tags, ctx)
+    found = with_parse_contents(with_parse_sources(found, doc), bare_cues, ctx)
+    found = with_rules(found, rules, ctx)
     return Extraction(tuple(found), rules.dropped)

@@ -85,7 +85,7 @@ def test_word_pairs_clause_edges_and_dashes(examples: list) -> None:
 def test_training_writes_the_model_and_its_cue_words(examples: list, tmp_path: Path) -> None:
     import pycrfsuite
 
-    report = train(examples, tmp_path / "tiny.crfsuite", epochs=3, min_frequency=1)
+    report = train(examples, tmp_path / "tiny.crfsuite", iterations=3, min_frequency=1)
     assert report.documents == len(SENTENCES)
     assert (tmp_path / "tiny.crfsuite").stat().st_size > 0
     assert "blast" in cue_lexicon.read((tmp_path / "tiny.cues").read_text(encoding="utf-8"))

@@ -9,6 +9,7 @@ from onrecord.attribution.quotes import (
     REFUSED_UNCLOSED,
     paragraph_spans,
     quotations,
+    with_quote_marks,
 )
 
 
@@ -91,3 +92,24 @@ def test_paragraphs_are_trimmed_blocks_between_blank_lines() -> None:
         "First.",
         "Second line\nsame paragraph.",
     ]
+
+
+def test_closing_mark_opening_a_line_is_read_as_an_opening_one() -> None:
+    text = "Readers wrote in.\n”We deserve better.” ― Ana Ruiz\nThe end, ” he said."
+    assert quoted(text) == ["”We deserve better.”"]
+
+
+def test_piece_stopping_inside_its_marks_takes_them_in() -> None:
+    text = "''We will not bend,'' Mr. Ode said, and “never again.”"
+    inside = text.index("We"), text.index(",''")
+    assert text[slice(*with_quote_marks(text, *inside))] == "''We will not bend,''"
+    opened = text.index("“never"), text.index(".”")
+    assert text[slice(*with_quote_marks(text, *opened))] == "“never again.”"
+
+
+def test_piece_without_closing_mark_after_it_stays() -> None:
+    text = "“We will not bend” on the tariffs, Mr. Ode said."
+    piece = text.index("We"), text.index(" on")
+    assert with_quote_marks(text, *piece) == piece
+    plain = text.index("Mr."), text.index(" said")
+    assert with_quote_marks(text, *plain) == plain

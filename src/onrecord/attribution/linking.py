@@ -24,6 +24,7 @@ from onrecord.attribution.rules import (
     context,
     cue_drafts,
 )
+from onrecord.attribution.speaker_marks import signoff_attributions, turn_attributions
 from onrecord.models import Attribution, Kind, Span
 
 if TYPE_CHECKING:
@@ -88,6 +89,18 @@ def glue_after(text: str, at: int) -> int:
     while at < len(text) and text[at] in QUOTE_GLUE:
         at += 1
     return at
+
+
+def quotes_taken(drafts: list[Draft], ctx: Context) -> set[CharRange]:
+    """Return the quotations (start, end) some draft's content or joined quotes overlap."""
+    taken: set[CharRange] = set()
+    for draft in drafts:
+        spans = [char_range(ctx.doc, span) for span in draft.content] + draft.extra
+        for span in spans:
+            taken.update(
+                (ctx.quotes[i].start, ctx.quotes[i].end) for i in overlapping_quotes(ctx, span)
+            )
+    return taken
 
 
 def attach_adjacent_quotes(drafts: list[Draft], ctx: Context) -> None:
@@ -272,6 +285,8 @@ def extract(doc: Doc, ctx: Context | None = None) -> Extraction:
             items.append(item)
         else:
             ctx.dropped[DROPPED_NO_CONTENT] += 1
+    signed = signoff_attributions(ctx, quotes_taken(drafts, ctx))
+    items += [as_built(record) for record in signed]
     items = attach_orphan_quotes(items, ctx)
     records = [
         Attribution(
@@ -283,5 +298,27 @@ def extract(doc: Doc, ctx: Context | None = None) -> Extraction:
         )
         for item in items
     ]
+    records = with_turns(records, turn_attributions(ctx))
     records.sort(key=lambda record: min(span.start for span in record.cue + record.content))
     return Extraction(tuple(records), dict(ctx.dropped))
+
+
+def as_built(record: Attribution) -> Built:
+    """Return a record's spans as character ranges, to be settled with the others."""
+    ranges = {
+        role: [(span.start, span.end) for span in getattr(record, role)]
+        for role in ("source", "cue", "content")
+    }
+    return Built(**ranges, confidence=record.confidence)
+
+
+def with_turns(records: list[Attribution], turns: list[Attribution]) -> list[Attribution]:
+    """Add a transcript's turns; a quotation without a cue inside one was only its marks."""
+    spans = [span for turn in turns for span in turn.content]
+    kept = [
+        record
+        for record in records
+        if record.cue
+        or not any(a.start < b.end and b.start < a.end for a in record.content for b in spans)
+    ]
+    return kept + turns

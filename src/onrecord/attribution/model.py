@@ -21,6 +21,7 @@ from onrecord.attribution.features import doc_features
 from onrecord.attribution.linking import Extraction, extract, kind
 from onrecord.attribution.linking import char_range as token_chars
 from onrecord.attribution.parse_fallbacks import with_parse_contents, with_parse_sources
+from onrecord.attribution.quotes import with_quote_marks
 from onrecord.attribution.rules import CharRange, Context, TokenRange, context
 from onrecord.attribution.tagging import OUTSIDE, TaggedSpan, is_blank, sequences, tagged_spans
 from onrecord.models import Attribution, Span
@@ -131,8 +132,14 @@ def within(spans: Sequence[Span], others: Sequence[Span]) -> bool:
     )
 
 
-def pieces(found: Sequence[Span], ruled: Sequence[Span], ctx: Context) -> tuple[Span, ...]:
-    """Return the rules' content, then the tagger's later pieces that open a sentence or quote."""
+def pieces(
+    found: Sequence[Span], ruled: Sequence[Span], others: Sequence[Span], ctx: Context
+) -> tuple[Span, ...]:
+    """Return the rules' content, then the tagger's later pieces that open a sentence or quote.
+
+    A later piece the rules are sure belongs to another statement (`others`) is left out:
+    `“A.” ― Ana Ruiz ¶ “B.” ― Ben Ode`, where the tagger ran A's statement on into B.
+    """
     end = max(piece.end for piece in ruled)
     starts = ctx.sentence_starts
     later = starts[bisect_left(starts, end)] if starts and end <= starts[-1] else len(ctx.text)
@@ -141,6 +148,7 @@ def pieces(found: Sequence[Span], ruled: Sequence[Span], ctx: Context) -> tuple[
         for piece in found
         if piece.start >= end  # `"A," he said. "B."`: the rules' quotation stops at A
         and (piece.start >= later or ctx.text[piece.start] in QUOTE_OPENERS)
+        and not overlaps([piece], others)
     ]
     return tuple(sorted([*ruled, *kept]))
 
@@ -156,7 +164,8 @@ def with_rules(found: list[Attribution], rules: Extraction, ctx: Context) -> lis
             matched.add(same)
             settled: dict[str, Any] = {role: getattr(sure[same], role) for role in RULE_ROLES}
             if "content" in settled:  # pieces the rules did not see (later sentences) stay
-                content = pieces(attribution.content, sure[same].content, ctx)
+                others = [span for i, rule in enumerate(sure) if i != same for span in rule.content]
+                content = pieces(attribution.content, sure[same].content, others, ctx)
                 settled["content"] = content
                 settled["kind"] = kind([(span.start, span.end) for span in content], ctx)
             if not attribution.source:  # "A, underlined X": the tagger left the speaker out
@@ -220,4 +229,10 @@ def tagged_extraction(doc: Doc) -> Extraction:
     found, bare_cues = read_tags(doc, tags, ctx)
     found = with_parse_contents(with_parse_sources(found, doc), bare_cues, ctx)
     found = with_rules(found, rules, ctx)
-    return Extraction(tuple(found), rules.dropped)
+    return Extraction(tuple(with_marks(item, ctx.text) for item in found), rules.dropped)
+
+
+def with_marks(attribution: Attribution, text: str) -> Attribution:
+    """Let each content piece that stops inside its quotation marks take them in."""
+    content = tuple(Span(*with_quote_marks(text, s.start, s.end)) for s in attribution.content)
+    return dataclasses.replace(attribution, content=content)

@@ -65,3 +65,18 @@ def test_a_bare_cue_takes_no_content_another_statement_holds(nlp: spacy.Language
     holder = (at(text, "Mr. McKinley"),), (at(text, "expects"),), (at(text, "rates will rise"),)
     other = Attribution(*holder, Kind.INDIRECT)
     assert with_parse_contents([other], [(cue, cue + 1)], context(doc)) == [other]
+
+
+def test_a_passive_cue_takes_its_agent(nlp: spacy.Language) -> None:
+    text = "The shortfall was first reported by the Harbour Gazette."
+    doc = nlp(text)
+    (found,) = with_parse_sources([unsourced(text, "was first reported", "The shortfall")], doc)
+    assert [span.text(text) for span in found.source] == ["the Harbour Gazette"]
+
+
+def test_a_gerund_after_by_takes_the_subject_of_its_verb(nlp: spacy.Language) -> None:
+    text = "She opened the session by announcing that the port would reopen."
+    doc = nlp(text)
+    statement = unsourced(text, "announcing", "that the port would reopen")
+    (found,) = with_parse_sources([statement], doc)
+    assert [span.text(text) for span in found.source] == ["She"]

@@ -229,7 +229,8 @@ def tagged_extraction(doc: Doc) -> Extraction:
     found, bare_cues = read_tags(doc, tags, ctx)
     found = with_parse_contents(with_parse_sources(found, doc), bare_cues, ctx)
     found = with_rules(found, rules, ctx)
-    return Extraction(tuple(with_marks(item, ctx.text) for item in found), rules.dropped)
+    kept = (with_marks(item, ctx.text) for item in found if item.source)
+    return Extraction(tuple(kept), rules.dropped)
 
 
 def with_marks(attribution: Attribution, text: str) -> Attribution:

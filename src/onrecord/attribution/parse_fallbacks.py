@@ -66,10 +66,22 @@ def _sourced(attribution: Attribution, doc: Doc) -> Attribution:
 
 
 def _speaker_range(cue: TokenSpan) -> TokenRange | None:
-    """Return the tokens of the cue's speaker: its subject, else the owner of a noun cue."""
+    """Return the tokens of the cue's speaker: its subject, else the owner of a noun cue.
+
+    The subject may be the agent of a passive cue ("was first reported by The Post"), or
+    the subject of the verb a gerund hangs on ("He pitched himself by telling them").
+    """
     subject = speaker(cue.root)
+    if subject is None and cue.root.dep_ == "pcomp" and cue.root.head.dep_ == "prep":
+        subject = speaker(cue.root.head.head)
     if subject is not None:
         return source_range(*subject)
+    agent = next((child for child in cue.root.children if child.dep_ == "agent"), None)
+    done_by = (
+        next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
+    )
+    if done_by is not None:
+        return trim(cue.doc, subtree_range(done_by))
     owner = next((child for token in cue for child in token.children if child.dep_ == "poss"), None)
     return trim(cue.doc, subtree_range(owner)) if owner is not None else None
 

@@ -1,8 +1,9 @@
 """Rebuild the shipped attribution tagger from PolNeAR train: `make train`.
 
 Parses every text of the split with the project's spaCy pipeline (without onrecord's
-component), pairs each parse with its gold attributions, learns the cue words and trains
-the CRF; the weights and the cue words (`attribution.cues`) are written side by side. Train only:
+component), pairs each parse with its gold attributions, learns the cue words and the
+token-vector clusters, and trains the CRF; the weights, the cue words (`attribution.cues`)
+and the cluster centres (`attribution.centroids.npy`) are written side by side. Train only:
 dev is for tuning, and the test split is held out.
 
     python bench/train_attribution.py ../shared/data/polnear/train [--out PATH]
@@ -19,7 +20,7 @@ from pathlib import Path
 import spacy
 
 from onrecord import settings
-from onrecord.attribution import cue_lexicon
+from onrecord.attribution import cue_lexicon, token_clusters
 from onrecord.attribution.training import train
 from onrecord.eval.polnear import read_split
 
@@ -51,7 +52,7 @@ def main() -> int:
         f"in {time.perf_counter() - started:.0f} s",
         file=sys.stderr,
     )
-    for path in (args.out, cue_lexicon.path_for(args.out)):
+    for path in (args.out, cue_lexicon.path_for(args.out), token_clusters.path_for(args.out)):
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         print(f"{path} {path.stat().st_size} bytes sha256={digest}")
     return 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.attribution import cue_lexicon
+from onrecord.attribution import cue_lexicon, token_clusters
 from onrecord.attribution.features import doc_features
 from onrecord.attribution.linking import extract
 from onrecord.attribution.rules import context
@@ -89,6 +89,41 @@ def test_training_writes_the_model_and_its_cue_words(examples: list, tmp_path: P
     assert report.documents == len(SENTENCES)
     assert (tmp_path / "tiny.crfsuite").stat().st_size > 0
     assert "blast" in cue_lexicon.read((tmp_path / "tiny.cues").read_text(encoding="utf-8"))
+    centres = token_clusters.read((tmp_path / "tiny.centroids.npy").read_bytes())
+    assert centres.shape[1] == examples[0][0].tensor.shape[1]
     tagger = pycrfsuite.Tagger()
     tagger.open(str(tmp_path / "tiny.crfsuite"))
     assert {"B-CUE", "B-SOURCE", "B-CONTENT"} <= set(tagger.labels())
+
+
+def test_token_clusters_group_the_parsers_vectors(examples: list) -> None:
+    centres = token_clusters.learn(doc.tensor for doc, _ in examples)
+    assert centres.shape == (sum(len(doc) for doc, _ in examples), examples[0][0].tensor.shape[1])
+    doc = examples[0][0]
+    clusters = token_clusters.assign(doc, centres)
+    assert clusters is not None and len(clusters) == len(doc)
+    # with a centre for every token, each token is nearest its own vector's centre
+    assert len(set(clusters)) == len(doc)
+    features = doc_features(doc, context(doc), extract(doc), cue_lexicon.RULE_CUE_WORDS, clusters)
+    blasted = next(token.i for token in doc if token.text == "blasted")
+    assert f"k={clusters[blasted]}" in features[blasted]
+    assert f"-1k={clusters[blasted - 1]}" in features[blasted]
+    assert f"hk={clusters[blasted]}" in features[blasted - 1]  # "A" hangs on "blasted"
+
+
+def test_a_doc_without_matching_vectors_gets_no_clusters(examples: list) -> None:
+    centres = token_clusters.learn(doc.tensor for doc, _ in examples)
+    blank = spacy.blank("en")("Senator A blasted the plan.")
+    assert token_clusters.assign(blank, centres) is None
+    assert token_clusters.assign(examples[0][0], None) is None
+    assert token_clusters.assign(examples[0][0], centres[:, :10]) is None
+
+
+def test_cluster_centres_round_trip(tmp_path: Path) -> None:
+    import numpy as np
+
+    centres = np.arange(12, dtype=np.float32).reshape(3, 4)
+    path = token_clusters.path_for(tmp_path / "model.crfsuite")
+    assert path.name == "model.centroids.npy"
+    token_clusters.write(centres, path)
+    assert (token_clusters.read(path.read_bytes()) == centres).all()

@@ -11,6 +11,8 @@ The cue words are the rules' and those learnt from train (`cue_lexicon`).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,6 +42,8 @@ MAX_PATH = 6
 NAMED_ANCESTORS = 3
 # Neighbour offsets whose short features are copied onto a token.
 NEIGHBOURS = (-2, -1, 1, 2)
+# How many distinct words (and heads, and neighbours) keep their feature strings built.
+CACHED_WORDS = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,20 +152,33 @@ def cue_path(index: int, t: Table) -> tuple[str, str] | None:
     return None
 
 
+# Feature strings repeat from token to token ("w=the", "hl=say"): they are built once
+# per distinct word and head (and per distinct neighbour, see `lent`) and shared.
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def word_features(lower: str, lemma: str, pos: str, tag: str, dep: str) -> tuple[str, ...]:
+    """Return the features of a token's own word: its text, lemma, tags and dependency."""
+    return ("bias", "w=" + lower, "l=" + lemma, "p=" + pos, "t=" + tag, "d=" + dep)
+
+
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def head_features(dep: str, lemma: str, head_dep: str, head_pos: str) -> tuple[str, ...]:
+    """Return the features of a token's head: its lemma, dependency and tag."""
+    return ("hl=" + lemma, "hd=" + head_dep, "hp=" + head_pos, "dh=" + dep + ">" + lemma)
+
+
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def path_features(path: str, cue: str) -> tuple[str, ...]:
+    """Return the features of a token's path up to a cue word, and of that cue word."""
+    top = path.partition("<")[0]
+    return ("path=" + path, "top=" + top, "topcue=" + top + ">" + cue, "cue=" + cue)
+
+
 def own_features(i: int, t: Table, quoted: int, rule: str) -> list[str]:
     """Return a token's own features (without its neighbours')."""
     head = t.head[i]
     features = [
-        "bias",
-        "w=" + t.lower[i],
-        "l=" + t.lemma[i],
-        "p=" + t.pos[i],
-        "t=" + t.tag[i],
-        "d=" + t.dep[i],
-        "hl=" + t.lemma[head],
-        "hd=" + t.dep[head],
-        "hp=" + t.pos[head],
-        "dh=" + t.dep[i] + ">" + t.lemma[head],
+        *word_features(t.lower[i], t.lemma[i], t.pos[i], t.tag[i], t.dep[i]),
+        *head_features(t.dep[i], t.lemma[head], t.dep[head], t.pos[head]),
         "side=" + ("L" if i < head else "R" if i > head else "0"),
         "q=" + str(quoted),
         "r=" + rule,
@@ -174,13 +191,7 @@ def own_features(i: int, t: Table, quoted: int, rule: str) -> list[str]:
         features.append("cueword")
     path = cue_path(i, t)
     if path is not None:
-        top = path[0].partition("<")[0]
-        features += [
-            "path=" + path[0],
-            "top=" + top,
-            "topcue=" + top + ">" + path[1],
-            "cue=" + path[1],
-        ]
+        features += path_features(*path)
     current = i
     for depth in range(NAMED_ANCESTORS):
         ancestor = t.head[current]
@@ -198,22 +209,16 @@ def own_features(i: int, t: Table, quoted: int, rule: str) -> list[str]:
 
 def lent_features(
     words: list[str], tags: list[str], quoted: list[int], rules: list[str]
-) -> list[dict[int, list[str]]]:
-    """Return per token the features it lends each neighbour offset, named by the offset.
+) -> list[dict[int, tuple[str, ...]]]:
+    """Return per token the features it lends each neighbour offset, named by the offset."""
+    return [lent(*key) for key in zip(words, tags, quoted, rules, strict=True)]
 
-    They are its word, tag, quotation depth and rule role; a token with the same four
-    lends the same strings, so they are built once per distinct four ("the", ",").
-    """
-    built: dict[tuple[str, str, int, str], dict[int, list[str]]] = {}
-    lent = []
-    for key in zip(words, tags, quoted, rules, strict=True):
-        found = built.get(key)
-        if found is None:
-            word, tag, depth, rule = key
-            short = ["w=" + word, "p=" + tag, f"q={depth}", "r=" + rule]
-            found = built[key] = {o: [f"{o}{feature}" for feature in short] for o in NEIGHBOURS}
-        lent.append(found)
-    return lent
+
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def lent(word: str, tag: str, depth: int, rule: str) -> dict[int, tuple[str, ...]]:
+    """Return what a token lends each neighbour: its word, tag, quotation depth, rule role."""
+    short = ["w=" + word, "p=" + tag, f"q={depth}", "r=" + rule]
+    return {o: tuple(f"{o}{feature}" for feature in short) for o in NEIGHBOURS}
 
 
 def quote_depths(ctx: Context) -> list[int]:
@@ -242,9 +247,16 @@ def cue_sides(t: Table, sentences: list[tuple[int, int]]) -> list[str]:
 
 
 def doc_features(
-    doc: Doc, ctx: Context, extraction: Extraction, cue_words: frozenset[str]
+    doc: Doc,
+    ctx: Context,
+    extraction: Extraction,
+    cue_words: frozenset[str],
+    clusters: Sequence[int] | None = None,
 ) -> list[list[str]]:
-    """Return the features of every token of a Doc, neighbours' included."""
+    """Return the features of every token of a Doc, neighbours' included.
+
+    `clusters` holds each token's vector cluster (`token_clusters`), when there are any.
+    """
     t = table(doc, ctx, cue_words)
     rules = rule_roles(doc, extraction)
     quoted = quote_depths(ctx)
@@ -268,4 +280,22 @@ def doc_features(
                 own[index] += lent[other][offset]
             else:
                 own[index].append(f"{offset}edge")
+    if clusters is not None:
+        add_cluster_features(own, clusters, t)
     return own
+
+
+def add_cluster_features(own: list[list[str]], clusters: Sequence[int], t: Table) -> None:
+    """Add each token's cluster, its neighbours' within one token, and its head's."""
+    size = len(own)
+    for index, features in enumerate(own):
+        head = t.head[index]
+        features += [
+            f"k={clusters[index]}",
+            f"hk={clusters[head]}",
+            f"dhk={t.dep[index]}>{clusters[head]}",
+        ]
+        if index > 0:
+            features.append(f"-1k={clusters[index - 1]}")
+        if index + 1 < size:
+            features.append(f"1k={clusters[index + 1]}")

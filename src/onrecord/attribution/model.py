@@ -3,19 +3,22 @@
 The model is a linear-chain CRF (CRFsuite) trained on PolNeAR train by `make train`; it
 ships in the package as `onrecord/data/attribution.crfsuite`, with the cue words its
 features were built with (`attribution.cues`), and both are loaded once, lazily, from
-there (never from the network). Without them the rules alone answer.
+there (never from the network), with the centres of the token-vector clusters
+(`attribution.centroids.npy`, see `token_clusters`). Without the model the rules alone answer.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
+import gc
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from onrecord.attribution import cue_lexicon
+from onrecord.attribution import cue_lexicon, token_clusters
 from onrecord.attribution.assembly import QUOTE_OPENERS, Linked, layout, linked
 from onrecord.attribution.features import doc_features
 from onrecord.attribution.linking import Extraction, extract, kind
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
 # Where the shipped weights live inside the package (the cue words beside them).
 MODEL_RESOURCE = ("data", "attribution.crfsuite")
 CUES_RESOURCE = ("data", "attribution.cues")
+CENTRES_RESOURCE = ("data", "attribution.centroids.npy")
 # The roles a sure rule attribution (see `is_sure`) settles when the tagger found the same
 # cue. On PolNeAR dev (shipped model) taking the rules' content raised attribution F1
 # 0.614 -> 0.617 and exact content 0.452 -> 0.457; taking their source too lowered exact
@@ -46,10 +50,11 @@ MANNER_DEPS = frozenset({"advcl", "xcomp", "conj"})
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Tagger:
-    """The shipped CRF and the cue words its features were built with."""
+    """The shipped CRF, and the cue words and vector clusters its features were built with."""
 
     crf: Any  # a pycrfsuite.Tagger
     cue_words: frozenset[str]
+    centres: Any = None  # a NumPy array of cluster centres (`token_clusters`), or None
 
 
 @functools.cache
@@ -65,7 +70,12 @@ def load_tagger() -> Tagger | None:
     crf = pycrfsuite.Tagger()
     with resources.as_file(path) as local:
         crf.open(str(local))
-    return Tagger(crf, cue_lexicon.read(cues.read_text(encoding="utf-8")))
+    centres = package.joinpath(*CENTRES_RESOURCE)
+    return Tagger(
+        crf,
+        cue_lexicon.read(cues.read_text(encoding="utf-8")),
+        token_clusters.read(centres.read_bytes()) if centres.is_file() else None,
+    )
 
 
 def predicted_tags(words: list[str], features: list[list[str]], tagger: Any) -> list[str]:
@@ -219,12 +229,36 @@ def manner_verbs(sure: list[Attribution], ctx: Context) -> set[int]:
 
 def tagged_extraction(doc: Doc) -> Extraction:
     """Find the attributions of a parsed Doc with the tagger (the rules if it is missing)."""
+    with collection_paused():
+        return _tagged_extraction(doc)
+
+
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """Hold Python's cyclic garbage collector off while a Doc's features are built.
+
+    They are about fifty short strings in a list per token, and every few hundred new
+    lists the collector walks the young objects, the parsed Docs' among them: on PolNeAR
+    dev that was a third of the extraction's time. Nothing built here forms a cycle, and
+    the collector is turned back on (if it was on) when the Doc is done.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _tagged_extraction(doc: Doc) -> Extraction:
     ctx = context(doc)
     rules = extract(doc, ctx)
     tagger = load_tagger()
     if tagger is None:
         return rules
-    features = doc_features(doc, ctx, rules, tagger.cue_words)
+    clusters = token_clusters.assign(doc, tagger.centres)
+    features = doc_features(doc, ctx, rules, tagger.cue_words, clusters)
     tags = predicted_tags(ctx.words, features, tagger.crf)
     found, bare_cues = read_tags(doc, tags, ctx)
     found = with_parse_contents(with_parse_sources(found, doc), bare_cues, ctx)

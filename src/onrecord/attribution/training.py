@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from onrecord.attribution import cue_lexicon
+from onrecord.attribution import cue_lexicon, token_clusters
 from onrecord.attribution.features import doc_features
 from onrecord.attribution.linking import extract
 from onrecord.attribution.rules import context
@@ -54,22 +54,26 @@ def train(
     *,
     iterations: int = ITERATIONS,
     min_frequency: int = MIN_FEATURE_FREQUENCY,
+    clusters: bool = True,
 ) -> TrainingReport:
     """Train the tagger on parsed Docs with their gold attributions; write it to `path`.
 
-    The cue words are learnt first (the features depend on them) and written beside the
-    model, at `cue_lexicon.path_for(path)`.
+    The cue words and, with `clusters`, the centres of the Docs' token vectors are learnt
+    first (the features depend on them) and written beside the model, at
+    `cue_lexicon.path_for(path)` and `token_clusters.path_for(path)`.
     """
     import pycrfsuite
 
     examples = list(examples)
     learnt = cue_lexicon.learn(examples)
     cue_words = cue_lexicon.cue_words(learnt)
+    centres = token_clusters.learn(doc.tensor for doc, _ in examples) if clusters else None
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     documents = paragraphs = tokens = 0
     for doc, gold in examples:
         ctx = context(doc)
-        features = doc_features(doc, ctx, extract(doc, ctx), cue_words)
+        assigned = token_clusters.assign(doc, centres)
+        features = doc_features(doc, ctx, extract(doc, ctx), cue_words, assigned)
         labels = gold_tags(doc, gold)
         for run in sequences(ctx.words):
             trainer.append([features[i] for i in run], [labels[i] for i in run])
@@ -88,4 +92,6 @@ def train(
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
     cue_lexicon.write(learnt, cue_lexicon.path_for(path))
+    if centres is not None:
+        token_clusters.write(centres, token_clusters.path_for(path))
     return TrainingReport(documents, paragraphs, tokens, len(learnt), path)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.attribution.parse_fallbacks import with_parse_contents, with_parse_sources
+from onrecord.attribution.parse_fallbacks import (
+    with_parse_contents,
+    with_parse_sources,
+    with_whole_phrases,
+)
 from onrecord.attribution.rules import context
 from onrecord.models import Attribution, Kind, Span
 
@@ -80,3 +84,21 @@ def test_a_gerund_after_by_takes_the_subject_of_its_verb(nlp: spacy.Language) ->
     statement = unsourced(text, "announcing", "that the port would reopen")
     (found,) = with_parse_sources([statement], doc)
     assert [span.text(text) for span in found.source] == ["She"]
+
+
+def sourced(text: str, source: str, cue: str, content: str) -> Attribution:
+    return Attribution((at(text, source),), (at(text, cue),), (at(text, content),), Kind.INDIRECT)
+
+
+def test_content_cut_short_in_its_cues_object_runs_to_the_phrase_end(nlp: spacy.Language) -> None:
+    text = "The union called for a moratorium on new charter schools, officials said."
+    doc = nlp(text)
+    (found,) = with_whole_phrases([sourced(text, "The union", "called for", "a moratorium")], doc)
+    assert [span.text(text) for span in found.content] == ["a moratorium on new charter schools"]
+
+
+def test_content_not_hanging_on_its_cue_stays(nlp: spacy.Language) -> None:
+    text = "The union said the moratorium on new charter schools would end."
+    doc = nlp(text)
+    statement = sourced(text, "The union", "said", "the moratorium")
+    assert with_whole_phrases([statement], doc) == [statement]

@@ -23,7 +23,11 @@ from onrecord.attribution.assembly import QUOTE_OPENERS, Linked, layout, linked
 from onrecord.attribution.features import doc_features
 from onrecord.attribution.linking import Extraction, extract, kind
 from onrecord.attribution.linking import char_range as token_chars
-from onrecord.attribution.parse_fallbacks import with_parse_contents, with_parse_sources
+from onrecord.attribution.parse_fallbacks import (
+    with_parse_contents,
+    with_parse_sources,
+    with_whole_phrases,
+)
 from onrecord.attribution.quotes import with_quote_marks
 from onrecord.attribution.rules import CharRange, Context, TokenRange, context
 from onrecord.attribution.tagging import OUTSIDE, TaggedSpan, is_blank, sequences, tagged_spans
@@ -262,7 +266,7 @@ def _tagged_extraction(doc: Doc) -> Extraction:
     tags = predicted_tags(ctx.words, features, tagger.crf)
     found, bare_cues = read_tags(doc, tags, ctx)
     found = with_parse_contents(with_parse_sources(found, doc), bare_cues, ctx)
-    found = with_rules(found, rules, ctx)
+    found = with_whole_phrases(with_rules(found, rules, ctx), doc)
     kept = (with_marks(item, ctx.text) for item in found if item.source)
     return Extraction(tuple(kept), rules.dropped)
 

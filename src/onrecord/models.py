@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -37,6 +38,11 @@ class Span:
 
 
 Spans = tuple[Span, ...]
+
+
+def any_overlap(spans: Iterable[Span], others: Sequence[Span]) -> bool:
+    """Tell whether any span of one list shares a character with any of the other."""
+    return any(span.overlaps(other) for span in spans for other in others)
 
 
 @dataclass(frozen=True, slots=True)

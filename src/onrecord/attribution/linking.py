@@ -25,7 +25,7 @@ from onrecord.attribution.rules import (
     cue_drafts,
 )
 from onrecord.attribution.speaker_marks import signoff_attributions, turn_attributions
-from onrecord.models import Attribution, Kind, Span
+from onrecord.models import Attribution, Kind, Span, any_overlap
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -315,10 +315,5 @@ def as_built(record: Attribution) -> Built:
 def with_turns(records: list[Attribution], turns: list[Attribution]) -> list[Attribution]:
     """Add a transcript's turns; a quotation without a cue inside one was only its marks."""
     spans = [span for turn in turns for span in turn.content]
-    kept = [
-        record
-        for record in records
-        if record.cue
-        or not any(a.start < b.end and b.start < a.end for a in record.content for b in spans)
-    ]
+    kept = [record for record in records if record.cue or not any_overlap(record.content, spans)]
     return kept + turns

@@ -31,7 +31,7 @@ from onrecord.attribution.parse_fallbacks import (
 from onrecord.attribution.quotes import with_quote_marks
 from onrecord.attribution.rules import CharRange, Context, TokenRange, context
 from onrecord.attribution.tagging import OUTSIDE, TaggedSpan, is_blank, sequences, tagged_spans
-from onrecord.models import Attribution, Span
+from onrecord.models import Attribution, Span, any_overlap
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -134,11 +134,6 @@ def is_sure(attribution: Attribution) -> bool:
     )
 
 
-def overlaps(spans: Sequence[Span], others: Sequence[Span]) -> bool:
-    """Tell whether any span of one list shares a character with any of the other."""
-    return any(a.start < b.end and b.start < a.end for a in spans for b in others)
-
-
 def within(spans: Sequence[Span], others: Sequence[Span]) -> bool:
     """Tell whether every span of one list lies inside a span of the other."""
     return bool(spans) and all(
@@ -162,7 +157,7 @@ def pieces(
         for piece in found
         if piece.start >= end  # `"A," he said. "B."`: the rules' quotation stops at A
         and (piece.start >= later or ctx.text[piece.start] in QUOTE_OPENERS)
-        and not overlaps([piece], others)
+        and not any_overlap([piece], others)
     ]
     return tuple(sorted([*ruled, *kept]))
 
@@ -173,7 +168,9 @@ def with_rules(found: list[Attribution], rules: Extraction, ctx: Context) -> lis
     result: list[Attribution] = []
     matched: set[int] = set()
     for attribution in found:
-        same = next((i for i, rule in enumerate(sure) if overlaps(attribution.cue, rule.cue)), None)
+        same = next(
+            (i for i, rule in enumerate(sure) if any_overlap(attribution.cue, rule.cue)), None
+        )
         if same is not None:  # the same cue: the rules read its content off the parse
             matched.add(same)
             settled: dict[str, Any] = {role: getattr(sure[same], role) for role in RULE_ROLES}
@@ -187,10 +184,10 @@ def with_rules(found: list[Attribution], rules: Extraction, ctx: Context) -> lis
             attribution = dataclasses.replace(attribution, **settled)
         result.append(attribution)
     for index, rule in enumerate(sure):
-        if index in matched or any(overlaps(other.cue, rule.cue) for other in result):
+        if index in matched or any(any_overlap(other.cue, rule.cue) for other in result):
             continue  # the tagger saw this statement otherwise
         nested = [other for other in result if within(other.cue, rule.content)]
-        rivals = [o for o in result if o not in nested and overlaps(o.content, rule.content)]
+        rivals = [o for o in result if o not in nested and any_overlap(o.content, rule.content)]
         if any(not reported_within(rule, other, ctx.text) for other in rivals):
             continue
         result = [other for other in result if other not in nested] + [rule]

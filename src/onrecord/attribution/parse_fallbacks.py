@@ -29,7 +29,7 @@ from onrecord.attribution.rules import (
     trim,
     verb_draft,
 )
-from onrecord.models import Attribution, Span
+from onrecord.models import Attribution, Span, any_overlap
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -61,7 +61,7 @@ def _sourced(attribution: Attribution, doc: Doc) -> Attribution:
     if doc[found[0] : found[1]].text.lower() in lx.EXPLETIVE_SUBJECTS:
         return attribution  # "it seems that ..."
     source = Span(*char_range(doc, found))
-    if _overlaps([source], attribution.content + attribution.cue):
+    if any_overlap([source], attribution.content + attribution.cue):
         return attribution
     return dataclasses.replace(attribution, source=(source,))
 
@@ -95,9 +95,9 @@ def _completed(cue: TokenRange, found: list[Attribution], ctx: Context) -> Attri
     source = [Span(*char_range(doc, span)) for span in draft.source if span[0] < span[1]]
     cue_span = Span(*char_range(doc, cue))
     taken = [span for other in found for span in other.source + other.cue + other.content]
-    if not content or not source or _overlaps(content, taken):
+    if not content or not source or any_overlap(content, taken):
         return None
-    if _overlaps([cue_span], source + content):
+    if any_overlap([cue_span], source + content):
         return None
     return Attribution(
         source=tuple(source),
@@ -105,10 +105,6 @@ def _completed(cue: TokenRange, found: list[Attribution], ctx: Context) -> Attri
         content=tuple(content),
         kind=kind([(span.start, span.end) for span in content], ctx),
     )
-
-
-def _overlaps(spans: Sequence[Span], others: Sequence[Span]) -> bool:
-    return any(a.start < b.end and b.start < a.end for a in spans for b in others)
 
 
 def with_whole_phrases(found: list[Attribution], doc: Doc) -> list[Attribution]:
@@ -135,7 +131,7 @@ def _whole(attribution: Attribution, doc: Doc, taken: list[Span]) -> Attribution
     if widened is None:
         return attribution
     added = Span(last.end, widened.end)
-    if _overlaps([added], taken + before):
+    if any_overlap([added], taken + before):
         return attribution
     return dataclasses.replace(attribution, content=(*before, widened))
 

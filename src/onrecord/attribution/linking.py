@@ -91,25 +91,15 @@ def glue_after(text: str, at: int) -> int:
     return at
 
 
-def quotes_taken(drafts: list[Draft], ctx: Context) -> set[CharRange]:
-    """Return the quotations (start, end) some draft's content or joined quotes overlap."""
-    taken: set[CharRange] = set()
-    for draft in drafts:
-        spans = [char_range(ctx.doc, span) for span in draft.content] + draft.extra
-        for span in spans:
-            taken.update(
-                (ctx.quotes[i].start, ctx.quotes[i].end) for i in overlapping_quotes(ctx, span)
-            )
-    return taken
+def covered_quotes(ctx: Context, spans: Iterable[CharRange]) -> set[int]:
+    """Return the indices of the quotations any of the character ranges overlaps."""
+    return {index for span in spans for index in overlapping_quotes(ctx, span)}
 
 
 def attach_adjacent_quotes(drafts: list[Draft], ctx: Context) -> None:
     """Join each quotation not inside any content to the cue clause right next to it."""
     doc, text = ctx.doc, ctx.text
-    covered: set[int] = set()
-    for draft in drafts:
-        for span in draft.content:
-            covered.update(overlapping_quotes(ctx, char_range(doc, span)))
+    covered = covered_quotes(ctx, (char_range(doc, span) for d in drafts for span in d.content))
     clause_ends = {char_range(doc, d.clause)[1]: d for d in drafts if d.cue_token >= 0}
     clause_starts = {char_range(doc, d.clause)[0]: d for d in drafts if d.cue_token >= 0}
     for index, quote in enumerate(ctx.quotes):
@@ -218,10 +208,7 @@ def continues(previous: Built, quote: Quote, where: Layout) -> bool:
 def attach_orphan_quotes(items: list[Built], ctx: Context) -> list[Built]:
     """Continue statements with the quotations after them; keep long lone ones as their own."""
     where = layout(ctx)
-    covered: set[int] = set()
-    for item in items:
-        for span in item.content:
-            covered.update(overlapping_quotes(ctx, span))
+    covered = covered_quotes(ctx, (span for item in items for span in item.content))
     ordered = sorted(items, key=lambda item: item.end)
     ends = [item.end for item in ordered]
     recent: Built | None = None
@@ -285,7 +272,9 @@ def extract(doc: Doc, ctx: Context | None = None) -> Extraction:
             items.append(item)
         else:
             ctx.dropped[DROPPED_NO_CONTENT] += 1
-    signed = signoff_attributions(ctx, quotes_taken(drafts, ctx))
+    contents = [char_range(doc, span) for draft in drafts for span in draft.content]
+    taken = covered_quotes(ctx, contents + [span for draft in drafts for span in draft.extra])
+    signed = signoff_attributions(ctx, taken)
     items += [as_built(record) for record in signed]
     items = attach_orphan_quotes(items, ctx)
     records = [

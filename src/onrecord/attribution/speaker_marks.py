@@ -40,14 +40,14 @@ NOT_SPEECH = ("(", "[", "…")
 EDGE_MARKS = '"“”'
 
 
-def signoff_attributions(ctx: Context, taken: set[CharRange]) -> list[Attribution]:
+def signoff_attributions(ctx: Context, taken: set[int]) -> list[Attribution]:
     """Return a statement for each double quotation a dash and a name sign off.
 
-    Quotations in `taken` (as (start, end)) already belong to a statement and are passed over.
+    Quotations in `taken` (their indices) already belong to a statement and are passed over.
     """
     found = []
-    for quote in ctx.quotes:
-        if quote.single or (quote.start, quote.end) in taken:
+    for index, quote in enumerate(ctx.quotes):
+        if quote.single or index in taken:
             continue
         sign_off = SIGN_OFF.match(ctx.text, quote.end)
         if sign_off is None:

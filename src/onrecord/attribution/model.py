@@ -13,7 +13,7 @@ import contextlib
 import dataclasses
 import functools
 import gc
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -149,6 +149,7 @@ def pieces(
     A later piece the rules are sure belongs to another statement (`others`) is left out:
     `“A.” ― Ana Ruiz ¶ “B.” ― Ben Ode`, where the tagger ran A's statement on into B.
     """
+    ruled = without_scare_quotes(ruled, ctx)
     end = max(piece.end for piece in ruled)
     starts = ctx.sentence_starts
     later = starts[bisect_left(starts, end)] if starts and end <= starts[-1] else len(ctx.text)
@@ -160,6 +161,26 @@ def pieces(
         and not any_overlap([piece], others)
     ]
     return tuple(sorted([*ruled, *kept]))
+
+
+def without_scare_quotes(ruled: Sequence[Span], ctx: Context) -> list[Span]:
+    """Return the rules' content pieces but a later one inside a sentence it does not open.
+
+    The rules let a quotation in the next sentence go on with a statement (`"A," he
+    said. "B."`). One that opens no sentence (`…has gone after him as a “spoiled
+    brat.”`) belongs to that sentence's own statement, which the tagger reads. On PolNeAR
+    dev exact content F1 0.542 -> 0.547. The rules alone keep such pieces: changing their
+    linking changes the tagger's features, and the retrained tagger scored lower.
+    """
+    starts, text = ctx.sentence_starts, ctx.text
+    kept = [min(ruled)]
+    for piece in sorted(ruled)[1:]:
+        sentence = bisect_right(starts, piece.start) - 1
+        later = sentence > bisect_right(starts, kept[-1].end - 1) - 1
+        if later and sentence >= 0 and text[starts[sentence] : piece.start].strip():
+            continue
+        kept.append(piece)
+    return kept
 
 
 def with_rules(found: list[Attribution], rules: Extraction, ctx: Context) -> list[Attribution]:

@@ -10,7 +10,7 @@ from onrecord.models import Article, CleanText, RawDocument, Segment, article_id
 
 def prepare(raw: RawDocument, *, clean_text: bool = True) -> Article:
     """Clean `raw` (unless `clean_text` is false), read its metadata and make an Article."""
-    cleaned = clean(raw.text) if clean_text else _verbatim(raw.text)
+    cleaned = _cleaned(raw.text) if clean_text else _verbatim(raw.text)
     if not cleaned.text.strip():
         raise InputError("no article text left after removing site boilerplate")
     return Article(
@@ -21,6 +21,16 @@ def prepare(raw: RawDocument, *, clean_text: bool = True) -> Article:
         metadata=extract_metadata(cleaned, raw),
         segments=cleaned.segments,
     )
+
+
+def _cleaned(text: str) -> CleanText:
+    """Remove `text`'s boilerplate; with none to remove, keep it exactly as read.
+
+    Whitespace alone is no reason to move offsets: a text without boilerplate (an
+    annotated corpus's, say) keeps its own, so spans line up with the input as written.
+    """
+    cleaned = clean(text)
+    return cleaned if cleaned.removed else _verbatim(text)
 
 
 def _verbatim(text: str) -> CleanText:

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= onrecord.db
 
-.PHONY: demo test lint train clean
+.PHONY: demo test lint train crossval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test: $(STAMP) lint
 POLNEAR ?= ../shared/data/polnear
 train: $(STAMP)
 	$(BIN)/python bench/train_attribution.py $(POLNEAR)/train
+
+## crossval: score the tagger by 4-fold cross-validation on PolNeAR train (a figure dev never tuned)
+crossval: $(STAMP)
+	$(BIN)/python bench/crossval_attribution.py $(POLNEAR)/train
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

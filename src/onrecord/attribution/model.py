@@ -34,12 +34,12 @@ from onrecord.attribution.tagging import OUTSIDE, TaggedSpan, is_blank, sequence
 from onrecord.models import Attribution, Span, any_overlap
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from spacy.tokens import Doc
 
 # Where the shipped weights live inside the package (the cue words beside them).
 MODEL_RESOURCE = ("data", "attribution.crfsuite")
-CUES_RESOURCE = ("data", "attribution.cues")
-CENTRES_RESOURCE = ("data", "attribution.centroids.npy")
 # The roles a sure rule attribution (see `is_sure`) settles when the tagger found the same
 # cue. On PolNeAR dev (shipped model) taking the rules' content raised attribution F1
 # 0.614 -> 0.617 and exact content 0.452 -> 0.457; taking their source too lowered exact
@@ -64,17 +64,27 @@ class Tagger:
 @functools.cache
 def load_tagger() -> Tagger | None:
     """Return the shipped tagger, or None when the package carries no weights."""
+    model = resources.files("onrecord").joinpath(*MODEL_RESOURCE)
+    if not model.is_file():
+        return None
+    with resources.as_file(model) as local:
+        return open_tagger(local)
+
+
+def open_tagger(model: Path) -> Tagger | None:
+    """Return the tagger in a model file and the files beside it, or None if one is missing.
+
+    The cue words (`attribution.cues`) must lie beside the weights; the cluster centres
+    (`attribution.centroids.npy`) may (a model trained without them has none).
+    """
     import pycrfsuite
 
-    package = resources.files("onrecord")
-    path = package.joinpath(*MODEL_RESOURCE)
-    cues = package.joinpath(*CUES_RESOURCE)
-    if not path.is_file() or not cues.is_file():
+    cues = cue_lexicon.path_for(model)
+    if not model.is_file() or not cues.is_file():
         return None
     crf = pycrfsuite.Tagger()
-    with resources.as_file(path) as local:
-        crf.open(str(local))
-    centres = package.joinpath(*CENTRES_RESOURCE)
+    crf.open(str(model))
+    centres = token_clusters.path_for(model)
     return Tagger(
         crf,
         cue_lexicon.read(cues.read_text(encoding="utf-8")),
@@ -249,10 +259,13 @@ def manner_verbs(sure: list[Attribution], ctx: Context) -> set[int]:
     return found
 
 
-def tagged_extraction(doc: Doc) -> Extraction:
-    """Find the attributions of a parsed Doc with the tagger (the rules if it is missing)."""
+def tagged_extraction(doc: Doc, tagger: Tagger | None = None) -> Extraction:
+    """Find the attributions of a parsed Doc with a tagger (the shipped one by default).
+
+    Without a tagger (no weights shipped) the rules alone answer.
+    """
     with collection_paused():
-        return _tagged_extraction(doc)
+        return _tagged_extraction(doc, tagger or load_tagger())
 
 
 @contextlib.contextmanager
@@ -273,10 +286,9 @@ def collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _tagged_extraction(doc: Doc) -> Extraction:
+def _tagged_extraction(doc: Doc, tagger: Tagger | None) -> Extraction:
     ctx = context(doc)
     rules = extract(doc, ctx)
-    tagger = load_tagger()
     if tagger is None:
         return rules
     clusters = token_clusters.assign(doc, tagger.centres)

@@ -242,12 +242,13 @@ def _report_lines(report: PolnearReport) -> Iterator[str]:
         f"({report.words_per_second:.0f} words/s)"
     )
     yield ""
-    yield from _score_table(report.metrics)
+    yield from score_table(report.metrics)
     yield ""
     yield f"attribution_f1={report.metrics.attribution.f1:.4f}"
 
 
-def _score_table(metrics: Scores) -> Iterator[str]:
+def score_table(metrics: Scores) -> Iterator[str]:
+    """Return the scores as the lines of a table: per role and kind of match, and overall."""
     yield f"{'':<24}{'precision':>10}{'recall':>10}{'f1':>10}{'matched':>9}{'pred':>8}{'gold':>8}"
     rows = [(f"{role} exact", metrics.exact[role]) for role in ROLES]
     rows += [(f"{role} token", metrics.token[role]) for role in ROLES]

@@ -31,6 +31,12 @@ from onrecord.speakers import resolve_speakers
 Phrase = str | tuple[str, int]
 
 
+def span_of(text: str, words: str) -> Span:
+    """Return the span of the first occurrence of `words` in `text`."""
+    start = text.index(words)
+    return Span(start, start + len(words))
+
+
 class Text:
     """A text with the mentions a test declares on it, phrase by phrase."""
 

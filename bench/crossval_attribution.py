@@ -24,16 +24,15 @@ from pathlib import Path
 
 import spacy
 
-from onrecord import settings
 from onrecord.attribution import rule_extraction
 from onrecord.attribution.model import open_tagger, tagged_extraction
-from onrecord.attribution.training import train
+from onrecord.attribution.training import parsed, train
 from onrecord.eval.polnear import GoldDocument, read_split, score_table
 from onrecord.eval.scoring import DocumentPair, score
 from onrecord.models import Attribution
 
-BATCH_SIZE = 16
-PROCESSES = 2
+# Folds trained at once (this machine has two cores).
+WORKERS = 2
 # The parsed texts and their gold, shared with the fold workers by fork (a Doc is
 # costly to pickle).
 PARSED: list[tuple[spacy.tokens.Doc, GoldDocument]] = []
@@ -51,12 +50,10 @@ def main() -> int:
         parser.error("--folds must be at least 2")
     started = time.perf_counter()
     documents = read_split(args.split).documents
-    nlp = spacy.load(settings.get("model"))
-    texts = [document.text for document in documents]
-    docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=PROCESSES)
+    docs = parsed([document.text for document in documents])
     PARSED.extend(zip(docs, documents, strict=True))
     fork = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(PROCESSES, mp_context=fork) as pool:
+    with ProcessPoolExecutor(WORKERS, mp_context=fork) as pool:
         folds = list(pool.map(held_out, range(args.folds), [args.folds] * args.folds))
     model = [pair for fold in folds for pair in fold]
     rules = [pair_for(gold, rule_extraction(doc).attributions) for doc, gold in PARSED]

@@ -17,18 +17,12 @@ import sys
 import time
 from pathlib import Path
 
-import spacy
-
-from onrecord import settings
 from onrecord.attribution import cue_lexicon, token_clusters
-from onrecord.attribution.training import train
+from onrecord.attribution.training import parsed, train
 from onrecord.eval.polnear import read_split
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO / "src" / "onrecord" / "data" / "attribution.crfsuite"
-# Texts per parsing batch, and parsing processes (this machine has two cores).
-BATCH_SIZE = 16
-PROCESSES = 2
 
 
 def main() -> int:
@@ -41,9 +35,7 @@ def main() -> int:
         parser.error("the test split is held out: train on train")
     started = time.perf_counter()
     split = read_split(args.split)
-    nlp = spacy.load(settings.get("model"))
-    texts = [document.text for document in split.documents]
-    docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=PROCESSES)
+    docs = parsed([document.text for document in split.documents])
     examples = zip(docs, (document.attributions for document in split.documents), strict=True)
     report = train(examples, args.out)
     print(

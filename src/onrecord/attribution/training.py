@@ -9,7 +9,7 @@ same steps.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +36,19 @@ ITERATIONS = 150
 # Features seen fewer times than this in train are dropped. Chosen for size under the
 # averaged perceptron (at 3 its file was 10 MB); kept, not re-tuned, for L-BFGS.
 MIN_FEATURE_FREQUENCY = 10
+# Texts per parsing batch, and parsing processes, when a split is parsed for training.
+PARSE_BATCH_SIZE = 16
+PARSE_PROCESSES = 2
+
+
+def parsed(texts: Sequence[str]) -> Iterator[Doc]:
+    """Parse texts with the project's spaCy pipeline (without onrecord's component), in order."""
+    import spacy
+
+    from onrecord import settings
+
+    nlp = spacy.load(settings.get("model"))
+    return nlp.pipe(texts, batch_size=PARSE_BATCH_SIZE, n_process=PARSE_PROCESSES)
 
 
 @dataclass(frozen=True, slots=True)

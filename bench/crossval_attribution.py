@@ -27,6 +27,7 @@ import spacy
 from onrecord.attribution import rule_extraction
 from onrecord.attribution.model import open_tagger, tagged_extraction
 from onrecord.attribution.training import parsed, train
+from onrecord.eval.errors import breakdown, breakdown_lines
 from onrecord.eval.polnear import GoldDocument, read_split, score_table
 from onrecord.eval.scoring import DocumentPair, score
 from onrecord.models import Attribution
@@ -61,6 +62,7 @@ def main() -> int:
     for name, pairs in (("rules alone", rules), ("tagger, cross-validated", model)):
         print(f"\n{name}")
         print("\n".join(score_table(score(pairs))))
+    print("\n" + "\n".join(breakdown_lines(breakdown(model))))
     print(f"\nattribution_f1={score(model).attribution.f1:.4f}")
     return 0
 

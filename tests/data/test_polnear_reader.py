@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from tests.shared_data import POLNEAR
 
+from onrecord.eval.errors import EXACT, MATCHED
 from onrecord.eval.polnear import PolnearReport, evaluate_polnear, gold_extractor
 
 DEV = POLNEAR / "dev"
@@ -39,3 +40,11 @@ def test_the_gold_scored_against_itself_is_perfect(report: PolnearReport) -> Non
     scores = report.scores()
     assert scores == dict.fromkeys(scores, 1.0)
     assert report.format().splitlines()[-1] == "attribution_f1=1.0000"
+
+
+def test_the_gold_against_itself_has_only_matches_in_the_breakdown(report: PolnearReport) -> None:
+    gold = report.gold.gold_attributions
+    assert report.errors.gold == {MATCHED: gold}
+    assert report.errors.predicted == {MATCHED: gold}
+    assert report.errors.content == {EXACT: gold}
+    assert f"  {MATCHED:<48}{gold:>6}" in report.format().splitlines()

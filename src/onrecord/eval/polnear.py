@@ -16,6 +16,7 @@ from pathlib import Path
 
 from onrecord.errors import InputError
 from onrecord.eval.brat import gold_attributions, offsets_agree, read_ann
+from onrecord.eval.errors import Breakdown, breakdown, breakdown_lines
 from onrecord.eval.scoring import ROLES, DocumentPair, Scores, score
 from onrecord.models import Attribution, ProcessedArticle
 
@@ -73,6 +74,7 @@ class PolnearReport:
     missing: tuple[str, ...] = ()  # texts the extractor returned nothing for
     text_mismatches: tuple[str, ...] = ()  # texts the extractor saw differently
     extra: tuple[str, ...] = ()  # documents the extractor returned that are not gold
+    errors: Breakdown = field(default_factory=Breakdown)  # where the misses are
 
     @property
     def words_per_second(self) -> float:
@@ -153,6 +155,7 @@ def evaluate_polnear(split_dir: Path, *, extractor: Extractor | None = None) -> 
         split_dir=Path(split_dir),
         gold=split,
         metrics=score(pairs),
+        errors=breakdown(pairs),
         predicted_attributions=sum(len(p) for p in predicted.values()),
         seconds=seconds,
         words=sum(len(d.text.split()) for d in split.documents),
@@ -243,6 +246,8 @@ def _report_lines(report: PolnearReport) -> Iterator[str]:
     )
     yield ""
     yield from score_table(report.metrics)
+    yield ""
+    yield from breakdown_lines(report.errors)
     yield ""
     yield f"attribution_f1={report.metrics.attribution.f1:.4f}"
 

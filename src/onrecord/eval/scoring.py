@@ -142,8 +142,8 @@ def match_attributions(
     gold: Sequence[Attribution], predicted: Sequence[Attribution], text: str
 ) -> list[tuple[int, int]]:
     """Pair gold and predicted attributions one to one, greedily by best content overlap."""
-    gold_units = [_attribution_units(a, text) for a in gold]
-    predicted_units = [_attribution_units(a, text) for a in predicted]
+    gold_units = [attribution_units(a, text) for a in gold]
+    predicted_units = [attribution_units(a, text) for a in predicted]
     candidates: list[tuple[tuple[float, ...], int, int]] = []
     for g, gu in enumerate(gold_units):
         for p, pu in enumerate(predicted_units):
@@ -177,18 +177,26 @@ def length(unit: Unit) -> int:
 
 def _matches(gold: dict[str, Unit], predicted: dict[str, Unit]) -> bool:
     """Whether a predicted attribution may match a gold one (the criterion of the issue)."""
-    if not gold["content"]:
+    return content_matches(gold["content"], predicted["content"]) and source_matches(
+        gold["source"], predicted["source"]
+    )
+
+
+def content_matches(gold: Unit, predicted: Unit) -> bool:
+    """Whether predicted content covers enough of the gold content for a match."""
+    if not gold:
         # Nothing to cover: a content-less gold attribution matches only a content-less one.
-        content_ok = not predicted["content"]
-    else:
-        covered = overlap(gold["content"], predicted["content"])
-        content_ok = covered > 0 and covered >= MIN_CONTENT_COVERAGE * length(gold["content"])
-    if not gold["source"] or not predicted["source"]:
+        return not predicted
+    covered = overlap(gold, predicted)
+    return covered > 0 and covered >= MIN_CONTENT_COVERAGE * length(gold)
+
+
+def source_matches(gold: Unit, predicted: Unit) -> bool:
+    """Whether a predicted source agrees with the gold one (they overlap, or both are absent)."""
+    if not gold or not predicted:
         # A gold attribution without a source matches only a prediction without one.
-        source_ok = not gold["source"] and not predicted["source"]
-    else:
-        source_ok = overlap(gold["source"], predicted["source"]) > 0
-    return content_ok and source_ok
+        return not gold and not predicted
+    return overlap(gold, predicted) > 0
 
 
 def _jaccard(a: Unit, b: Unit) -> float:
@@ -196,7 +204,8 @@ def _jaccard(a: Unit, b: Unit) -> float:
     return overlap(a, b) / union if union else 1.0
 
 
-def _attribution_units(attribution: Attribution, text: str) -> dict[str, Unit]:
+def attribution_units(attribution: Attribution, text: str) -> dict[str, Unit]:
+    """Return the attribution's trimmed unit of every role."""
     return {role: role_unit(attribution, role, text) for role in ROLES}
 
 

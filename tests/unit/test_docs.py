@@ -9,6 +9,7 @@ import click
 
 from onrecord import settings
 from onrecord.cli import main
+from onrecord.eval import errors
 from onrecord.models import StatementView
 from onrecord.pipeline.export import STATEMENT_FIELDS
 
@@ -45,6 +46,12 @@ def test_every_statement_field_is_documented() -> None:
     assert [f.name for f in dataclasses.fields(StatementView)] == list(STATEMENT_FIELDS)
     for field in STATEMENT_FIELDS:
         assert f"| `{field}` |" in formats, f"statement field {field} is not documented"
+
+
+def test_every_error_outcome_is_defined_in_the_metrics_reference() -> None:
+    metrics = " ".join((DOCS / "metrics.md").read_text().split())
+    for outcome in (*errors.GOLD_OUTCOMES, *errors.PREDICTED_OUTCOMES, errors.SPLIT):
+        assert outcome in metrics, f"error outcome {outcome!r} is not defined"
 
 
 def test_readme_gives_the_two_commands() -> None:

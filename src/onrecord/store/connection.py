@@ -1,0 +1,81 @@
+"""Opening a SQLite database: check it is onrecord's, then create or upgrade its schema."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from onrecord.errors import StoreError
+from onrecord.store.errors import translated
+from onrecord.store.schema import APPLICATION_ID, SCHEMA_VERSION, upgrade_steps
+
+
+def _casefold(value: str | None) -> str:
+    return value.casefold() if value is not None else ""
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open `path`, check it is an onrecord database, and create or upgrade its schema."""
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(
+            f"cannot open database {str(path)!r}: {exc}",
+            hint="check that the directory exists and is writable",
+        ) from exc
+    try:
+        with translated():
+            _check_identity(conn, path)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            _upgrade(conn)
+    except BaseException:
+        conn.close()
+        raise
+    conn.row_factory = sqlite3.Row
+    conn.create_function("casefold", 1, _casefold, deterministic=True)
+    return conn
+
+
+def _check_identity(conn: sqlite3.Connection, path: str | Path) -> None:
+    """Refuse a database that another program made or a newer onrecord wrote."""
+    try:
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        if "not a database" not in str(exc):
+            raise
+        raise StoreError(
+            f"{str(path)!r} is not a SQLite database",
+            hint="give the path of an onrecord database, or a new file name",
+        ) from exc
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    objects = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+    if application_id != APPLICATION_ID and (version or objects):
+        raise StoreError(
+            f"{str(path)!r} is a SQLite database, but not one onrecord made",
+            hint="give the path of an onrecord database, or a new file name",
+        )
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{str(path)!r} has schema version {version}, newer than this onrecord "
+            f"understands ({SCHEMA_VERSION})",
+            hint="upgrade onrecord (pip install -U onrecord) to open it",
+        )
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Create the schema in a new database, or bring an older one up to date."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Read again inside the write lock: another process may have just done it.
+        current = conn.execute("PRAGMA user_version").fetchone()[0]
+        for ddl in upgrade_steps(current):
+            conn.execute(ddl)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

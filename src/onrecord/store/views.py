@@ -1,0 +1,166 @@
+"""The SQL that reads statements and articles back as views, and finds an article by reference.
+
+Functions here take an open connection; the store (`sqlite.SQLiteStore`) turns sqlite3
+errors into StoreErrors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from onrecord.errors import NotFoundError
+from onrecord.models import ArticleView, StatementView
+from onrecord.store.writes import ROLES
+
+MIN_PREFIX = 6  # shortest article id prefix accepted as a reference
+_CHUNK = 500  # statement ids per `IN (...)` when loading spans
+_LIST_HINT = "list articles with `onrecord articles`"
+
+_VIEW_SELECT = """
+SELECT s.id, s.article_id, a.doc, a.outlet, a.published, a.title, sp.name AS speaker,
+       s.speaker_kind, s.kind, s.source_text, s.cue_text, s.content_text, s.speaker_id,
+       s.speaker_mention, s.said_on, s.said_on_precision, s.said_on_expression,
+       s.said_on_start, s.said_on_end, s.said_on_method, s.occasion_text
+FROM statements s
+JOIN articles a ON a.id = s.article_id
+LEFT JOIN speakers sp ON sp.id = s.speaker_id
+"""
+STATEMENT_ORDER = """
+sp.name IS NULL, sp.name COLLATE NOCASE, sp.name, a.published IS NULL, a.published,
+a.id, s.position
+"""
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value is not None else None
+
+
+def select(
+    db: sqlite3.Connection,
+    where: str = "",
+    params: Sequence[Any] = (),
+    order: str = "",
+    join: str = "",
+) -> list[StatementView]:
+    """Return StatementViews for rows of _VIEW_SELECT filtered by `where`."""
+    sql = _VIEW_SELECT + join
+    if where:
+        sql += " WHERE " + where
+    if order:
+        sql += " ORDER BY " + order
+    rows = db.execute(sql, params).fetchall()
+    return _views(rows, _spans(db, [row["id"] for row in rows]))
+
+
+def _spans(db: sqlite3.Connection, ids: list[int]) -> dict[int, dict[str, list[list[int]]]]:
+    """Return the spans of the given statements, by statement id and role."""
+    spans: dict[int, dict[str, list[list[int]]]] = {}
+    for offset in range(0, len(ids), _CHUNK):
+        chunk = ids[offset : offset + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        for row in db.execute(
+            "SELECT statement_id, role, start, end_ FROM statement_spans "
+            f"WHERE statement_id IN ({marks}) ORDER BY statement_id, role, seq",
+            chunk,
+        ):
+            by_role = spans.setdefault(row[0], {role: [] for role in ROLES})
+            by_role[row[1]].append([row[2], row[3]])
+    return spans
+
+
+def _evidence(row: sqlite3.Row) -> dict[str, Any] | None:
+    """Return the said_on evidence of a statement row: expression, span and method."""
+    if row["said_on_expression"] is None:
+        return None
+    start, end = row["said_on_start"], row["said_on_end"]
+    return {
+        "expression": row["said_on_expression"],
+        "span": [start, end] if start is not None else None,
+        "method": row["said_on_method"],
+    }
+
+
+def _views(
+    rows: Sequence[sqlite3.Row], spans: dict[int, dict[str, list[list[int]]]]
+) -> list[StatementView]:
+    """Build StatementViews from rows of _VIEW_SELECT and their spans."""
+    return [
+        StatementView(
+            id=row["id"],
+            article=row["article_id"],
+            doc=row["doc"],
+            outlet=row["outlet"],
+            published=_date(row["published"]),
+            speaker=row["speaker"],
+            speaker_kind=row["speaker_kind"],
+            kind=row["kind"],
+            source=row["source_text"],
+            cue=row["cue_text"],
+            content=row["content_text"],
+            spans=spans.get(row["id"]) or {role: [] for role in ROLES},
+            title=row["title"],
+            speaker_id=row["speaker_id"],
+            said_on=_date(row["said_on"]),
+            said_on_precision=row["said_on_precision"],
+            said_on_evidence=_evidence(row),
+            occasion=row["occasion_text"],
+            speaker_mention=row["speaker_mention"],
+        )
+        for row in rows
+    ]
+
+
+def article_view(row: sqlite3.Row, statements: tuple[StatementView, ...]) -> ArticleView:
+    return ArticleView(
+        id=row["id"],
+        doc=row["doc"],
+        source=row["source"],
+        title=row["title"],
+        outlet=row["outlet"],
+        published=_date(row["published"]),
+        published_evidence=row["published_evidence"],
+        url=row["url"],
+        text=row["text"],
+        statements=statements,
+    )
+
+
+def resolve_article(db: sqlite3.Connection, ref: str) -> str:
+    """Return the id of the one article `ref` names: an id, id prefix, doc name or its start."""
+    ref = ref.strip()
+    if db.execute("SELECT 1 FROM articles WHERE id = ?", (ref,)).fetchone():
+        return ref
+    matches = {
+        row["id"]: row["doc"]
+        for row in db.execute("SELECT id, doc FROM articles WHERE doc = ?", (ref,))
+    }
+    prefix = ref.lower()
+    if len(prefix) >= MIN_PREFIX:
+        for row in db.execute(
+            "SELECT id, doc FROM articles WHERE id >= ? AND id < ? ORDER BY id",
+            (prefix, prefix + "\U0010ffff"),
+        ):
+            matches[row["id"]] = row["doc"]
+    if not matches:  # "002" for doc "002_c0bd221de4d48497"
+        matches = {
+            row["id"]: row["doc"]
+            for row in db.execute(
+                "SELECT id, doc FROM articles WHERE substr(doc, 1, ?) = ?", (len(ref), ref)
+            )
+        }
+    if len(matches) == 1:
+        return next(iter(matches))
+    if not matches:
+        raise NotFoundError(
+            f"no article matches {ref!r}",
+            hint=f"{_LIST_HINT}; give an id, an id prefix of at least "
+            f"{MIN_PREFIX} characters, or a doc name or its start",
+        )
+    listed = ", ".join(f"{aid} ({doc})" for aid, doc in sorted(matches.items())[:5])
+    raise NotFoundError(
+        f"{ref!r} matches {len(matches)} articles: {listed}",
+        hint=f"give more characters of the id; {_LIST_HINT}",
+    )

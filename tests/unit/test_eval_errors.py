@@ -85,4 +85,4 @@ def test_the_report_lines_name_every_outcome_with_its_count() -> None:
     lines = list(breakdown_lines(counted([RUIZ, DEPUTY], [RUIZ])))
     assert lines[0] == "gold attributions (2)"
     assert any(line.split() == ["matched", "1"] for line in lines)
-    assert lines[-1].endswith("most frequent: insisted 1")
+    assert lines[-1].endswith('most frequent: "insisted" 1')

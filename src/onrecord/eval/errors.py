@@ -74,7 +74,7 @@ def breakdown_lines(found: Breakdown) -> Iterator[str]:
         found.content,
         (EXACT, SPLIT, *EDGES),
     )
-    common = ", ".join(f"{cue} {n}" for cue, n in found.missed_cues.most_common(TOP_CUES))
+    common = ", ".join(f'"{cue}" {n}' for cue, n in found.missed_cues.most_common(TOP_CUES))
     yield f"cues of gold attributions with nothing found, most frequent: {common or '-'}"
 
 

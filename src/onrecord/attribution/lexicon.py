@@ -231,3 +231,14 @@ TIME_WORDS: frozenset[str] = frozenset(
 
 # Subjects that name no one: "it seems that ...", "there are claims that ...".
 EXPLETIVE_SUBJECTS: frozenset[str] = frozenset({"it", "there"})
+
+# Cues that speak for no one: "X seems to ...", "Y is expected to ...", "Z reportedly ...".
+# PolNeAR gives them no source (on train 167 of 171 such seem/appear cues and all 53
+# of "is/are expected" have none): the subject is what seems, not who says so.
+SEEMING_VERBS: frozenset[str] = frozenset({"seem", "appear"})
+# Verbs that speak for no one when passive ("is expected", "is widely expected").
+IMPERSONAL_PASSIVES: frozenset[str] = frozenset({"expect"})
+IMPERSONAL_ADVERBS: frozenset[str] = frozenset({"reportedly"})
+# What a verb of seeming takes when it tells how something seems ("seemed [to capture]",
+# "appears [that ...]", "seems [uneasy]"); "appeared on television" takes none of these.
+SEEMING_COMPLEMENT_DEPS: frozenset[str] = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})

@@ -18,7 +18,7 @@ from onrecord.eval.scoring import (
     Unit,
     attribution_units,
     content_matches,
-    match_attributions,
+    match_units,
     overlap,
     source_matches,
 )
@@ -95,7 +95,7 @@ def _add_document(found: Breakdown, document: DocumentPair) -> None:
     text = document.text
     gold = [attribution_units(a, text) for a in document.gold]
     predicted = [attribution_units(a, text) for a in document.predicted]
-    pairs = dict(match_attributions(document.gold, document.predicted, text))
+    pairs = dict(match_units(gold, predicted))
     matched_predictions = set(pairs.values())
     for index, units in enumerate(gold):
         if index in pairs:

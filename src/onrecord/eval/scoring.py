@@ -142,8 +142,16 @@ def match_attributions(
     gold: Sequence[Attribution], predicted: Sequence[Attribution], text: str
 ) -> list[tuple[int, int]]:
     """Pair gold and predicted attributions one to one, greedily by best content overlap."""
-    gold_units = [attribution_units(a, text) for a in gold]
-    predicted_units = [attribution_units(a, text) for a in predicted]
+    return match_units(
+        [attribution_units(a, text) for a in gold],
+        [attribution_units(a, text) for a in predicted],
+    )
+
+
+def match_units(
+    gold_units: Sequence[dict[str, Unit]], predicted_units: Sequence[dict[str, Unit]]
+) -> list[tuple[int, int]]:
+    """Pair attributions already read as units (`attribution_units`), as `match_attributions`."""
     candidates: list[tuple[tuple[float, ...], int, int]] = []
     for g, gu in enumerate(gold_units):
         for p, pu in enumerate(predicted_units):

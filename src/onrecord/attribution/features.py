@@ -7,13 +7,17 @@ quotation; the role the rule extractor gives it (so the model learns the rules'
 corrections rather than everything from scratch); where clauses start and end; word
 pairs (phrase cues: "in a statement", "NAME :"); and a few of its neighbours' features.
 The cue words are the rules' and those learnt from train (`cue_lexicon`).
+
+The features are built a column at a time (`Column`: one feature, every token's value),
+which is how the tagger scores them (`decoding.state_scores`); `doc_features` writes the
+same columns out as each token's strings, in a fixed order, for training.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from onrecord.attribution.linking import Extraction
@@ -42,8 +46,10 @@ MAX_PATH = 6
 NAMED_ANCESTORS = 3
 # Neighbour offsets whose short features are copied onto a token.
 NEIGHBOURS = (-2, -1, 1, 2)
-# How many distinct words (and heads, and neighbours) keep their feature strings built.
-CACHED_WORDS = 50_000
+# A token's quotation depth (`quote_depths`) as a feature value.
+QUOTE_DEPTHS = ("0", "1", "2")
+# Which side of its head a token lies on, by the sign of (head - token): the root is "0".
+SIDES = {1: "L", -1: "R", 0: "0"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,73 +158,136 @@ def cue_path(index: int, t: Table) -> tuple[str, str] | None:
     return None
 
 
-# Feature strings repeat from token to token ("w=the", "hl=say"): they are built once
-# per distinct word and head (and per distinct neighbour, see `lent`) and shared.
-@functools.lru_cache(maxsize=CACHED_WORDS)
-def word_features(lower: str, lemma: str, pos: str, tag: str, dep: str) -> tuple[str, ...]:
-    """Return the features of a token's own word: its text, lemma, tags and dependency."""
-    return ("bias", "w=" + lower, "l=" + lemma, "p=" + pos, "t=" + tag, "d=" + dep)
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One feature of every token: its name ("w=", "-1w=", "bias") and each token's value.
+
+    A token's feature string is the name and its value ("w=" + "said"); a token whose
+    value is None lacks the feature. A flag ("bias", "sent_start") has the value "".
+    """
+
+    name: str
+    values: Sequence[str | None]
 
 
-@functools.lru_cache(maxsize=CACHED_WORDS)
-def head_features(dep: str, lemma: str, head_dep: str, head_pos: str) -> tuple[str, ...]:
-    """Return the features of a token's head: its lemma, dependency and tag."""
-    return ("hl=" + lemma, "hd=" + head_dep, "hp=" + head_pos, "dh=" + dep + ">" + lemma)
-
-
-@functools.lru_cache(maxsize=CACHED_WORDS)
-def path_features(path: str, cue: str) -> tuple[str, ...]:
-    """Return the features of a token's path up to a cue word, and of that cue word."""
-    top = path.partition("<")[0]
-    return ("path=" + path, "top=" + top, "topcue=" + top + ">" + cue, "cue=" + cue)
-
-
-def own_features(i: int, t: Table, quoted: int, rule: str) -> list[str]:
-    """Return a token's own features (without its neighbours')."""
-    head = t.head[i]
-    features = [
-        *word_features(t.lower[i], t.lemma[i], t.pos[i], t.tag[i], t.dep[i]),
-        *head_features(t.dep[i], t.lemma[head], t.dep[head], t.pos[head]),
-        "side=" + ("L" if i < head else "R" if i > head else "0"),
-        "q=" + str(quoted),
-        "r=" + rule,
-        "e=" + t.ent[i],
-        "sh=" + t.shape[i],
+def word_columns(t: Table, quoted: list[int], rules: list[str]) -> list[Column]:
+    """Return the token's own word, tags and dependency, its head's, and its marks."""
+    size = len(t.lower)
+    head = t.head
+    head_lemma = [t.lemma[above] for above in head]
+    return [
+        Column("bias", [""] * size),
+        Column("w=", list(t.lower)),
+        Column("l=", list(t.lemma)),
+        Column("p=", list(t.pos)),
+        Column("t=", list(t.tag)),
+        Column("d=", list(t.dep)),
+        Column("hl=", head_lemma),
+        Column("hd=", [t.dep[above] for above in head]),
+        Column("hp=", [t.pos[above] for above in head]),
+        Column("dh=", [f"{dep}>{lemma}" for dep, lemma in zip(t.dep, head_lemma, strict=True)]),
+        Column("side=", [SIDES[(above > i) - (above < i)] for i, above in enumerate(head)]),
+        Column("q=", [QUOTE_DEPTHS[depth] for depth in quoted]),
+        Column("r=", list(rules)),
+        Column("e=", list(t.ent)),
+        Column("sh=", list(t.shape)),
+        Column("sent_start", ["" if start else None for start in t.sent_start]),
+        Column("cueword", ["" if cue else None for cue in t.is_cue]),
     ]
-    if t.sent_start[i]:
-        features.append("sent_start")
-    if t.is_cue[i]:
-        features.append("cueword")
-    path = cue_path(i, t)
-    if path is not None:
-        features += path_features(*path)
-    current = i
-    for depth in range(NAMED_ANCESTORS):
-        ancestor = t.head[current]
-        if ancestor == current:
-            break
-        current = ancestor
-        features.append(f"a{depth}={t.lemma[ancestor]}")
-        if t.left[ancestor] == i:  # the token opens the clause the ancestor heads
-            features.append(f"le={t.dep[ancestor]}>{t.lemma[t.head[ancestor]]}")
-        if t.right[ancestor] == i:  # or closes it: content often ends there
-            features.append(f"re={t.dep[ancestor]}")
-    features += ["c=" + t.dep[child] for child in t.children[i]]
-    return features
 
 
-def lent_features(
-    words: list[str], tags: list[str], quoted: list[int], rules: list[str]
-) -> list[dict[int, tuple[str, ...]]]:
-    """Return per token the features it lends each neighbour offset, named by the offset."""
-    return [lent(*key) for key in zip(words, tags, quoted, rules, strict=True)]
+def path_columns(t: Table) -> list[Column]:
+    """Return the path up to the nearest cue word above the token, and that cue word."""
+    names = ("path=", "top=", "topcue=", "cue=")
+    values: list[list[str | None]] = [[None] * len(t.lower) for _ in names]
+    for index in range(len(t.lower)):
+        found = cue_path(index, t)
+        if found is None:
+            continue
+        path, cue = found
+        top = path.partition("<")[0]
+        for column, value in zip(values, (path, top, f"{top}>{cue}", cue), strict=True):
+            column[index] = value
+    return [Column(name, column) for name, column in zip(names, values, strict=True)]
 
 
-@functools.lru_cache(maxsize=CACHED_WORDS)
-def lent(word: str, tag: str, depth: int, rule: str) -> dict[int, tuple[str, ...]]:
-    """Return what a token lends each neighbour: its word, tag, quotation depth, rule role."""
-    short = ["w=" + word, "p=" + tag, f"q={depth}", "r=" + rule]
-    return {o: tuple(f"{o}{feature}" for feature in short) for o in NEIGHBOURS}
+def ancestor_columns(t: Table) -> list[Column]:
+    """Return the token's named ancestors, and the clauses above it that it opens or closes."""
+    size = len(t.lower)
+    values: list[list[str | None]] = [[None] * size for _ in range(3 * NAMED_ANCESTORS)]
+    for index in range(size):
+        current = index
+        for depth in range(NAMED_ANCESTORS):
+            ancestor = t.head[current]
+            if ancestor == current:
+                break
+            current = ancestor
+            values[3 * depth][index] = t.lemma[ancestor]
+            if t.left[ancestor] == index:  # the token opens the clause the ancestor heads
+                values[3 * depth + 1][index] = f"{t.dep[ancestor]}>{t.lemma[t.head[ancestor]]}"
+            if t.right[ancestor] == index:  # or closes it: content often ends there
+                values[3 * depth + 2][index] = t.dep[ancestor]
+    names = [(f"a{depth}=", "le=", "re=") for depth in range(NAMED_ANCESTORS)]
+    return [Column(name, column) for name, column in zip(chain(*names), values, strict=True)]
+
+
+def child_columns(t: Table) -> list[Column]:
+    """Return the dependencies of the token's children, one column per child position."""
+    widest = max((len(children) for children in t.children), default=0)
+    return [
+        Column("c=", [t.dep[kids[rank]] if rank < len(kids) else None for kids in t.children])
+        for rank in range(widest)
+    ]
+
+
+def pair_columns(t: Table, sentences: list[tuple[int, int]]) -> list[Column]:
+    """Return where the sentence's cue words lie, the sentence's last word, and word pairs."""
+    words = t.lower
+    size = len(words)
+    last: list[str | None] = [None] * size
+    for _, end in sentences:  # the sentence's last word: content drops an outside period
+        last[end - 1] = ""
+    pairs = [f"{before}|{after}" for before, after in zip(words[:-1], words[1:], strict=True)]
+    return [
+        Column("cs=", cue_sides(t, sentences)),
+        Column("sent_end", last),
+        Column("b=", [None, *pairs]),  # phrase cues: "in a statement", "NAME :"
+        Column("b+=", [*pairs, None]),
+    ]
+
+
+def neighbour_columns(t: Table, quoted: list[int], rules: list[str]) -> list[Column]:
+    """Return, at each offset in NEIGHBOURS, the neighbour's word, tag, quotation and role."""
+    size = len(t.lower)
+    depths = [QUOTE_DEPTHS[depth] for depth in quoted]
+    columns = []
+    for offset in NEIGHBOURS:
+        for name, values in (("w=", t.lower), ("p=", t.pos), ("q=", depths), ("r=", rules)):
+            columns.append(Column(f"{offset}{name}", shifted(values, offset)))
+        edge = [None if 0 <= index + offset < size else "" for index in range(size)]
+        columns.append(Column(f"{offset}edge", edge))
+    return columns
+
+
+def cluster_columns(clusters: Sequence[int], t: Table) -> list[Column]:
+    """Return the token's vector cluster, its head's, and its neighbours' within one token."""
+    own = [str(cluster) for cluster in clusters]
+    heads = [own[above] for above in t.head]
+    return [
+        Column("k=", own),
+        Column("hk=", heads),
+        Column("dhk=", [f"{dep}>{head}" for dep, head in zip(t.dep, heads, strict=True)]),
+        Column("-1k=", shifted(own, -1)),
+        Column("1k=", shifted(own, 1)),
+    ]
+
+
+def shifted(values: Sequence[str | None], offset: int) -> list[str | None]:
+    """Return each token's neighbour's value at `offset`, None past either end."""
+    size = len(values)
+    if offset < 0:
+        return [*[None] * min(-offset, size), *values[: max(size + offset, 0)]]
+    return [*values[offset:], *[None] * min(offset, size)]
 
 
 def quote_depths(ctx: Context) -> list[int]:
@@ -246,6 +315,33 @@ def cue_sides(t: Table, sentences: list[tuple[int, int]]) -> list[str]:
     return sides
 
 
+def doc_columns(
+    doc: Doc,
+    ctx: Context,
+    extraction: Extraction,
+    cue_words: frozenset[str],
+    clusters: Sequence[int] | None = None,
+) -> list[Column]:
+    """Return the features of every token of a Doc as columns, in the order they are written.
+
+    `clusters` holds each token's vector cluster (`token_clusters`), when there are any.
+    """
+    t = table(doc, ctx, cue_words)
+    rules = rule_roles(doc, extraction)
+    quoted = quote_depths(ctx)
+    columns = [
+        *word_columns(t, quoted, rules),
+        *path_columns(t),
+        *ancestor_columns(t),
+        *child_columns(t),
+        *pair_columns(t, sentence_bounds(t)),
+        *neighbour_columns(t, quoted, rules),
+    ]
+    if clusters is not None:
+        columns += cluster_columns(clusters, t)
+    return columns
+
+
 def doc_features(
     doc: Doc,
     ctx: Context,
@@ -253,49 +349,16 @@ def doc_features(
     cue_words: frozenset[str],
     clusters: Sequence[int] | None = None,
 ) -> list[list[str]]:
-    """Return the features of every token of a Doc, neighbours' included.
-
-    `clusters` holds each token's vector cluster (`token_clusters`), when there are any.
-    """
-    t = table(doc, ctx, cue_words)
-    rules = rule_roles(doc, extraction)
-    quoted = quote_depths(ctx)
-    size = len(doc)
-    own = [own_features(i, t, quoted[i], rules[i]) for i in range(size)]
-    sentences = sentence_bounds(t)
-    for features, side in zip(own, cue_sides(t, sentences), strict=True):
-        features.append("cs=" + side)
-    lent = lent_features(t.lower, t.pos, quoted, rules)
-    for _, last in sentences:  # the sentence's last word: content drops an outside period
-        own[last - 1].append("sent_end")
-    words = t.lower
-    for index in range(size):
-        if index > 0:  # word pairs: phrase cues ("in a statement", "NAME :")
-            own[index].append(f"b={words[index - 1]}|{words[index]}")
-        if index + 1 < size:
-            own[index].append(f"b+={words[index]}|{words[index + 1]}")
-        for offset in NEIGHBOURS:
-            other = index + offset
-            if 0 <= other < size:
-                own[index] += lent[other][offset]
-            else:
-                own[index].append(f"{offset}edge")
-    if clusters is not None:
-        add_cluster_features(own, clusters, t)
-    return own
+    """Return the feature strings of every token of a Doc (what the CRF is trained on)."""
+    return written(doc_columns(doc, ctx, extraction, cue_words, clusters), len(doc))
 
 
-def add_cluster_features(own: list[list[str]], clusters: Sequence[int], t: Table) -> None:
-    """Add each token's cluster, its neighbours' within one token, and its head's."""
-    size = len(own)
-    for index, features in enumerate(own):
-        head = t.head[index]
-        features += [
-            f"k={clusters[index]}",
-            f"hk={clusters[head]}",
-            f"dhk={t.dep[index]}>{clusters[head]}",
-        ]
-        if index > 0:
-            features.append(f"-1k={clusters[index - 1]}")
-        if index + 1 < size:
-            features.append(f"1k={clusters[index + 1]}")
+def written(columns: Sequence[Column], size: int) -> list[list[str]]:
+    """Return each token's feature strings: the name and value of every column it has."""
+    features: list[list[str]] = [[] for _ in range(size)]
+    for column in columns:
+        name = column.name
+        for strings, value in zip(features, column.values, strict=True):
+            if value is not None:
+                strings.append(name + value)
+    return features

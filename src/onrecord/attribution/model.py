@@ -18,9 +18,9 @@ from collections.abc import Iterator, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from onrecord.attribution import cue_lexicon, token_clusters
+from onrecord.attribution import cue_lexicon, decoding, token_clusters
 from onrecord.attribution.assembly import QUOTE_OPENERS, Linked, layout, linked
-from onrecord.attribution.features import doc_features
+from onrecord.attribution.features import Column, doc_columns
 from onrecord.attribution.linking import Extraction, extract, kind
 from onrecord.attribution.linking import char_range as token_chars
 from onrecord.attribution.parse_fallbacks import (
@@ -55,9 +55,9 @@ MANNER_DEPS = frozenset({"advcl", "xcomp", "conj"})
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Tagger:
-    """The shipped CRF, and the cue words and vector clusters its features were built with."""
+    """The CRF's weights, and the cue words and vector clusters its features were built with."""
 
-    crf: Any  # a pycrfsuite.Tagger
+    weights: decoding.Weights
     cue_words: frozenset[str]
     centres: Any = None  # a NumPy array of cluster centres (`token_clusters`), or None
 
@@ -87,18 +87,19 @@ def open_tagger(model: Path) -> Tagger | None:
     crf.open(str(model))
     centres = token_clusters.path_for(model)
     return Tagger(
-        crf,
+        decoding.read_weights(crf),
         cue_lexicon.read(cues.read_text(encoding="utf-8")),
         token_clusters.read(centres.read_bytes()) if centres.is_file() else None,
     )
 
 
-def predicted_tags(words: list[str], features: list[list[str]], tagger: Any) -> list[str]:
-    """Tag every paragraph of a Doc (its token texts); blank tokens between stay outside."""
+def predicted_tags(columns: list[Column], words: list[str], weights: decoding.Weights) -> list[str]:
+    """Tag every paragraph of a Doc (its features and words); blank words between stay outside."""
     tags = [OUTSIDE] * len(words)
-    for run in sequences(words):
-        for index, tag in zip(run, tagger.tag([features[i] for i in run]), strict=True):
-            tags[index] = tag
+    runs = sequences(words)
+    scores = decoding.state_scores(columns, len(words), weights)
+    for run, labels in zip(runs, decoding.best_labels(scores, runs, weights), strict=True):
+        tags[run.start : run.stop] = labels
     return tags
 
 
@@ -293,8 +294,8 @@ def _tagged_extraction(doc: Doc, tagger: Tagger | None) -> Extraction:
     if tagger is None:
         return rules
     clusters = token_clusters.assign(doc, tagger.centres)
-    features = doc_features(doc, ctx, rules, tagger.cue_words, clusters)
-    tags = predicted_tags(ctx.words, features, tagger.crf)
+    columns = doc_columns(doc, ctx, rules, tagger.cue_words, clusters)
+    tags = predicted_tags(columns, ctx.words, tagger.weights)
     found, bare_cues = read_tags(doc, tags, ctx)
     found = with_parse_contents(with_parse_sources(found, doc), bare_cues, ctx)
     found = with_whole_phrases(with_rules(found, rules, ctx), doc)

@@ -1,0 +1,130 @@
+"""The trained CRF's weights in NumPy arrays, and its best tag sequence found with them.
+
+CRFsuite's own tagger (`pycrfsuite.Tagger.tag`) takes every token's feature strings,
+about forty-five of them on PolNeAR dev, built one by one in Python and copied into C++
+one call at a time: that was most of the extraction's time. Here the features come as
+columns (`features.Column`: one feature, every token's value), each looked up in one pass
+(`map` over a dict of that feature's values), their weights summed by NumPy, and a Doc's
+paragraphs decoded together by a vectorised Viterbi. The labels chosen are
+CRFsuite's: the same weights and the same best path (a tie goes to the first label), which
+the tests check against CRFsuite's own tagger.
+
+The weights are read from the model's text dump, the one public view CRFsuite gives of
+them. A feature string may hold a line break (the word "\\n" beside a paragraph's first
+token), so a feature is read as everything from "(0) " up to the first " --> LABEL: weight"
+that ends a line, not line by line.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import repeat
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from onrecord.attribution.features import Column
+
+TRANSITIONS = "TRANSITIONS = {\n"
+STATE_FEATURES = "STATE_FEATURES = {\n"
+WEIGHT = r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """A linear-chain CRF: a score per (feature, label) and per (label, next label)."""
+
+    labels: tuple[str, ...]
+    rows: dict[str, int]  # feature string -> its row of `state`
+    state: np.ndarray  # (features + 1) x labels; the last row, all zeros, is any unknown feature
+    transition: np.ndarray  # labels x labels, from the row's label to the column's
+    by_name: dict[str, dict[str | None, int]] = field(default_factory=dict, compare=False)
+
+    def named(self, name: str) -> dict[str | None, int]:
+        """Return the rows of the features called `name`, by their value ("w=" -> "said")."""
+        found = self.by_name.get(name)
+        if found is None:
+            found = self.by_name[name] = {
+                feature[len(name) :]: row
+                for feature, row in self.rows.items()
+                if feature.startswith(name)
+            }
+        return found
+
+
+def read_weights(crf: Any) -> Weights:
+    """Return the weights of an opened `pycrfsuite.Tagger`."""
+    with tempfile.TemporaryDirectory() as folder:
+        dump = Path(folder) / "model.txt"
+        crf.dump(str(dump))
+        return parsed_dump(dump.read_text(encoding="utf-8"), tuple(crf.labels()))
+
+
+def parsed_dump(text: str, labels: tuple[str, ...]) -> Weights:
+    """Return the weights written in a CRFsuite model dump (its text), for these labels."""
+    import numpy as np
+
+    column = {label: index for index, label in enumerate(labels)}
+    names = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    transitions = text[text.index(TRANSITIONS) : text.index(STATE_FEATURES)]
+    transition = np.zeros((len(labels), len(labels)))
+    for before, after, weight in re.findall(
+        rf"\(1\) ({names}) --> ({names}): ({WEIGHT})\n", transitions
+    ):
+        transition[column[before], column[after]] = float(weight)
+    rows: dict[str, int] = {}
+    cells: list[tuple[int, int, float]] = []
+    features = text[text.index(STATE_FEATURES) + len(STATE_FEATURES) :]
+    for feature, label, weight in re.findall(
+        rf"  \(0\) (.*?) --> ({names}): ({WEIGHT})\n", features, re.DOTALL
+    ):
+        cells.append((rows.setdefault(feature, len(rows)), column[label], float(weight)))
+    state = np.zeros((len(rows) + 1, len(labels)))
+    for row, label_column, weight in cells:
+        state[row, label_column] = weight
+    return Weights(labels, rows, state, transition)
+
+
+def state_scores(columns: Sequence[Column], size: int, weights: Weights) -> np.ndarray:
+    """Return, for each of a Doc's `size` tokens, its score for every label."""
+    import numpy as np
+
+    unknown = len(weights.rows)
+    scores = np.zeros((size, len(weights.labels)))
+    for column in columns:
+        rows = weights.named(column.name)
+        found = np.fromiter(map(rows.get, column.values, repeat(unknown)), np.intp, size)
+        scores += weights.state[found]
+    return scores
+
+
+def best_labels(scores: np.ndarray, runs: Sequence[range], weights: Weights) -> list[list[str]]:
+    """Return the highest-scoring label sequence of each run of tokens (Viterbi, runs at once)."""
+    import numpy as np
+
+    if not runs:
+        return []
+    lengths = np.array([len(run) for run in runs])
+    count, longest, size = len(runs), int(lengths.max()), len(weights.labels)
+    padded = np.zeros((count, longest, size))
+    for number, run in enumerate(runs):
+        padded[number, : len(run)] = scores[run.start : run.stop]
+    back = np.zeros((count, longest, size), dtype=np.intp)
+    best = padded[:, 0].copy()
+    for position in range(1, longest):
+        candidates = best[:, :, None] + weights.transition[None]
+        back[:, position] = candidates.argmax(axis=1)
+        reached = candidates.max(axis=1) + padded[:, position]
+        best = np.where((position < lengths)[:, None], reached, best)
+    paths = []
+    for number, run in enumerate(runs):
+        path = [int(best[number].argmax())]
+        for position in range(len(run) - 1, 0, -1):
+            path.append(int(back[number, position, path[-1]]))
+        paths.append([weights.labels[label] for label in reversed(path)])
+    return paths

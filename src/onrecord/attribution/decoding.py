@@ -115,16 +115,19 @@ def best_labels(scores: np.ndarray, runs: Sequence[range], weights: Weights) -> 
     for number, run in enumerate(runs):
         padded[number, : len(run)] = scores[run.start : run.stop]
     back = np.zeros((count, longest, size), dtype=np.intp)
+    stay = np.arange(size)  # past a run's end its best label is carried back unchanged
     best = padded[:, 0].copy()
     for position in range(1, longest):
         candidates = best[:, :, None] + weights.transition[None]
-        back[:, position] = candidates.argmax(axis=1)
-        reached = candidates.max(axis=1) + padded[:, position]
-        best = np.where((position < lengths)[:, None], reached, best)
-    paths = []
-    for number, run in enumerate(runs):
-        path = [int(best[number].argmax())]
-        for position in range(len(run) - 1, 0, -1):
-            path.append(int(back[number, position, path[-1]]))
-        paths.append([weights.labels[label] for label in reversed(path)])
-    return paths
+        came_from = candidates.argmax(axis=1)
+        live = (position < lengths)[:, None]
+        back[:, position] = np.where(live, came_from, stay)
+        reached = np.take_along_axis(candidates, came_from[:, None, :], axis=1)[:, 0]
+        best = np.where(live, reached + padded[:, position], best)
+    labels = np.empty((count, longest), dtype=np.intp)
+    labels[:, -1] = best.argmax(axis=1)
+    every = np.arange(count)
+    for position in range(longest - 1, 0, -1):
+        labels[:, position - 1] = back[every, position, labels[:, position]]
+    names = np.array(weights.labels, dtype=object)
+    return [names[labels[number, : len(run)]].tolist() for number, run in enumerate(runs)]

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from onrecord.attribution.linking import Extraction
@@ -66,6 +65,7 @@ class Table:
     sent_start: list[bool]
     shape: list[str]  # "X" capitalised, "x" lower-case letter, else the first character
     children: list[list[int]]
+    order: list[int]  # every token after its head: the tree read from the roots down
     left: list[int]  # the first token of each token's subtree
     right: list[int]  # the last token of each token's subtree
     is_cue: list[bool]  # the token's lemma is a cue word
@@ -93,7 +93,10 @@ def table(doc: Doc, ctx: Context, cue_words: frozenset[str]) -> Table:
         above = head[index]
         if above != index:
             children[above].append(index)
-    left, right = subtree_edges(head)
+    order = [index for index in range(size) if head[index] == index]
+    for index in order:  # the list grows as it is read: each token's children follow it
+        order.extend(children[index])
+    left, right = subtree_edges(head, order)
     return Table(
         lower=[SAME_MARKS.get(word, word) for word in map(str.lower, texts)],
         lemma=ctx.lemmas,
@@ -105,21 +108,21 @@ def table(doc: Doc, ctx: Context, cue_words: frozenset[str]) -> Table:
         sent_start=[row[5] == 1 for row in rows],
         shape=[shape(text) for text in texts],
         children=children,
+        order=order,
         left=left,
         right=right,
         is_cue=[lemma in cue_words for lemma in ctx.lemmas],
     )
 
 
-def subtree_edges(head: list[int]) -> tuple[list[int], list[int]]:
+def subtree_edges(head: list[int], order: list[int]) -> tuple[list[int], list[int]]:
     """Return the first and last token of every token's subtree (heads as indices)."""
     left, right = list(range(len(head))), list(range(len(head)))
-    for index in range(len(head)):
-        current = index
-        while head[current] != current:  # widen every ancestor's subtree to this token
-            current = head[current]
-            left[current] = min(left[current], index)
-            right[current] = max(right[current], index)
+    for index in reversed(order):  # children before their heads: a subtree widens its head's
+        above = head[index]
+        if above != index:
+            left[above] = min(left[above], left[index])
+            right[above] = max(right[above], right[index])
     return left, right
 
 
@@ -143,19 +146,27 @@ def rule_roles(doc: Doc, extraction: Extraction) -> list[str]:
     return roles
 
 
-def cue_path(index: int, t: Table) -> tuple[str, str] | None:
-    """Return (dependency path, cue lemma) from a token up to the nearest cue word above it."""
-    path = []
-    current = index
-    for _ in range(MAX_PATH):
-        above = t.head[current]
-        if above == current:
-            return None
-        path.append(t.dep[current])
-        current = above
-        if t.is_cue[current]:
-            return path[-1] + ("<" + path[-2] if len(path) > 1 else ""), t.lemma[current]
-    return None
+def cue_paths(t: Table) -> list[tuple[str, str] | None]:
+    """Return per token (dependency path, cue lemma) up to the nearest cue word above it.
+
+    The path names the dependency just under the cue and the one under that ("ccomp<nsubj"),
+    and is followed at most MAX_PATH steps up.
+    """
+    # (cue, steps up to it, dependency just under it, the one under that), heads first.
+    found: list[tuple[int, int, str, str] | None] = [None] * len(t.lower)
+    for index in t.order:
+        above = t.head[index]
+        if above == index:
+            continue
+        if t.is_cue[above]:
+            found[index] = (above, 1, t.dep[index], "")
+        elif (via := found[above]) is not None and via[1] < MAX_PATH:
+            cue, steps, top, second = via
+            found[index] = (cue, steps + 1, top, t.dep[index] if steps == 1 else second)
+    return [
+        None if via is None else (via[2] + ("<" + via[3] if via[3] else ""), t.lemma[via[0]])
+        for via in found
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,46 +209,51 @@ def word_columns(t: Table, quoted: list[int], rules: list[str]) -> list[Column]:
 
 def path_columns(t: Table) -> list[Column]:
     """Return the path up to the nearest cue word above the token, and that cue word."""
-    names = ("path=", "top=", "topcue=", "cue=")
-    values: list[list[str | None]] = [[None] * len(t.lower) for _ in names]
-    for index in range(len(t.lower)):
-        found = cue_path(index, t)
-        if found is None:
-            continue
-        path, cue = found
-        top = path.partition("<")[0]
-        for column, value in zip(values, (path, top, f"{top}>{cue}", cue), strict=True):
-            column[index] = value
-    return [Column(name, column) for name, column in zip(names, values, strict=True)]
+    paths = cue_paths(t)
+    tops = [None if found is None else found[0].partition("<")[0] for found in paths]
+    return [
+        Column("path=", [None if found is None else found[0] for found in paths]),
+        Column("top=", tops),
+        Column(
+            "topcue=",
+            [None if p is None else f"{top}>{p[1]}" for p, top in zip(paths, tops, strict=True)],
+        ),
+        Column("cue=", [None if found is None else found[1] for found in paths]),
+    ]
 
 
 def ancestor_columns(t: Table) -> list[Column]:
     """Return the token's named ancestors, and the clauses above it that it opens or closes."""
-    size = len(t.lower)
-    values: list[list[str | None]] = [[None] * size for _ in range(3 * NAMED_ANCESTORS)]
-    for index in range(size):
-        current = index
-        for depth in range(NAMED_ANCESTORS):
-            ancestor = t.head[current]
-            if ancestor == current:
-                break
-            current = ancestor
-            values[3 * depth][index] = t.lemma[ancestor]
-            if t.left[ancestor] == index:  # the token opens the clause the ancestor heads
-                values[3 * depth + 1][index] = f"{t.dep[ancestor]}>{t.lemma[t.head[ancestor]]}"
-            if t.right[ancestor] == index:  # or closes it: content often ends there
-                values[3 * depth + 2][index] = t.dep[ancestor]
-    names = [(f"a{depth}=", "le=", "re=") for depth in range(NAMED_ANCESTORS)]
-    return [Column(name, column) for name, column in zip(chain(*names), values, strict=True)]
+    columns = []
+    above: list[int | None] = list(range(len(t.lower)))
+    for depth in range(NAMED_ANCESTORS):
+        above = [None if a is None or t.head[a] == a else t.head[a] for a in above]
+        columns += [
+            Column(f"a{depth}=", [None if a is None else t.lemma[a] for a in above]),
+            Column("le=", [opened(t, index, a) for index, a in enumerate(above)]),
+            Column(
+                "re=",
+                [None if a is None or t.right[a] != i else t.dep[a] for i, a in enumerate(above)],
+            ),
+        ]
+    return columns
+
+
+def opened(t: Table, index: int, ancestor: int | None) -> str | None:
+    """Return the clause an ancestor heads, when the token opens it: content often starts there."""
+    if ancestor is None or t.left[ancestor] != index:
+        return None
+    return f"{t.dep[ancestor]}>{t.lemma[t.head[ancestor]]}"
 
 
 def child_columns(t: Table) -> list[Column]:
     """Return the dependencies of the token's children, one column per child position."""
     widest = max((len(children) for children in t.children), default=0)
-    return [
-        Column("c=", [t.dep[kids[rank]] if rank < len(kids) else None for kids in t.children])
-        for rank in range(widest)
-    ]
+    values: list[list[str | None]] = [[None] * len(t.lower) for _ in range(widest)]
+    for index, children in enumerate(t.children):
+        for rank, child in enumerate(children):
+            values[rank][index] = t.dep[child]
+    return [Column("c=", column) for column in values]
 
 
 def pair_columns(t: Table, sentences: list[tuple[int, int]]) -> list[Column]:

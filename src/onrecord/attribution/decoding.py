@@ -109,25 +109,26 @@ def best_labels(scores: np.ndarray, runs: Sequence[range], weights: Weights) -> 
 
     if not runs:
         return []
-    lengths = np.array([len(run) for run in runs])
-    count, longest, size = len(runs), int(lengths.max()), len(weights.labels)
+    # Longest runs first: the runs still going at a position are then the first `going`.
+    by_length = sorted(range(len(runs)), key=lambda number: -len(runs[number]))
+    lengths = np.array([len(runs[number]) for number in by_length])
+    count, longest, size = len(runs), int(lengths[0]), len(weights.labels)
     padded = np.zeros((count, longest, size))
-    for number, run in enumerate(runs):
-        padded[number, : len(run)] = scores[run.start : run.stop]
+    for row, number in enumerate(by_length):
+        padded[row, : lengths[row]] = scores[runs[number].start : runs[number].stop]
+    going = [int(np.count_nonzero(lengths > position)) for position in range(longest)]
     back = np.zeros((count, longest, size), dtype=np.intp)
-    stay = np.arange(size)  # past a run's end its best label is carried back unchanged
     best = padded[:, 0].copy()
     for position in range(1, longest):
-        candidates = best[:, :, None] + weights.transition[None]
-        came_from = candidates.argmax(axis=1)
-        live = (position < lengths)[:, None]
-        back[:, position] = np.where(live, came_from, stay)
-        reached = np.take_along_axis(candidates, came_from[:, None, :], axis=1)[:, 0]
-        best = np.where(live, reached + padded[:, position], best)
-    labels = np.empty((count, longest), dtype=np.intp)
-    labels[:, -1] = best.argmax(axis=1)
-    every = np.arange(count)
+        live = going[position]
+        candidates = best[:live, :, None] + weights.transition[None]
+        back[:live, position] = candidates.argmax(axis=1)
+        best[:live] = candidates.max(axis=1) + padded[:live, position]
+    labels = np.zeros((count, longest), dtype=np.intp)
+    labels[np.arange(count), lengths - 1] = best.argmax(axis=1)
     for position in range(longest - 1, 0, -1):
-        labels[:, position - 1] = back[every, position, labels[:, position]]
+        live = going[position]
+        labels[:live, position - 1] = back[np.arange(live), position, labels[:live, position]]
     names = np.array(weights.labels, dtype=object)
-    return [names[labels[number, : len(run)]].tolist() for number, run in enumerate(runs)]
+    found = [names[labels[row, : lengths[row]]].tolist() for row in range(count)]
+    return [found[row] for row in np.argsort(by_length)]

@@ -73,20 +73,15 @@ class Table:
 
 def table(doc: Doc, ctx: Context, cue_words: frozenset[str]) -> Table:
     """Read every token attribute the features use, in one pass over the Doc's arrays."""
+    import numpy as np
     from spacy.attrs import DEP, ENT_TYPE, HEAD, POS, SENT_START, TAG
 
-    strings = doc.vocab.strings
     size = len(doc)
-    rows = doc.to_array([HEAD, DEP, POS, TAG, ENT_TYPE, SENT_START]).tolist()
-    head = [i + row[0] if row[0] < 2**63 else i + row[0] - 2**64 for i, row in enumerate(rows)]
-    names: dict[int, str] = {0: ""}
-
-    def name(key: int) -> str:
-        found = names.get(key)
-        if found is None:
-            found = names[key] = strings[key]
-        return found
-
+    array = doc.to_array([HEAD, DEP, POS, TAG, ENT_TYPE, SENT_START])
+    head = (array[:, 0].astype(np.int64) + np.arange(size)).tolist()  # offsets to the head
+    keys = np.unique(array[:, 1:5]).tolist()
+    names = {key: doc.vocab.strings[key] if key else "" for key in keys}
+    dep, pos, tag, ent = ([names[key] for key in array[:, n].tolist()] for n in range(1, 5))
     texts = ctx.words
     children: list[list[int]] = [[] for _ in range(size)]
     for index in range(size):
@@ -100,12 +95,12 @@ def table(doc: Doc, ctx: Context, cue_words: frozenset[str]) -> Table:
     return Table(
         lower=[SAME_MARKS.get(word, word) for word in map(str.lower, texts)],
         lemma=ctx.lemmas,
-        pos=[name(row[2]) for row in rows],
-        tag=[name(row[3]) for row in rows],
-        dep=[name(row[1]) for row in rows],
+        pos=pos,
+        tag=tag,
+        dep=dep,
         head=head,
-        ent=[name(row[4]) for row in rows],
-        sent_start=[row[5] == 1 for row in rows],
+        ent=ent,
+        sent_start=(array[:, 5] == 1).tolist(),
         shape=[shape(text) for text in texts],
         children=children,
         order=order,

@@ -3,9 +3,10 @@
 On the PolNeAR dev texts: (a) the spaCy pipeline alone, (b) the same pipeline with
 onrecord's attribution component (what `onrecord.nlp.load_pipeline` builds), each run
 over every text, alternating (a)(b), (b)(a), ... so drift on a busy machine hits both
-alike; the best round of each is reported, then their ratio.
+alike; the best round of each is reported, then their ratio. On a busy machine one
+run's time moves by a tenth or more, so the default is five rounds.
 
-    python bench/attribution_speed.py [../shared/data/polnear/dev] [--rounds 3]
+    python bench/attribution_speed.py [../shared/data/polnear/dev] [--rounds 5]
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def main() -> int:
     """Time both pipelines round by round and print words/s and the ratio."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("split", type=Path, nargs="?", default=DEFAULT_SPLIT)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     texts = [document.text for document in read_split(args.split).documents]
     words = sum(len(text.split()) for text in texts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from onrecord.attribution.component import SPAN_GROUPS
 from onrecord.attribution.model import load_tagger
 
 spacy = pytest.importorskip("spacy")
@@ -51,3 +52,12 @@ def test_rules_method_runs_without_the_tagger() -> None:
     pipeline.add_pipe("onrecord_attribution", config={"method": "rules"})
     doc = pipeline("The minister said that the talks had failed.")
     assert [span.text for span in doc.spans["onrecord_cue"]] == ["said"]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "Hi"])
+def test_empty_and_wordless_texts_give_no_attributions(
+    nlp: spacy.language.Language, text: str
+) -> None:
+    doc = nlp(text)
+    assert doc._.onrecord_attributions == ()
+    assert all(len(doc.spans[group]) == 0 for group in SPAN_GROUPS.values())

@@ -337,6 +337,8 @@ def doc_columns(
 
     `clusters` holds each token's vector cluster (`token_clusters`), when there are any.
     """
+    if not len(doc):
+        return []
     t = table(doc, ctx, cue_words)
     rules = rule_roles(doc, extraction)
     quoted = quote_depths(ctx)

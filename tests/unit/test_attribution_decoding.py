@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -58,6 +59,20 @@ def test_the_best_path_of_every_run_is_the_highest_scoring_one() -> None:
     found = decoding.best_labels(scores, runs, weights)
     for run, labels in zip(runs, found, strict=True):
         assert labels == best_by_trying_all(scores[run.start : run.stop], weights)
+
+
+def test_many_short_runs_beside_a_long_one_take_memory_for_their_tokens_alone() -> None:
+    weights = decoding.parsed_dump(DUMP, LABELS)
+    runs = [range(i, i + 1) for i in range(2_000)] + [range(2_000, 12_000)]
+    scores = np.random.default_rng(3).normal(size=(12_000, len(LABELS)))
+    tracemalloc.start()
+    try:
+        found = decoding.best_labels(scores, runs, weights)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [len(labels) for labels in found] == [len(run) for run in runs]
+    assert peak < 20_000_000  # padding every run to the longest would take gigabytes
 
 
 def best_by_trying_all(scores: np.ndarray, weights: decoding.Weights) -> list[str]:

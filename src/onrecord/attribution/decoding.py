@@ -104,31 +104,33 @@ def state_scores(columns: Sequence[Column], size: int, weights: Weights) -> np.n
 
 
 def best_labels(scores: np.ndarray, runs: Sequence[range], weights: Weights) -> list[list[str]]:
-    """Return the highest-scoring label sequence of each run of tokens (Viterbi, runs at once)."""
+    """Return the highest-scoring label sequence of each run of tokens (Viterbi, runs at once).
+
+    The runs are taken longest first, so the runs still going at a position are the first
+    `going[position]`; nothing is padded, and the memory grows with the tokens alone.
+    """
     import numpy as np
 
     if not runs:
         return []
-    # Longest runs first: the runs still going at a position are then the first `going`.
     by_length = sorted(range(len(runs)), key=lambda number: -len(runs[number]))
     lengths = np.array([len(runs[number]) for number in by_length])
-    count, longest, size = len(runs), int(lengths[0]), len(weights.labels)
-    padded = np.zeros((count, longest, size))
-    for row, number in enumerate(by_length):
-        padded[row, : lengths[row]] = scores[runs[number].start : runs[number].stop]
-    going = [int(np.count_nonzero(lengths > position)) for position in range(longest)]
-    back = np.zeros((count, longest, size), dtype=np.intp)
-    best = padded[:, 0].copy()
-    for position in range(1, longest):
+    starts = np.array([runs[number].start for number in by_length])
+    going = np.searchsorted(-lengths, -np.arange(int(lengths[0]) + 1), side="left").tolist()
+    best = scores[starts].copy()
+    back = [np.empty((0, 0), dtype=np.intp)]  # per position: the label each one came from
+    for position in range(1, int(lengths[0])):
         live = going[position]
         candidates = best[:live, :, None] + weights.transition[None]
-        back[:live, position] = candidates.argmax(axis=1)
-        best[:live] = candidates.max(axis=1) + padded[:live, position]
-    labels = np.zeros((count, longest), dtype=np.intp)
-    labels[np.arange(count), lengths - 1] = best.argmax(axis=1)
-    for position in range(longest - 1, 0, -1):
-        live = going[position]
-        labels[:live, position - 1] = back[np.arange(live), position, labels[:live, position]]
+        back.append(candidates.argmax(axis=1))
+        best[:live] = candidates.max(axis=1) + scores[starts[:live] + position]
+    final, tags = best.argmax(axis=1), np.zeros(len(scores), dtype=np.intp)
+    current = np.zeros(len(runs), dtype=np.intp)
+    for position in range(int(lengths[0]) - 1, -1, -1):
+        live, ended = going[position], going[position + 1]
+        current[ended:live] = final[ended:live]  # runs whose last token is here start back
+        tags[starts[:live] + position] = current[:live]
+        if position:
+            current[:live] = back[position][np.arange(live), current[:live]]
     names = np.array(weights.labels, dtype=object)
-    found = [names[labels[row, : lengths[row]]].tolist() for row in range(count)]
-    return [found[row] for row in np.argsort(by_length)]
+    return [names[tags[run.start : run.stop]].tolist() for run in runs]

@@ -75,6 +75,28 @@ def test_many_short_runs_beside_a_long_one_take_memory_for_their_tokens_alone() 
     assert peak < 20_000_000  # padding every run to the longest would take gigabytes
 
 
+def test_a_token_with_thousands_of_children_adds_one_column_not_thousands() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    size = 3_000  # a hostile "sentence": one word, then thousands of commas hung on it
+    words = ["Stop", *[","] * (size - 1)]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        pos=["VERB", *["PUNCT"] * (size - 1)],
+        heads=[0] * size,
+        deps=["ROOT", *["punct"] * (size - 1)],
+        lemmas=["stop", *[","] * (size - 1)],
+    )
+    ctx = context(doc)
+    columns = doc_columns(doc, ctx, extract(doc, ctx), frozenset())
+    assert len(columns) < 100
+    assert written(columns, size)[0].count("c=punct") == size - 1
+    scores = decoding.state_scores(columns, size, decoding.parsed_dump(DUMP, LABELS))
+    assert scores.shape == (size, len(LABELS))
+
+
 def best_by_trying_all(scores: np.ndarray, weights: decoding.Weights) -> list[str]:
     def total(path: tuple[int, ...]) -> float:
         moves = sum(weights.transition[a, b] for a, b in itertools.pairwise(path))

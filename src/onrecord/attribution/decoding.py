@@ -98,8 +98,12 @@ def state_scores(columns: Sequence[Column], size: int, weights: Weights) -> np.n
     scores = np.zeros((size, len(weights.labels)))
     for column in columns:
         rows = weights.named(column.name)
-        found = np.fromiter(map(rows.get, column.values, repeat(unknown)), np.intp, size)
-        scores += weights.state[found]
+        count = len(column.values)
+        found = np.fromiter(map(rows.get, column.values, repeat(unknown)), np.intp, count)
+        if column.tokens is None:
+            scores += weights.state[found]
+        else:  # a feature some tokens have several times
+            np.add.at(scores, np.asarray(column.tokens, dtype=np.intp), weights.state[found])
     return scores
 
 

@@ -170,10 +170,13 @@ class Column:
 
     A token's feature string is the name and its value ("w=" + "said"); a token whose
     value is None lacks the feature. A flag ("bias", "sent_start") has the value "".
+    A feature a token may have several times (its children's dependencies) names, in
+    `tokens`, the token of each value instead.
     """
 
     name: str
     values: Sequence[str | None]
+    tokens: Sequence[int] | None = None  # None: one value per token, in order
 
 
 def word_columns(t: Table, quoted: list[int], rules: list[str]) -> list[Column]:
@@ -242,13 +245,9 @@ def opened(t: Table, index: int, ancestor: int | None) -> str | None:
 
 
 def child_columns(t: Table) -> list[Column]:
-    """Return the dependencies of the token's children, one column per child position."""
-    widest = max((len(children) for children in t.children), default=0)
-    values: list[list[str | None]] = [[None] * len(t.lower) for _ in range(widest)]
-    for index, children in enumerate(t.children):
-        for rank, child in enumerate(children):
-            values[rank][index] = t.dep[child]
-    return [Column("c=", column) for column in values]
+    """Return the dependencies of the token's children, in their order."""
+    tokens = [index for index, children in enumerate(t.children) for _ in children]
+    return [Column("c=", [t.dep[child] for children in t.children for child in children], tokens)]
 
 
 def pair_columns(t: Table, sentences: list[tuple[int, int]]) -> list[Column]:
@@ -371,7 +370,8 @@ def written(columns: Sequence[Column], size: int) -> list[list[str]]:
     features: list[list[str]] = [[] for _ in range(size)]
     for column in columns:
         name = column.name
-        for strings, value in zip(features, column.values, strict=True):
+        owners = features if column.tokens is None else [features[i] for i in column.tokens]
+        for strings, value in zip(owners, column.values, strict=True):
             if value is not None:
                 strings.append(name + value)
     return features

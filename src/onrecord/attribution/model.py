@@ -5,6 +5,8 @@ ships in the package as `onrecord/data/attribution.crfsuite`, with the cue words
 features were built with (`attribution.cues`), and both are loaded once, lazily, from
 there (never from the network), with the centres of the token-vector clusters
 (`attribution.centroids.npy`, see `token_clusters`). Without the model the rules alone answer.
+CRFsuite only trains and stores the model: its weights are read out once, and the tagging
+is done in NumPy (`decoding`), with the same labels and far less time per token.
 """
 
 from __future__ import annotations
@@ -272,12 +274,13 @@ def tagged_extraction(doc: Doc, tagger: Tagger | None = None) -> Extraction:
 
 @contextlib.contextmanager
 def collection_paused() -> Iterator[None]:
-    """Hold Python's cyclic garbage collector off while a Doc's features are built.
+    """Hold Python's cyclic garbage collector off while a Doc is tagged.
 
-    They are about fifty short strings in a list per token, and every few hundred new
-    lists the collector walks the young objects, the parsed Docs' among them: on PolNeAR
-    dev that was a third of the extraction's time. Nothing built here forms a cycle, and
-    the collector is turned back on (if it was on) when the Doc is done.
+    Tagging makes many new lists and tuples (the rules' records, the features' columns,
+    each token's path up the tree), and every few hundred of them the collector walks the
+    young objects, the parsed Docs' among them: when the features were a list of strings
+    per token, that was a third of the extraction's time on PolNeAR dev. Nothing built here
+    forms a cycle, and the collector is turned back on (if it was on) when the Doc is done.
     """
     was_enabled = gc.isenabled()
     gc.disable()

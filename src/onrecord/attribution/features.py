@@ -179,27 +179,27 @@ class Column:
     tokens: Sequence[int] | None = None  # None: one value per token, in order
 
 
-def word_columns(t: Table, quoted: list[int], rules: list[str]) -> list[Column]:
+def word_columns(t: Table, depths: list[str], rules: list[str]) -> list[Column]:
     """Return the token's own word, tags and dependency, its head's, and its marks."""
     size = len(t.lower)
     head = t.head
     head_lemma = [t.lemma[above] for above in head]
     return [
         Column("bias", [""] * size),
-        Column("w=", list(t.lower)),
-        Column("l=", list(t.lemma)),
-        Column("p=", list(t.pos)),
-        Column("t=", list(t.tag)),
-        Column("d=", list(t.dep)),
+        Column("w=", t.lower),
+        Column("l=", t.lemma),
+        Column("p=", t.pos),
+        Column("t=", t.tag),
+        Column("d=", t.dep),
         Column("hl=", head_lemma),
         Column("hd=", [t.dep[above] for above in head]),
         Column("hp=", [t.pos[above] for above in head]),
         Column("dh=", [f"{dep}>{lemma}" for dep, lemma in zip(t.dep, head_lemma, strict=True)]),
         Column("side=", [SIDES[(above > i) - (above < i)] for i, above in enumerate(head)]),
-        Column("q=", [QUOTE_DEPTHS[depth] for depth in quoted]),
-        Column("r=", list(rules)),
-        Column("e=", list(t.ent)),
-        Column("sh=", list(t.shape)),
+        Column("q=", depths),
+        Column("r=", rules),
+        Column("e=", t.ent),
+        Column("sh=", t.shape),
         Column("sent_start", ["" if start else None for start in t.sent_start]),
         Column("cueword", ["" if cue else None for cue in t.is_cue]),
     ]
@@ -266,10 +266,9 @@ def pair_columns(t: Table, sentences: list[tuple[int, int]]) -> list[Column]:
     ]
 
 
-def neighbour_columns(t: Table, quoted: list[int], rules: list[str]) -> list[Column]:
+def neighbour_columns(t: Table, depths: list[str], rules: list[str]) -> list[Column]:
     """Return, at each offset in NEIGHBOURS, the neighbour's word, tag, quotation and role."""
     size = len(t.lower)
-    depths = [QUOTE_DEPTHS[depth] for depth in quoted]
     columns = []
     for offset in NEIGHBOURS:
         for name, values in (("w=", t.lower), ("p=", t.pos), ("q=", depths), ("r=", rules)):
@@ -340,14 +339,14 @@ def doc_columns(
         return []
     t = table(doc, ctx, cue_words)
     rules = rule_roles(doc, extraction)
-    quoted = quote_depths(ctx)
+    depths = [QUOTE_DEPTHS[depth] for depth in quote_depths(ctx)]
     columns = [
-        *word_columns(t, quoted, rules),
+        *word_columns(t, depths, rules),
         *path_columns(t),
         *ancestor_columns(t),
         *child_columns(t),
         *pair_columns(t, sentence_bounds(t)),
-        *neighbour_columns(t, quoted, rules),
+        *neighbour_columns(t, depths, rules),
     ]
     if clusters is not None:
         columns += cluster_columns(clusters, t)

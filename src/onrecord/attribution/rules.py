@@ -78,12 +78,12 @@ def lower(token: Token) -> str:
 
 def context(doc: Doc) -> Context:
     """Scan a Doc's quotations and index its tokens by the quotation they lie in."""
-    from spacy.attrs import IDX, LEMMA, ORTH
+    from spacy.attrs import IDX, LEMMA, ORTH, SENT_START
 
     text = doc.text
     scan = quotations(text)
     strings = doc.vocab.strings
-    rows = doc.to_array([IDX, ORTH, LEMMA]).tolist()
+    rows = doc.to_array([IDX, ORTH, LEMMA, SENT_START]).tolist()
     words = [strings[row[1]] for row in rows]
     lemmas = [
         (strings[row[2]] if row[2] else word).lower() for row, word in zip(rows, words, strict=True)
@@ -99,7 +99,7 @@ def context(doc: Doc) -> Context:
     paragraphs = paragraph_spans(text)
     starts = [start for start, _ in paragraphs]
     refused = Counter(scan.refused)
-    sentence_starts = [sentence.start_char for sentence in doc.sents]
+    sentence_starts = sentence_start_chars(doc, rows)
     return Context(
         doc,
         text,
@@ -113,6 +113,17 @@ def context(doc: Doc) -> Context:
         words,
         lemmas,
     )
+
+
+def sentence_start_chars(doc: Doc, rows: list[list[int]]) -> list[int]:
+    """Return where each sentence starts: as `doc.sents` says, without a Span per sentence.
+
+    `rows` holds each token's (IDX, ORTH, LEMMA, SENT_START). The first token always starts
+    one; a Doc without sentence boundaries, or with its own "sents" hook, asks `doc.sents`.
+    """
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [sentence.start_char for sentence in doc.sents]
+    return [row[0] for index, row in enumerate(rows) if index == 0 or row[3] == 1]
 
 
 def is_reporting_verb(token: Token) -> bool:

@@ -64,6 +64,7 @@ class Table:
     ent: list[str]
     sent_start: list[bool]
     shape: list[str]  # "X" capitalised, "x" lower-case letter, else the first character
+    clause: list[str]  # "dependency>head lemma": the clause the token heads, as features name it
     children: list[list[int]]
     order: list[int]  # every token after its head: the tree read from the roots down
     left: list[int]  # the first token of each token's subtree
@@ -102,6 +103,7 @@ def table(doc: Doc, ctx: Context, cue_words: frozenset[str]) -> Table:
         ent=ent,
         sent_start=(array[:, 5] == 1).tolist(),
         shape=[shape(text) for text in texts],
+        clause=[f"{d}>{ctx.lemmas[above]}" for d, above in zip(dep, head, strict=True)],
         children=children,
         order=order,
         left=left,
@@ -194,7 +196,7 @@ def word_columns(t: Table, depths: list[str], rules: list[str]) -> list[Column]:
         Column("hl=", head_lemma),
         Column("hd=", [t.dep[above] for above in head]),
         Column("hp=", [t.pos[above] for above in head]),
-        Column("dh=", [f"{dep}>{lemma}" for dep, lemma in zip(t.dep, head_lemma, strict=True)]),
+        Column("dh=", t.clause),
         Column("side=", [SIDES[(above > i) - (above < i)] for i, above in enumerate(head)]),
         Column("q=", depths),
         Column("r=", rules),
@@ -222,26 +224,24 @@ def path_columns(t: Table) -> list[Column]:
 
 def ancestor_columns(t: Table) -> list[Column]:
     """Return the token's named ancestors, and the clauses above it that it opens or closes."""
+    head, left, right = t.head, t.left, t.right
     columns = []
     above: list[int | None] = list(range(len(t.lower)))
     for depth in range(NAMED_ANCESTORS):
-        above = [None if a is None or t.head[a] == a else t.head[a] for a in above]
+        above = [None if a is None or head[a] == a else head[a] for a in above]
+        # The token opens the clause the ancestor heads, or closes it: content starts or ends.
+        opens = [
+            t.clause[a] if a is not None and left[a] == i else None for i, a in enumerate(above)
+        ]
+        closes = [
+            t.dep[a] if a is not None and right[a] == i else None for i, a in enumerate(above)
+        ]
         columns += [
             Column(f"a{depth}=", [None if a is None else t.lemma[a] for a in above]),
-            Column("le=", [opened(t, index, a) for index, a in enumerate(above)]),
-            Column(
-                "re=",
-                [None if a is None or t.right[a] != i else t.dep[a] for i, a in enumerate(above)],
-            ),
+            Column("le=", opens),
+            Column("re=", closes),
         ]
     return columns
-
-
-def opened(t: Table, index: int, ancestor: int | None) -> str | None:
-    """Return the clause an ancestor heads, when the token opens it: content often starts there."""
-    if ancestor is None or t.left[ancestor] != index:
-        return None
-    return f"{t.dep[ancestor]}>{t.lemma[t.head[ancestor]]}"
 
 
 def child_columns(t: Table) -> list[Column]:

@@ -11,7 +11,7 @@ from onrecord import settings
 from onrecord.cli import main
 from onrecord.eval import errors
 from onrecord.models import StatementView
-from onrecord.pipeline.export import STATEMENT_FIELDS
+from onrecord.queries.shapes import STATEMENT_FIELDS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

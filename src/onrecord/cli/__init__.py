@@ -12,7 +12,6 @@ from pathlib import Path
 import click
 
 from onrecord import __version__, settings
-from onrecord.cli import render
 from onrecord.cli.options import (
     EXIT_INPUTS_FAILED,
     db_option,
@@ -21,12 +20,13 @@ from onrecord.cli.options import (
     store_of,
 )
 from onrecord.models import Failure, StatementView
-from onrecord.pipeline.export import (
+from onrecord.queries.shapes import (
     STATEMENT_FIELDS,
     extraction_record,
     speaker_record,
     statement_record,
 )
+from onrecord.render import text as render
 
 _store = store_of
 _reported_errors = reported_errors

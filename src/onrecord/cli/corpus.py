@@ -1,7 +1,7 @@
 """Commands over the whole corpus: topics, speech events, quote drift, timelines, reports.
 
-Each command parses its options, calls one library function in `onrecord.pipeline` and
-prints; the rendering is in `cli.timeline` (text, Markdown), `cli.html` and `cli.plot`.
+Each command parses its options, calls one library function in `onrecord.queries` (or
+`onrecord.pipeline` to write) and prints with `onrecord.render` (text, markdown, html, plot).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import click
 
-from onrecord.cli import timeline as render
 from onrecord.cli.options import db_option, format_option, store_of
+from onrecord.render import text as render
 
 
 @contextmanager
@@ -124,8 +124,8 @@ def drift(speaker: str | None, omissions: bool, output_format: str, db: str) -> 
     Changed words are shown as [-reference-]{+other+}, added ones as {+words+}, words some
     outlets leave out as (-words-); each is numbered with the outlets behind it.
     """
-    from onrecord.pipeline.drift import drift_reports
-    from onrecord.pipeline.export import drift_record
+    from onrecord.queries.drift import drift_reports
+    from onrecord.queries.shapes import drift_record
 
     with store_of(db) as store:
         reports = drift_reports(store, speaker, omissions=omissions)
@@ -153,8 +153,8 @@ def clusters(
     Without --speaker or --all, only events reported by more than one article.
     """
     from onrecord.pipeline.corpus import rebuild_clusters
-    from onrecord.pipeline.drift import find_speaker
-    from onrecord.pipeline.export import event_record
+    from onrecord.queries.shapes import event_record
+    from onrecord.queries.speakers import find_speaker
 
     with store_of(db) as store:
         if rebuild:
@@ -188,21 +188,21 @@ def timeline(
     Undated statements are listed apart, never placed at a guessed date. The json format
     is stable and documented in docs/formats.md.
     """
-    from onrecord.cli import html
-    from onrecord.pipeline.export import timeline_record
-    from onrecord.pipeline.timeline import build_timeline
+    from onrecord.queries.shapes import timeline_record
+    from onrecord.queries.timeline import build_timeline
+    from onrecord.render import html, markdown
 
     with store_of(db) as store:
         found = build_timeline(store, speaker, topic)
     if plot is not None:
-        from onrecord.cli.plot import timeline_chart
+        from onrecord.render.plot import timeline_chart
 
         with _writing(plot):
             timeline_chart(found, plot, "svg" if plot.suffix.lower() == ".svg" else "png")
     if output_format == "json":
         _json(timeline_record(found))
     elif output_format == "markdown":
-        click.echo(render.timeline_markdown(found), nl=False)
+        click.echo(markdown.timeline_markdown(found), nl=False)
     elif output_format == "html":
         click.echo(html.timeline_html(found), nl=False)
     else:
@@ -226,8 +226,8 @@ def report(speaker: str, topic: str | None, output: Path, db: str) -> None:
     The chart, the timeline, position changes, quote drift and each statement's source
     sentences with the spans highlighted. It opens in any browser without a network.
     """
-    from onrecord.cli import html
-    from onrecord.pipeline.report import speaker_report
+    from onrecord.queries.report import speaker_report
+    from onrecord.render import html
 
     with store_of(db) as store:
         found = speaker_report(store, speaker, topic)

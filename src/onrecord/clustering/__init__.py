@@ -11,7 +11,7 @@ from onrecord.clustering.events import speech_events
 from onrecord.clustering.index import ClusterIndex, assign_clusters
 from onrecord.clustering.quality import PairScores, pairwise_scores
 from onrecord.clustering.similarity import LexicalScorer, ParaphraseScorer
-from onrecord.clustering.text import quoted_pieces
+from onrecord.clustering.text import quoted_pieces, with_quotes
 
 __all__ = [
     "ClusterIndex",
@@ -25,4 +25,5 @@ __all__ = [
     "render_drift",
     "speech_events",
     "version_labels",
+    "with_quotes",
 ]

@@ -6,6 +6,9 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Sequence
+from dataclasses import replace
+
+from onrecord.models import ClusterInput
 
 # Word shingles of this many words feed MinHash and the verbatim/trimmed tests. Three words
 # survive one changed word in a 20-word quote with half the shingles intact (tuned on the
@@ -109,3 +112,8 @@ def quoted_pieces(content: str, kind: str) -> tuple[str, ...]:
 def _hash(text: str) -> int:
     """Return a stable 32-bit hash of `text` (Python's hash() changes between runs)."""
     return zlib.crc32(text.encode("utf-8"))
+
+
+def with_quotes(item: ClusterInput) -> ClusterInput:
+    """Return a stored statement's clustering input with its direct-quote pieces filled in."""
+    return replace(item, quoted=quoted_pieces(item.content, item.kind))

@@ -10,13 +10,18 @@ next update rebuilds them from their statements.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from onrecord import settings
-from onrecord.clustering import ClusterIndex, LexicalScorer, ParaphraseScorer, speech_events
-from onrecord.clustering import quoted_pieces as quoted
+from onrecord.clustering import (
+    ClusterIndex,
+    LexicalScorer,
+    ParaphraseScorer,
+    speech_events,
+    with_quotes,
+)
 from onrecord.errors import InputError
-from onrecord.models import ClusterInput, ClusterUpdate, SpeakerSummary
+from onrecord.models import ClusterUpdate, SpeakerSummary
 from onrecord.store import Store
 
 PARAPHRASE_CHOICES = ("auto", "lexical", "embeddings")
@@ -50,11 +55,6 @@ def _scorer(chosen: str) -> ParaphraseScorer:
     if chosen == "embeddings" or (chosen == "auto" and available()):
         return EmbeddingScorer()
     return LexicalScorer()
-
-
-def with_quotes(item: ClusterInput) -> ClusterInput:
-    """Return a stored statement's clustering input with its direct-quote pieces filled in."""
-    return replace(item, quoted=quoted(item.content, item.kind))
 
 
 def update_clusters(store: Store, scorer: ParaphraseScorer | None = None) -> ClusterReport:

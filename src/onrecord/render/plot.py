@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from onrecord.pipeline.timeline import Timeline, TimelineEvent
+    from onrecord.queries.timeline import Timeline, TimelineEvent
 
 # Each position's lane (y) and colour; statements on no topic sit on the neutral lane.
 LANES = {

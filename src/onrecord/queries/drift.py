@@ -7,10 +7,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from onrecord.clustering import quote_drift, version_labels
-from onrecord.errors import NotFoundError
-from onrecord.models import Drift, EventView, SpeakerSummary
-from onrecord.pipeline.corpus import with_quotes
+from onrecord.clustering import quote_drift, version_labels, with_quotes
+from onrecord.models import Drift, EventView
+from onrecord.queries.speakers import find_speaker
 from onrecord.store import Store
 
 
@@ -36,35 +35,6 @@ class DriftReport:
     occasion: str | None
     drift: Drift
     versions: tuple[Version, ...]  # in the order of `drift.versions`
-
-
-def find_speaker(store: Store, ref: str) -> SpeakerSummary:
-    """Return the speaker `ref` names: a number, name or alias, else one name part (any case)."""
-    try:
-        return store.speaker(ref)
-    except NotFoundError:
-        pass
-    wanted = " ".join(ref.split()).casefold()
-    found = [
-        s
-        for s in store.speakers()
-        if any(wanted in name.casefold() for name in (s.name, *s.aliases))
-    ]
-    people = [s for s in found if s.kind == "person"]
-    if len(people) == 1:
-        return people[0]
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        raise NotFoundError(
-            f"no speaker is named {ref!r}",
-            hint="give a speaker's number, name or alias; list speakers with `onrecord speakers`",
-        )
-    listed = ", ".join(f"{s.id} ({s.name})" for s in found[:6])
-    raise NotFoundError(
-        f"{ref!r} names {len(found)} speakers: {listed}",
-        hint="give the speaker's number or full name; list speakers with `onrecord speakers`",
-    )
 
 
 def drift_reports(

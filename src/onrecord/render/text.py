@@ -1,17 +1,39 @@
-"""Plain-text rendering of query results for the terminal."""
+"""Plain-text rendering of query results for the terminal: listings, timelines, drift, events."""
 
 from __future__ import annotations
 
 import shutil
 import textwrap
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from onrecord.models import ArticleView, ProcessedArticle, SpeakerSummary, StatementView
+from onrecord.clustering.drift import render_drift
+from onrecord.models import (
+    ArticleView,
+    EventView,
+    ProcessedArticle,
+    SpeakerSummary,
+    StatementView,
+    TopicSummary,
+)
+from onrecord.render.labels import (
+    change_text,
+    event_date,
+    report_line,
+    stance_text,
+    statement_position,
+    timeline_heading,
+)
+
+if TYPE_CHECKING:
+    from onrecord.queries.drift import DriftReport
+    from onrecord.queries.timeline import Timeline, TimelineEvent
 
 UNKNOWN_SPEAKER = "(speaker unknown)"
 # Markers put around the spans of statement N when `show` prints an article.
 OPEN = {"source": "[{n}:", "cue": "{{{n}:", "content": "«{n}:"}
 CLOSE = {"source": "]", "cue": "}", "content": "»"}
+WIDTH = 100  # timelines, drift and events wrap at this width
 
 
 def _width() -> int:
@@ -177,4 +199,94 @@ def extraction_listing(processed: ProcessedArticle) -> str:
         cue = " … ".join(span.text(text) for span in attribution.cue)
         lines.append(f"  {statement.speaker or UNKNOWN_SPEAKER} | {cue} | {attribution.kind}")
         lines.append(textwrap.indent(textwrap.fill(content, width=_width() - 4), "    "))
+    return "\n".join(lines)
+
+
+def timeline_table(timeline: Timeline) -> str:
+    """Render a timeline for the terminal: events in date order, undated ones apart."""
+    lines = timeline_heading(timeline)
+    for event in timeline.events:
+        lines += ["", *_event_block(event)]
+    if timeline.undated:
+        lines += ["", "Undated (no date said or published: not placed on the timeline)"]
+        for event in timeline.undated:
+            lines += ["", *_event_block(event)]
+    return "\n".join(lines)
+
+
+def _event_block(event: TimelineEvent) -> list[str]:
+    head = f"{event_date(event)}  event {event.id}  [{stance_text(event)}]"
+    lines = [head + (f"  {event.occasion}" if event.occasion else "")]
+    reports = "; ".join(report_line(r) for r in event.reports)
+    lines += textwrap.wrap(
+        f"reported by {len(event.reports)}: {reports}",
+        WIDTH,
+        initial_indent="  ",
+        subsequent_indent="    ",
+    )
+    for item in event.statements:
+        view = item.view
+        text = f"#{view.id} [{statement_position(item)}] {view.outlet or '-'}: {view.content}"
+        lines += textwrap.wrap(text, WIDTH, initial_indent="  ", subsequent_indent="      ")
+    for change in event.changes:
+        lines += textwrap.wrap(
+            "** " + change_text(change), WIDTH, initial_indent="  ", subsequent_indent="     "
+        )
+    return lines
+
+
+def drift_table(reports: Sequence[DriftReport]) -> str:
+    """Render quote drift per cluster: the versions, the word-level differences, the sources."""
+    if not reports:
+        return "No quotes differ between outlets."
+    blocks = []
+    for report in reports:
+        said = report.said_on.isoformat() if report.said_on else "undated"
+        head = f"{report.speaker}, {said}, cluster {report.cluster_id} (event {report.event_id})"
+        if report.occasion:
+            head += f", {report.occasion}"
+        sources = [
+            f"  {v.label}: {v.doc} " + " ".join(f"#{s}" for s in v.statements)
+            for v in report.versions
+        ]
+        blocks.append("\n".join([head, render_drift(report.drift, WIDTH), *sources]))
+    return "\n\n".join(blocks)
+
+
+def events_table(events: Sequence[EventView]) -> str:
+    """Render speech events with their clusters, statements and outlets."""
+    if not events:
+        return "No speech events match."
+    blocks = []
+    for event in events:
+        said = event.said_on.isoformat() if event.said_on else "undated"
+        outlets = list(dict.fromkeys(v.outlet or "-" for v in event.statements))
+        head = f"event {event.id}  {said}  {event.speaker}"
+        head += f"  {event.occasion}" if event.occasion else ""
+        lines = [head, f"  outlets: {', '.join(outlets)}"]
+        views = {v.id: v for v in event.statements}
+        clusters: dict[int, list[int]] = {}
+        for sid, cid in sorted(event.clusters.items()):
+            clusters.setdefault(cid, []).append(sid)
+        for cid, ids in sorted(clusters.items()):
+            lines.append(f"  cluster {cid} ({len(ids)} statement(s))")
+            for sid in ids:
+                view = views[sid]
+                text = f"#{sid} {view.outlet or '-'} ({view.doc}): {view.content}"
+                lines += textwrap.wrap(
+                    text, WIDTH, initial_indent="    ", subsequent_indent="        "
+                )
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def topics_table(summaries: Sequence[TopicSummary]) -> str:
+    """Render the stored topics with their counts of on-topic statements by stance."""
+    if not summaries:
+        return "No topics stored. Add some with `onrecord topics apply FILE`."
+    lines = []
+    for s in summaries:
+        counts = ", ".join(f"{label} {n}" for label, n in s.stances.items())
+        lines.append(f"{s.topic.name}: {s.topic.proposition}")
+        lines.append(f"  {s.statements} statement(s) on the topic ({counts})")
     return "\n".join(lines)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from onrecord.pipeline.drift import DriftReport, drift_reports
-from onrecord.pipeline.timeline import Timeline, TimelineStatement, build_timeline
+from onrecord.queries.drift import DriftReport, drift_reports
+from onrecord.queries.timeline import Timeline, TimelineStatement, build_timeline
 from onrecord.store import Store
 
 # Where an excerpt may start or end: after a sentence end or a line break.

@@ -13,13 +13,13 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from onrecord.cli.timeline import change_text, event_date, statement_position
 from onrecord.models import DriftSegment
+from onrecord.render.labels import change_text, event_date, statement_position
 
 if TYPE_CHECKING:
-    from onrecord.pipeline.drift import DriftReport
-    from onrecord.pipeline.report import Excerpt, SpeakerReport
-    from onrecord.pipeline.timeline import Timeline, TimelineEvent, TimelineStatement
+    from onrecord.queries.drift import DriftReport
+    from onrecord.queries.report import Excerpt, SpeakerReport
+    from onrecord.queries.timeline import Timeline, TimelineEvent, TimelineStatement
 
 CSS = """
 body { font: 15px/1.5 Georgia, 'Times New Roman', serif; color: #222; margin: 0;
@@ -75,7 +75,7 @@ def page(title: str, body: str) -> str:
 
 def chart_png(timeline: Timeline) -> str:
     """Return the timeline chart as a data: URI of a PNG (embedded, no file beside it)."""
-    from onrecord.cli.plot import timeline_chart
+    from onrecord.render.plot import timeline_chart
 
     buffer = io.BytesIO()
     timeline_chart(timeline, buffer, "png")

@@ -18,8 +18,8 @@ from onrecord.models import (
 )
 
 if TYPE_CHECKING:  # the corpus queries import clustering and topics: only when used
-    from onrecord.pipeline.drift import DriftReport
-    from onrecord.pipeline.timeline import Timeline, TimelineEvent, TimelineStatement
+    from onrecord.queries.drift import DriftReport
+    from onrecord.queries.timeline import Timeline, TimelineEvent, TimelineStatement
 
 # Columns of `statements --format csv`, in order; spans are written as a JSON string.
 STATEMENT_FIELDS = tuple(field.name for field in dataclasses.fields(StatementView))

@@ -22,7 +22,7 @@ from onrecord.models import (
     StatementView,
     Topic,
 )
-from onrecord.pipeline.drift import find_speaker
+from onrecord.queries.speakers import find_speaker
 from onrecord.store import Store
 from onrecord.topics import group_position, position_changes
 

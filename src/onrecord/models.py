@@ -460,6 +460,7 @@ class StatementCluster:
     said_on: dt.date | None
     occasion: str | None
     links: tuple[ClusterLink, ...] = ()
+    published: dt.date | None = None  # the earliest publication date of its articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,17 +518,19 @@ class Drift:
 
 @dataclass(frozen=True, slots=True)
 class ClusterUpdate:
-    """What one clustering update writes for some speakers: clusters, evidence, events.
+    """What one local clustering update writes: clusters, evidence, and the events it redid.
 
-    `assignments` holds only the statements whose cluster is new or changed; `signatures`
-    the MinHash signatures of statements clustered for the first time; `links` the new
-    links; `events` every speech event of `speakers` (they replace the stored ones).
+    `assignments` holds only the statements whose cluster is new or changed; `keys` the
+    MinHash LSH band keys of statements clustered for the first time; `links` the new
+    links; `ambiguous` the statements that now bridge nothing; `events` replace the stored
+    events whose ids are in `replaced`.
     """
 
-    speakers: tuple[int, ...]
     assignments: tuple[ClusterAssignment, ...]
-    signatures: dict[int, str]
+    keys: dict[int, tuple[int, ...]]
     links: tuple[ClusterLink, ...]
+    ambiguous: tuple[int, ...]
+    replaced: tuple[int, ...]
     events: tuple[SpeechEvent, ...]
 
 

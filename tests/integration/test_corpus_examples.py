@@ -111,7 +111,7 @@ def test_one_article_at_a_time_gives_the_clusters_of_one_batch(db: Path, tmp_pat
         for file in reversed(files):  # another order than the batch's, one article per batch
             report = ingest([file], store, batch_size=1, topics=TOPICS)
             assert report.ok and 0 < report.clustered <= report.statements
-            assert store.unclustered_speakers() == []
+            assert store.unclustered_statements() == []
     assert partition(path) == partition(db)
     assert len(partition(db)) > 10
 

@@ -1,4 +1,4 @@
-"""Schema v3 of the store: clusters, links, speech events, topics and stances; the v2 upgrade."""
+"""The store's corpus tables: clusters, links, speech events, topics and stances; upgrades."""
 
 from __future__ import annotations
 
@@ -52,8 +52,8 @@ def store(tmp_path: Path) -> Store:
     return opened
 
 
-def test_schema_is_version_3() -> None:
-    assert SCHEMA_VERSION == 3 and set(MIGRATIONS) == {1, 2, 3}
+def test_schema_is_version_4() -> None:
+    assert SCHEMA_VERSION == 4 and set(MIGRATIONS) == {1, 2, 3, 4}
 
 
 def test_a_version_2_database_is_upgraded_in_place(tmp_path: Path) -> None:
@@ -76,42 +76,44 @@ def test_a_version_2_database_is_upgraded_in_place(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with open_store(path) as upgraded:
-        assert upgraded.unclustered_speakers() == [1]
+        assert upgraded.cluster_backlog() and len(upgraded.unclustered_statements()) == 1
         assert upgraded.speech_events() == [] and upgraded.topics() == []
         report = update_clusters(upgraded, LexicalScorer())
         assert (report.speakers, report.statements, report.events) == (1, 1, 1)
         (event,) = upgraded.speech_events()
         assert [v.content for v in event.statements] == ["no talks"]
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")}
-    assert {"statement_clusters", "cluster_links", "speech_events", "topics"} <= tables
+    assert {"statement_clusters", "statement_bands", "cluster_links", "speech_events"} <= tables
     conn.close()
 
 
 def test_clusters_and_events_are_stored_and_read_back(store: Store) -> None:
     report = update_clusters(store, LexicalScorer())
     leader = store.speaker(LEADER).id
-    assert report.statements == 4 and store.unclustered_speakers() == []
+    assert report.statements == 4 and store.unclustered_statements() == []
     events = store.speech_events(leader)
     assert {v.speaker for e in events for v in e.statements} == {"Ayatollah Seyyed Ali Khamenei"}
     # Dated events come in date order; the undated blog is last.
     assert [e.said_on for e in events][-1] is None
     for event in events:
         assert set(event.clusters) == {v.id for v in event.statements}
-    links, signatures = store.cluster_state([leader])
-    assert len(signatures) == 3 and all(s.count(":") == 1 for s in signatures.values())
+    mine = [i.statement_id for i in store.cluster_inputs(speakers=[leader])]
+    assert len(store.cluster_members(mine)) == 3
     assert update_clusters(store, LexicalScorer()).statements == 0  # nothing new: no work
+    assert update_clusters(store, statements=mine).statements == 0  # already clustered
 
 
 def test_an_update_with_a_bad_link_is_refused_whole(store: Store) -> None:
     update_clusters(store, LexicalScorer())
     (first, *_) = [v.id for v in store.statements()]
     bad = ClusterUpdate(
-        (1,),
         (ClusterAssignment(first, first, None),),
         {},
         (ClusterLink(5, 2, "verbatim", 1.0),),
+        (),
+        (),
         (),
     )
     with pytest.raises(StoreError, match="bad cluster link"):
@@ -122,7 +124,7 @@ def test_a_merge_forgets_both_speakers_clusters_and_rebuilds_them(store: Store) 
     update_clusters(store, LexicalScorer())
     zarif = store.speaker("Mohammad Javad Zarif").id
     merged = merge_speakers(store, LEADER, "Mohammad Javad Zarif")
-    assert merged.statements == 4 and store.unclustered_speakers() == []
+    assert merged.statements == 4 and store.unclustered_statements() == []
     events = store.speech_events(merged.id)
     assert sum(len(e.statements) for e in events) == 4
     assert zarif not in {e.speaker_id for e in store.speech_events()}

@@ -1,7 +1,7 @@
 """Clusters of the same utterance across outlets, speech events, and quote drift.
 
-A pure stage: records in, records out. The store keeps what `ClusterIndex.to_bytes` (or
-its links and signatures) returns and hands the index back for the next ingest.
+A pure stage: records in, records out. The store keeps each statement's cluster, band
+keys and links, and hands back the neighbourhood of new statements for the next update.
 """
 
 from __future__ import annotations

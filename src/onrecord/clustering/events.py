@@ -1,13 +1,22 @@
-"""Speech events: the clusters one speaker's single appearance produced."""
+"""Speech events: the clusters one speaker's single appearance produced.
+
+A cluster is placed on the day most of its members were said on; failing that, on the
+day its earliest report was published or the day before (`REPORT_LAG_DAYS`); failing
+that, nowhere. Two clusters of one speaker are one event when `same_event` says so, and
+an event is a connected component of that relation. Candidate pairs come from day buckets
+and shared articles only, so building the events of k clusters costs about the pairs
+that fall on neighbouring days, never all k * k.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from onrecord.clustering.text import content_stems, words
-from onrecord.models import SpeechEvent, StatementCluster
+from onrecord.models import ClusterInput, SpeechEvent, StatementCluster
 
 # Clusters that share an article (or a named occasion) may be this many days apart and
 # still be one event: an article's own date for a speech and another outlet's can differ
@@ -18,39 +27,124 @@ SHARED_ARTICLE_DAY_WINDOW = 1
 # "at the Harbour Workers' Congress in Port Selden" vs "addressing the Harbour Workers'
 # Congress" (hand-made cases; the dates stage does not fill occasions yet).
 OCCASION_DICE = 0.5
+# A cluster no one dated is placed by its earliest report: the speech was given on the
+# day of publication or the day before (news reports; a weekly would need more). So two
+# reports published on the same or adjacent days may be one event.
+REPORT_LAG_DAYS = 1
+# Clusters placed on overlapping days by different articles are one event only when they
+# say something alike: one statement of each shares at least `MIN_SHARED_STEMS` stemmed
+# content words, making up at least `CONTENT_OVERLAP` of the shorter one. Translations of
+# one sentence ("There will be no war, nor will we negotiate" / "Neither a war will
+# happen, nor will we negotiate") share "war" and "negotiate": 2 of 2. Tuned on the
+# example corpus and its fictional translation pages (examples/README.md).
+MIN_SHARED_STEMS = 2
+CONTENT_OVERLAP = 0.5
 
 
-def speech_events(clusters: Sequence[StatementCluster]) -> list[SpeechEvent]:
-    """Group clusters into speech events: one speaker, one occasion, one day."""
-    by_speaker: dict[int | None, list[StatementCluster]] = defaultdict(list)
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A cluster with the days it may have been said on and what its statements say."""
+
+    cluster: StatementCluster
+    days: tuple[int, int] | None  # proleptic ordinals, inclusive
+    said: bool  # placed by the day it was said (else by publication, or nowhere)
+    stems: tuple[frozenset[str], ...]  # each member statement's stemmed content words
+
+
+def placed(cluster: StatementCluster, inputs: Mapping[int, ClusterInput]) -> Placed:
+    """Return a cluster with its days and its members' content words."""
+    stems = tuple(
+        content_stems(words(inputs[sid].content)) for sid in cluster.statements if sid in inputs
+    )
+    if cluster.said_on is not None:
+        day = cluster.said_on.toordinal()
+        return Placed(cluster, (day, day), True, stems)
+    if cluster.published is not None:
+        day = cluster.published.toordinal()
+        return Placed(cluster, (day - REPORT_LAG_DAYS, day), False, stems)
+    return Placed(cluster, None, False, stems)
+
+
+def event_lookups(
+    clusters: Sequence[StatementCluster],
+) -> tuple[list[tuple[int, dt.date, dt.date]], list[tuple[int, str]]]:
+    """Return the windows (speaker, first, last) and (speaker, article) pairs through
+    which a store finds every cluster that `same_event` could join to one of `clusters`.
+
+    A window holds the days on which the other cluster's placing statement may lie: its
+    range may end at most `SHARED_ARTICLE_DAY_WINDOW` days before this one starts, or
+    start that many days after this one ends (ending a day after that when placed by a
+    report).
+    """
+    windows: list[tuple[int, dt.date, dt.date]] = []
+    articles: list[tuple[int, str]] = []
+    span = SHARED_ARTICLE_DAY_WINDOW
     for cluster in clusters:
-        by_speaker[cluster.speaker_id].append(cluster)
+        if cluster.speaker_id is None:
+            continue
+        articles.extend((cluster.speaker_id, a) for a in cluster.articles)
+        days = placed(cluster, {}).days
+        if days is not None:
+            first = dt.date.fromordinal(days[0] - span)
+            last = dt.date.fromordinal(days[1] + span + REPORT_LAG_DAYS)
+            windows.append((cluster.speaker_id, first, last))
+    return windows, articles
+
+
+def speech_events(
+    clusters: Sequence[StatementCluster],
+    inputs: Mapping[int, ClusterInput] | None = None,
+    counts: Counter[str] | None = None,
+) -> list[SpeechEvent]:
+    """Group clusters into speech events: one speaker, one occasion, one day.
+
+    `inputs` (statement id -> input) supplies the statements' words, without which
+    clusters placed only by publication never join other articles'. `counts`, if given,
+    gets the number of cluster pairs judged under "event pairs".
+    """
+    by_speaker: dict[int | None, list[Placed]] = defaultdict(list)
+    for cluster in clusters:
+        by_speaker[cluster.speaker_id].append(placed(cluster, inputs or {}))
     events: list[SpeechEvent] = []
     for speaker, group in by_speaker.items():
         if speaker is None:
-            events.extend(_event([c]) for c in group)
+            events.extend(_event([p.cluster]) for p in group)
             continue
-        events.extend(_event(part) for part in _components(group))
+        events.extend(_event(part) for part in _components(group, counts))
     return sorted(events, key=lambda e: (e.said_on or dt.date.max, e.id))
 
 
-def same_event(a: StatementCluster, b: StatementCluster) -> bool:
-    """Return whether two clusters of one speaker come from the same appearance."""
-    both_placed = bool(a.occasion and b.occasion)
-    shared_article = bool(set(a.articles) & set(b.articles))
+def same_event(a: Placed, b: Placed) -> bool:
+    """Return whether two placed clusters of one speaker come from the same appearance."""
+    x, y = a.cluster, b.cluster
+    both_placed = bool(x.occasion and y.occasion)
+    shared_article = bool(set(x.articles) & set(y.articles))
     # One article, one day: a clipped occasion ("told visiting") need only be contained
     # in the other ("in a meeting with visiting foreign ministers ...").
-    lenient = shared_article and a.said_on is not None and a.said_on == b.said_on
-    if both_placed and not same_occasion(a.occasion or "", b.occasion or "", lenient=lenient):
+    lenient = shared_article and x.said_on is not None and x.said_on == y.said_on
+    if both_placed and not same_occasion(x.occasion or "", y.occasion or "", lenient=lenient):
         return False
-    if a.said_on is None or b.said_on is None:
-        # Undated: only an article reporting both ties them to one appearance.
+    if a.days is None or b.days is None:
+        # Nowhere: only an article reporting both ties them to one appearance.
         return shared_article
-    gap = abs((a.said_on - b.said_on).days)
+    gap = max(a.days[0], b.days[0]) - min(a.days[1], b.days[1])
     if shared_article or both_placed:
         return gap <= SHARED_ARTICLE_DAY_WINDOW
-    # No occasion and no common report: the same speaker on the same day.
-    return gap == 0
+    if a.said and b.said:
+        # No occasion and no common report: the same speaker on the same day.
+        return gap == 0
+    # Placed by publication: overlapping days and something alike said.
+    return gap <= 0 and similar_content(a.stems, b.stems)
+
+
+def similar_content(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> bool:
+    """Return whether a statement of `a` and one of `b` share enough content words."""
+    for x in a:
+        for y in b:
+            shared = len(x & y)
+            if shared >= MIN_SHARED_STEMS and shared >= CONTENT_OVERLAP * min(len(x), len(y)):
+                return True
+    return False
 
 
 def same_occasion(a: str, b: str, *, lenient: bool = False) -> bool:
@@ -66,7 +160,47 @@ def same_occasion(a: str, b: str, *, lenient: bool = False) -> bool:
     return 2 * len(x & y) / (len(x) + len(y)) >= OCCASION_DICE
 
 
-def _components(group: list[StatementCluster]) -> list[list[StatementCluster]]:
+def _candidate_pairs(group: Sequence[Placed]) -> Iterator[tuple[int, int]]:
+    """Yield the pairs of `group` that share an article or fall on neighbouring days."""
+    by_day: dict[int, list[int]] = defaultdict(list)
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(group):
+        if p.days is not None:
+            for day in range(p.days[0], p.days[1] + 1):
+                by_day[day].append(i)
+        for article in p.cluster.articles:
+            by_article[article].append(i)
+    for members in by_article.values():
+        yield from ((i, j) for n, i in enumerate(members) for j in members[n + 1 :])
+    for day, members in by_day.items():
+        later = by_day.get(day + SHARED_ARTICLE_DAY_WINDOW, [])
+        yield from ((i, j) for n, i in enumerate(members) for j in members[n + 1 :])
+        yield from ((i, j) for i in members for j in later)
+
+
+def _bridges(group: Sequence[Placed]) -> set[int]:
+    """Return the clusters that may join others: not a nowhere-placed one whose articles
+    also report this speaker on days too far apart to be one appearance."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(group):
+        for article in p.cluster.articles:
+            by_article[article].append(i)
+    keep = set(range(len(group)))
+    for i, p in enumerate(group):
+        if p.days is not None:
+            continue
+        days = [
+            d
+            for article in p.cluster.articles
+            for j in by_article[article]
+            if (d := group[j].days) is not None
+        ]
+        if days and max(d[0] for d in days) - min(d[1] for d in days) > SHARED_ARTICLE_DAY_WINDOW:
+            keep.discard(i)
+    return keep
+
+
+def _components(group: list[Placed], counts: Counter[str] | None) -> list[list[StatementCluster]]:
     """Return the connected components of `same_event` over one speaker's clusters."""
     parent = list(range(len(group)))
 
@@ -76,13 +210,20 @@ def _components(group: list[StatementCluster]) -> list[list[StatementCluster]]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(group):
-        for j in range(i + 1, len(group)):
-            if root(i) != root(j) and same_event(a, group[j]):
-                parent[root(j)] = root(i)
+    bridges = _bridges(group)
+    judged: set[tuple[int, int]] = set()
+    for i, j in _candidate_pairs(group):
+        pair = (min(i, j), max(i, j))
+        if i == j or pair in judged or not {i, j} <= bridges or root(i) == root(j):
+            continue
+        judged.add(pair)
+        if same_event(group[i], group[j]):
+            parent[root(j)] = root(i)
+    if counts is not None:
+        counts["event pairs"] += len(judged)
     parts: dict[int, list[StatementCluster]] = defaultdict(list)
-    for i, cluster in enumerate(group):
-        parts[root(i)].append(cluster)
+    for i, p in enumerate(group):
+        parts[root(i)].append(p.cluster)
     return list(parts.values())
 
 

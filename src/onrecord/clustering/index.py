@@ -2,65 +2,122 @@
 
 Candidates for a link come from two places, both blocked by speaker: statements dated to
 a neighbouring day (every rule applies, paraphrase included), and a MinHash LSH over word
-shingles (near-verbatim text, whatever the dates: the only way an undated statement joins
-a cluster). Each candidate is then judged by `similarity.link`, a pure function of the
-pair. A cluster is a connected component of one speaker's links, named by its smallest
-statement id; a statement without an exact day whose matches lie on days too far apart
-is ambiguous and bridges nothing. An update recomputes the components of the speakers it
-touches from the links, so adding statements one article at a time gives the clusters a
-batch build gives.
+shingles kept as band keys (near-verbatim text, whatever the dates: the only way an
+undated statement joins a cluster). Each candidate is then judged by `similarity.link`, a
+pure function of the pair. A cluster is a connected component of one speaker's links,
+named by its smallest statement id; a statement without an exact day whose matches lie on
+days too far apart is ambiguous and bridges nothing. An update recomputes the components
+of the speakers it touches from the links, so adding statements one article at a time
+gives the clusters a batch build gives.
+
+The index need not hold a whole corpus: the store hands it the neighbourhood of the new
+statements (the candidates, and every member of their clusters) and it decides as if it
+held everything (`pipeline.corpus.update_clusters`).
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
+import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict
-from typing import TYPE_CHECKING
 
 import numpy as np
 
+from onrecord.clustering.events import speech_events
 from onrecord.clustering.similarity import (
     DAY_WINDOW,
-    UNDATED_JACCARD,
     Features,
     LexicalScorer,
     ParaphraseScorer,
+    day_range,
     features,
     link,
 )
+from onrecord.clustering.text import shingles, words
 from onrecord.errors import OnrecordError
-from onrecord.models import ClusterAssignment, ClusterInput, ClusterLink, StatementCluster
+from onrecord.models import (
+    ClusterAssignment,
+    ClusterInput,
+    ClusterLink,
+    SpeechEvent,
+    StatementCluster,
+)
 
-if TYPE_CHECKING:  # datasketch takes a second to import: only when an index is made
-    from datasketch import LeanMinHash
-
-# 128 permutations estimate a Jaccard of 0.6 within about ±0.04, enough to retrieve.
-NUM_PERM = 128
+# MinHash LSH, kept as band keys: `NUM_BANDS` bands of `BAND_ROWS` hash values each. Two
+# statements of one speaker become candidates when one band agrees: at word-shingle Jaccard
+# 0.6 (`UNDATED_JACCARD`, the least an undated statement links at) with probability
+# 1 - (1 - 0.6**2)**10 = 0.988, at 0.3 with 0.61, at 0.1 with 0.10. A statement costs
+# `NUM_BANDS` small rows in the store, and a look-up one indexed query per band.
+NUM_BANDS = 10
+BAND_ROWS = 2
+NUM_PERM = NUM_BANDS * BAND_ROWS
 MINHASH_SEED = 1
-# The LSH retrieves pairs from about this Jaccard up; `UNDATED_JACCARD` then decides on
-# exact shingle sets, so the band sits below it to miss few true pairs.
-LSH_THRESHOLD = UNDATED_JACCARD - 0.15
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+_MERSENNE = np.uint64((1 << 61) - 1)
+_PERMUTATIONS = np.random.RandomState(MINHASH_SEED).randint(
+    1, (1 << 32) - 1, size=(2, NUM_PERM), dtype=np.uint64
+)
+
+
+def band_keys(feats: Features) -> tuple[int, ...]:
+    """Return a statement's LSH band keys, blocked by speaker (none without a speaker)."""
+    return _keys(feats.item.speaker_id, feats.shingles)
+
+
+def lookups(
+    items: Sequence[ClusterInput],
+) -> tuple[list[tuple[int, dt.date, dt.date]], list[int]]:
+    """Return the day windows (speaker, first, last) and band keys that find candidates.
+
+    These are the look-ups `ClusterIndex.add` makes in memory, for a store to make first.
+    """
+    windows: list[tuple[int, dt.date, dt.date]] = []
+    keys: list[int] = []
+    for item in items:
+        if item.speaker_id is None:
+            continue
+        keys.extend(_keys(item.speaker_id, shingles(words(item.content))))
+        days, exact = day_range(item)
+        if exact and days is not None:
+            first = dt.date.fromordinal(days[0] - DAY_WINDOW)
+            windows.append((item.speaker_id, first, dt.date.fromordinal(days[0] + DAY_WINDOW)))
+    return windows, keys
+
+
+def _keys(speaker: int | None, shingled: frozenset[int]) -> tuple[int, ...]:
+    if speaker is None or not shingled:
+        return ()
+    values = np.fromiter(shingled, dtype=np.uint64, count=len(shingled))
+    a, b = _PERMUTATIONS
+    hashed = (values[:, None] * a[None, :] + b[None, :]) % _MERSENNE
+    signature = hashed.min(axis=0)
+    keys = []
+    for band in range(NUM_BANDS):
+        rows = signature[band * BAND_ROWS : (band + 1) * BAND_ROWS].tolist()
+        text = f"{speaker}:{band}:{':'.join(map(str, rows))}".encode("ascii")
+        keys.append(
+            int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big", signed=True)
+        )
+    return tuple(keys)
 
 
 class ClusterIndex:
-    """Every clustered statement, its shingles' MinHash, the links found, and the clusters."""
+    """Clustered statements, their band keys, the links found, and the clusters."""
 
     def __init__(self, scorer: ParaphraseScorer | None = None) -> None:
-        from datasketch import MinHashLSH
-
         self.scorer: ParaphraseScorer = scorer or LexicalScorer()
+        self.comparisons = 0  # pairs judged by `link` since the index was made
         self._features: dict[int, Features] = {}
-        self._minhashes: dict[int, LeanMinHash] = {}
-        self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self._keys: dict[int, tuple[int, ...]] = {}
+        self._bands: dict[int, set[int]] = defaultdict(set)
         self._by_day: dict[tuple[int, int], set[int]] = defaultdict(set)
         self._by_speaker: dict[int | None, set[int]] = defaultdict(set)
         self._links: dict[int, dict[int, ClusterLink]] = defaultdict(dict)
         self._cluster: dict[int, int] = {}
+        self._known_ambiguous: set[int] = set()
 
     def __len__(self) -> int:
         return len(self._features)
@@ -72,13 +129,14 @@ class ClusterIndex:
         """Index `items` and return every statement whose cluster is new or changed."""
         fresh = list({i.statement_id: i for i in items if i.statement_id not in self}.values())
         for feats in features(fresh, self.scorer):
-            minhash = self._minhash_of(feats)
-            for other in sorted(self._candidates(feats, minhash)):
+            keys = band_keys(feats)
+            for other in sorted(self._candidates(feats, keys)):
+                self.comparisons += 1
                 found = link(feats, self._features[other], self.scorer)
                 if found is not None:
                     self._links[found.a][found.b] = found
                     self._links[found.b][found.a] = found
-            self._place(feats, minhash)
+            self._place(feats, keys)
         changed: list[ClusterAssignment] = []
         for speaker in sorted({i.speaker_id for i in fresh}, key=lambda s: (s is None, s)):
             block = sorted(self._by_speaker[speaker])
@@ -95,43 +153,57 @@ class ClusterIndex:
         """Return the id of the cluster `statement_id` is in."""
         return self._cluster[statement_id]
 
-    def signature(self, statement_id: int) -> str:
-        """Return the MinHash signature of an indexed statement, as the store keeps it."""
-        return _signature_text(self._minhashes[statement_id])
+    def keys(self, statement_id: int) -> tuple[int, ...]:
+        """Return the LSH band keys of an indexed statement, as the store keeps them."""
+        return self._keys[statement_id]
+
+    def ambiguous(self) -> set[int]:
+        """Return the statements that bridge nothing (no exact day, matches days apart)."""
+        return {sid for sid in self._features if self._ambiguous(sid)}
 
     def links(self) -> list[ClusterLink]:
         """Return every link found (an ambiguous statement's too), as evidence."""
         found = {x for near in self._links.values() for x in near.values()}
         return sorted(found, key=lambda x: (x.a, x.b))
 
-    def clusters(self, *, min_size: int = 1) -> list[StatementCluster]:
-        """Return the clusters with at least `min_size` statements, by id."""
+    def clusters(
+        self, *, min_size: int = 1, only: Collection[int] | None = None
+    ) -> list[StatementCluster]:
+        """Return the clusters with at least `min_size` statements (or those ids in `only`)."""
         members: dict[int, list[int]] = defaultdict(list)
         for sid, cid in self._cluster.items():
-            members[cid].append(sid)
+            if only is None or cid in only:
+                members[cid].append(sid)
         evidence: dict[int, list[ClusterLink]] = defaultdict(list)
         for found in self.links():
-            if self._cluster[found.a] == self._cluster[found.b]:
-                evidence[self._cluster[found.a]].append(found)
+            cid = self._cluster[found.a]
+            if cid in members and cid == self._cluster[found.b]:
+                evidence[cid].append(found)
         return [
-            self._cluster_record(cid, sorted(ids), evidence[cid])
+            cluster_record(cid, self.inputs(sorted(ids)), evidence[cid])
             for cid, ids in sorted(members.items())
             if len(ids) >= min_size
         ]
+
+    def events(self) -> list[SpeechEvent]:
+        """Return the speech events of every indexed cluster."""
+        return speech_events(self.clusters(), self.items())
+
+    def items(self) -> dict[int, ClusterInput]:
+        """Return every indexed statement's input by id."""
+        return {sid: f.item for sid, f in self._features.items()}
 
     def inputs(self, statement_ids: Iterable[int]) -> list[ClusterInput]:
         """Return the stored inputs of `statement_ids`, in that order."""
         return [self._features[sid].item for sid in statement_ids]
 
     def to_bytes(self) -> bytes:
-        """Serialise the index: inputs, MinHash signatures and links (JSON, UTF-8)."""
-        entries = [
-            {**_input_json(f.item), "minhash": _signature_text(self._minhashes[sid])}
-            for sid, f in sorted(self._features.items())
-        ]
+        """Serialise the index: inputs, links and ambiguous statements (JSON, UTF-8)."""
+        entries = [_input_json(f.item) for _, f in sorted(self._features.items())]
         links = [[x.a, x.b, x.how, x.score] for x in self.links()]
         payload = {"format": FORMAT_VERSION, "num_perm": NUM_PERM, "scorer": self.scorer.name}
-        return json.dumps({**payload, "entries": entries, "links": links}).encode("utf-8")
+        extra = {"ambiguous": sorted(self.ambiguous())}
+        return json.dumps({**payload, "entries": entries, "links": links, **extra}).encode()
 
     @classmethod
     def from_bytes(cls, data: bytes, scorer: ParaphraseScorer | None = None) -> ClusterIndex:
@@ -142,56 +214,57 @@ class ClusterIndex:
                 "The saved cluster index has an unknown format.",
                 hint="Rebuild it from the stored statements (ClusterIndex().add(...)).",
             )
-        entries = payload["entries"]
-        signatures = {e["statement_id"]: e["minhash"] for e in entries}
         links = [ClusterLink(a, b, how, score) for a, b, how, score in payload["links"]]
-        return cls.restore([_input_from_json(e) for e in entries], links, signatures, scorer)
+        items = [_input_from_json(e) for e in payload["entries"]]
+        return cls.restore(items, links, payload["ambiguous"], scorer)
 
     @classmethod
     def restore(
         cls,
         items: Sequence[ClusterInput],
         links: Iterable[ClusterLink],
-        signatures: dict[int, str] | None = None,
+        ambiguous: Collection[int] = (),
         scorer: ParaphraseScorer | None = None,
     ) -> ClusterIndex:
-        """Rebuild an index from stored statements, links and (optional) signatures."""
+        """Rebuild an index from statements, their links and the ones known to be ambiguous.
+
+        `items` must hold whole clusters: every member of a cluster one of them is in.
+        """
         index = cls(scorer)
-        signatures = signatures or {}
+        index._known_ambiguous = set(ambiguous)
         for feats in features(items, index.scorer):
-            stored = signatures.get(feats.item.statement_id)
-            minhash = _signature_from_text(stored) if stored else index._minhash_of(feats)
-            index._place(feats, minhash)
+            index._place(feats, band_keys(feats))
+        held = index._features
         for found in links:
-            index._links[found.a][found.b] = found
-            index._links[found.b][found.a] = found
+            if found.a in held and found.b in held:
+                index._links[found.a][found.b] = found
+                index._links[found.b][found.a] = found
         for speaker in list(index._by_speaker):
             index._recluster(speaker)
         return index
 
-    def _candidates(self, feats: Features, minhash: LeanMinHash) -> set[int]:
+    def _candidates(self, feats: Features, keys: Sequence[int]) -> set[int]:
         """Return the indexed statements of the same speaker worth judging against `feats`."""
         speaker = feats.item.speaker_id
         if speaker is None:
             return set()
-        found = {
-            sid
-            for sid in self._lsh.query(minhash)
-            if self._features[sid].item.speaker_id == speaker
-        }
+        found: set[int] = set()
+        for key in keys:
+            found |= self._bands.get(key, set())
         if feats.exact and feats.days is not None:
             day = feats.days[0]
             for near in range(day - DAY_WINDOW, day + DAY_WINDOW + 1):
                 found |= self._by_day.get((speaker, near), set())
         return found
 
-    def _place(self, feats: Features, minhash: LeanMinHash) -> None:
+    def _place(self, feats: Features, keys: tuple[int, ...]) -> None:
         """Add `feats` to the lookup structures (not yet to a cluster)."""
         sid, speaker = feats.item.statement_id, feats.item.speaker_id
         self._features[sid] = feats
-        self._minhashes[sid] = minhash
+        self._keys[sid] = keys
         self._by_speaker[speaker].add(sid)
-        self._lsh.insert(sid, minhash, check_duplication=False)
+        for key in keys:
+            self._bands[key].add(sid)
         if feats.exact and feats.days is not None and speaker is not None:
             self._by_day[(speaker, feats.days[0])].add(sid)
 
@@ -217,6 +290,8 @@ class ClusterIndex:
         """Return whether a statement without an exact day matches days too far apart."""
         if self._features[sid].exact:
             return False
+        if sid in self._known_ambiguous:
+            return True  # more links never make a statement unambiguous again
         days = [
             f.days[0]
             for near in self._links.get(sid, {})
@@ -224,50 +299,43 @@ class ClusterIndex:
         ]
         return bool(days) and max(days) - min(days) > DAY_WINDOW
 
-    def _minhash_of(self, feats: Features) -> LeanMinHash:
-        from datasketch import LeanMinHash, MinHash
-
-        minhash = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
-        minhash.update_batch([s.to_bytes(4, "big") for s in sorted(feats.shingles)])
-        return LeanMinHash(minhash)
-
-    def _cluster_record(
-        self, cid: int, members: list[int], found: list[ClusterLink]
-    ) -> StatementCluster:
-        items = [self._features[m].item for m in members]
-        exact_days = Counter(
-            f.days[0] for m in members if (f := self._features[m]).exact and f.days is not None
-        )
-        day = min(exact_days, key=lambda d: (-exact_days[d], d)) if exact_days else None
-        occasions = Counter(i.occasion for i in items if i.occasion)
-        return StatementCluster(
-            id=cid,
-            speaker_id=items[0].speaker_id,
-            statements=tuple(members),
-            articles=tuple(dict.fromkeys(i.article for i in items)),
-            outlets=tuple(dict.fromkeys(i.outlet for i in items if i.outlet)),
-            said_on=dt.date.fromordinal(day) if day is not None else None,
-            occasion=occasions.most_common(1)[0][0] if occasions else None,
-            links=tuple(found),
-        )
-
 
 def assign_clusters(new: Sequence[ClusterInput], index: ClusterIndex) -> list[ClusterAssignment]:
     """Add `new` statements to `index`; return every statement whose cluster is new or changed."""
     return index.add(new)
 
 
-def _signature_text(minhash: LeanMinHash) -> str:
-    values = np.asarray(minhash.hashvalues, dtype="<u4")
-    return f"{minhash.scheme}:{base64.b64encode(values.tobytes()).decode('ascii')}"
+def cluster_record(
+    cid: int, items: Sequence[ClusterInput], found: Sequence[ClusterLink] = ()
+) -> StatementCluster:
+    """Return the cluster `cid` made of `items` (its members, by id) and its links."""
+    exact_days = Counter(
+        i.said_on for i in items if i.said_on is not None and i.said_on_precision in (None, "day")
+    )
+    day = min(exact_days, key=lambda d: (-exact_days[d], d)) if exact_days else None
+    occasions = Counter(i.occasion for i in items if i.occasion)
+    published = [i.published for i in items if i.published is not None]
+    return StatementCluster(
+        id=cid,
+        speaker_id=items[0].speaker_id,
+        statements=tuple(i.statement_id for i in items),
+        articles=tuple(dict.fromkeys(i.article for i in items)),
+        outlets=tuple(dict.fromkeys(i.outlet for i in items if i.outlet)),
+        said_on=day,
+        occasion=occasions.most_common(1)[0][0] if occasions else None,
+        links=tuple(found),
+        published=min(published) if published else None,
+    )
 
 
-def _signature_from_text(text: str) -> LeanMinHash:
-    from datasketch import LeanMinHash
-
-    scheme, encoded = text.split(":", 1)
-    values = np.frombuffer(base64.b64decode(encoded), dtype="<u4")
-    return LeanMinHash(seed=MINHASH_SEED, hashvalues=values, scheme=scheme)
+def clusters_of(
+    items: Sequence[ClusterInput], cluster: Mapping[int, int]
+) -> list[StatementCluster]:
+    """Return the clusters that `cluster` (statement id -> cluster id) makes of `items`."""
+    members: dict[int, list[ClusterInput]] = defaultdict(list)
+    for item in sorted(items, key=lambda i: i.statement_id):
+        members[cluster[item.statement_id]].append(item)
+    return [cluster_record(cid, found) for cid, found in sorted(members.items())]
 
 
 def _input_json(item: ClusterInput) -> dict[str, object]:
@@ -279,7 +347,7 @@ def _input_json(item: ClusterInput) -> dict[str, object]:
 
 
 def _input_from_json(data: dict[str, object]) -> ClusterInput:
-    fields = {k: v for k, v in data.items() if k != "minhash"}
+    fields = dict(data)
     for key in ("said_on", "published"):
         value = fields.get(key)
         fields[key] = dt.date.fromisoformat(value) if isinstance(value, str) else None

@@ -63,6 +63,8 @@ def ingest(
     if defined:
         run = apply_topics(store, defined, only_changed=True)
         report.rescored = run.topics if run.articles else ()
+    if store.cluster_backlog():  # a database upgraded from before local clustering
+        report.clustered += update_clusters(store).statements
     index = SpeakerIndex(store.speaker_records(), alias_book(aliases))
     seen: set[str] = set()
 
@@ -152,5 +154,5 @@ def _save(store: Store, batch: list[ProcessedArticle], report: IngestReport) -> 
     new = [p.article.id for p in batch if p.article.id in inserted]
     report.ingested.extend(new)
     report.statements += sum(len(p.statements) for p in batch if p.article.id in inserted)
-    report.clustered += update_clusters(store).statements
+    report.clustered += update_clusters(store, statements=store.article_statements(new)).statements
     report.scored += score_articles(store, new)

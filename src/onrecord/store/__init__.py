@@ -115,8 +115,16 @@ class Store(Protocol):
 
     # --- the corpus stage: clusters, speech events, topics and stances ---
 
-    def unclustered_speakers(self) -> list[int]:
-        """Return the speakers with statements not yet in a cluster (new, or after a merge)."""
+    def unclustered_statements(self) -> list[int]:
+        """Return the statements with a speaker not yet in a cluster (reads every statement)."""
+        ...
+
+    def cluster_backlog(self) -> bool:
+        """Return whether statements with a speaker exist but no cluster does (an upgrade)."""
+        ...
+
+    def article_statements(self, articles: Collection[str]) -> list[int]:
+        """Return the ids of the statements of `articles`, in order."""
         ...
 
     def cluster_inputs(
@@ -125,12 +133,32 @@ class Store(Protocol):
         """Return the statements of `speakers`, or the given `statements`, as clustering inputs."""
         ...
 
-    def cluster_state(self, speakers: Collection[int]) -> tuple[list[ClusterLink], dict[int, str]]:
-        """Return the stored links and MinHash signatures of the statements of `speakers`."""
+    def cluster_neighbours(
+        self,
+        windows: Collection[tuple[int, dt.date, dt.date]],
+        keys: Collection[int] = (),
+        articles: Collection[tuple[int, str]] = (),
+        *,
+        exact: bool = False,
+    ) -> set[int]:
+        """Return clustered statements by (speaker, first day, last day), band key or article.
+
+        Each look-up is one indexed query: a window finds the speaker's statements placed
+        on those days (said on them, with `exact`), a key the statements sharing that LSH
+        band, an (speaker, article) pair the speaker's statements in that article.
+        """
+        ...
+
+    def cluster_members(self, statements: Collection[int]) -> dict[int, tuple[int, bool]]:
+        """Return every member of the clusters of `statements`: id -> (cluster, ambiguous)."""
+        ...
+
+    def events_of(self, statements: Collection[int]) -> dict[int, list[int]]:
+        """Return the stored events of `statements`, each with all of its statement ids."""
         ...
 
     def save_clusters(self, update: ClusterUpdate) -> None:
-        """Write a clustering update and replace its speakers' speech events, in one transaction."""
+        """Write a clustering update and replace the events it redid, in one transaction."""
         ...
 
     def forget_clusters(self, speakers: Collection[int]) -> None:

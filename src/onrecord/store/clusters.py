@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Collection, Iterator, Sequence
+from typing import TypeVar
 
 from onrecord.errors import StoreError
 from onrecord.models import ClusterInput, ClusterLink, ClusterUpdate
 
 _CHUNK = 500  # ids per `IN (...)`
+T = TypeVar("T", int, str)
 HOW = ("verbatim", "trimmed", "paraphrase")
 
 _INPUT_SELECT = """
@@ -23,7 +25,7 @@ FROM statements s JOIN articles a ON a.id = s.article_id
 """
 
 
-def chunks(ids: Sequence[int]) -> Iterator[tuple[str, Sequence[int]]]:
+def chunks(ids: Sequence[T]) -> Iterator[tuple[str, Sequence[T]]]:
     """Yield (placeholders, ids) for `IN (...)` clauses of at most _CHUNK ids."""
     for offset in range(0, len(ids), _CHUNK):
         part = ids[offset : offset + _CHUNK]
@@ -34,14 +36,131 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value is not None else None
 
 
-def unclustered_speakers(db: sqlite3.Connection) -> list[int]:
-    """Return the speakers with statements that have no cluster yet."""
+# The day a clustered statement is placed on: the day it was said, else its article's
+# publication date; and whether that is a day it was said on.
+_EXACT = "(s.said_on IS NOT NULL AND coalesce(s.said_on_precision, 'day') = 'day')"
+_PLACED_ON = f"CASE WHEN {_EXACT} THEN s.said_on ELSE a.published END"
+
+
+def unclustered_statements(db: sqlite3.Connection) -> list[int]:
+    """Return the statements with a speaker that have no cluster yet (reads them all)."""
     rows = db.execute(
-        "SELECT DISTINCT s.speaker_id FROM statements s "
+        "SELECT s.id FROM statements s "
         "LEFT JOIN statement_clusters c ON c.statement_id = s.id "
-        "WHERE c.statement_id IS NULL AND s.speaker_id IS NOT NULL ORDER BY s.speaker_id"
+        "WHERE c.statement_id IS NULL AND s.speaker_id IS NOT NULL ORDER BY s.id"
     )
     return [int(row[0]) for row in rows]
+
+
+def cluster_backlog(db: sqlite3.Connection) -> bool:
+    """Return whether statements with a speaker exist but no cluster does (after an upgrade)."""
+    row = db.execute(
+        "SELECT NOT EXISTS (SELECT 1 FROM statement_clusters) "
+        "AND EXISTS (SELECT 1 FROM statements WHERE speaker_id IS NOT NULL)"
+    ).fetchone()
+    return bool(row[0])
+
+
+def article_statements(db: sqlite3.Connection, articles: Collection[str]) -> list[int]:
+    """Return the ids of the statements of `articles` (just written), in order."""
+    found: list[int] = []
+    for marks, part in chunks(sorted(articles)):
+        found.extend(
+            int(row[0])
+            for row in db.execute(f"SELECT id FROM statements WHERE article_id IN ({marks})", part)
+        )
+    return sorted(found)
+
+
+def neighbours(
+    db: sqlite3.Connection,
+    windows: Collection[tuple[int, dt.date, dt.date]],
+    keys: Collection[int] = (),
+    articles: Collection[tuple[int, str]] = (),
+    *,
+    exact: bool = False,
+) -> set[int]:
+    """Return the clustered statements near new ones, each found through an index.
+
+    A window (speaker, first, last) finds the statements of that speaker placed on those
+    days (`exact`: said on them); a band key finds the statements that share it; an
+    (speaker, article) pair, that speaker's statements in the article.
+    """
+    found: set[int] = set()
+    wanted = " AND exact = 1" if exact else ""
+    for speaker, first, last in sorted(set(windows)):
+        found.update(
+            int(row[0])
+            for row in db.execute(
+                "SELECT statement_id FROM statement_clusters WHERE speaker_id = ? "
+                f"AND placed_on BETWEEN ? AND ?{wanted}",
+                (speaker, first.isoformat(), last.isoformat()),
+            )
+        )
+    for marks, part in chunks(sorted(set(keys))):
+        found.update(
+            int(row[0])
+            for row in db.execute(
+                "SELECT b.statement_id FROM statement_bands b JOIN statement_clusters c "
+                f"ON c.statement_id = b.statement_id WHERE b.key IN ({marks})",
+                part,
+            )
+        )
+    for speaker, article in sorted(set(articles)):
+        found.update(
+            int(row[0])
+            for row in db.execute(
+                "SELECT s.id FROM statements s JOIN statement_clusters c ON c.statement_id = s.id "
+                "WHERE s.article_id = ? AND s.speaker_id = ?",
+                (article, speaker),
+            )
+        )
+    return found
+
+
+def cluster_members(
+    db: sqlite3.Connection, statements: Collection[int]
+) -> dict[int, tuple[int, bool]]:
+    """Return every member of the clusters of `statements`: id -> (cluster id, ambiguous)."""
+    clusters: set[int] = set()
+    for marks, part in chunks(sorted(statements)):
+        clusters.update(
+            int(row[0])
+            for row in db.execute(
+                f"SELECT cluster_id FROM statement_clusters WHERE statement_id IN ({marks})", part
+            )
+        )
+    members: dict[int, tuple[int, bool]] = {}
+    for marks, part in chunks(sorted(clusters)):
+        for row in db.execute(
+            "SELECT statement_id, cluster_id, ambiguous FROM statement_clusters "
+            f"WHERE cluster_id IN ({marks})",
+            part,
+        ):
+            members[int(row[0])] = (int(row[1]), bool(row[2]))
+    return members
+
+
+def events_of(db: sqlite3.Connection, statements: Collection[int]) -> dict[int, list[int]]:
+    """Return the events of `statements`, each with every one of its statements."""
+    events: set[int] = set()
+    for marks, part in chunks(sorted(statements)):
+        events.update(
+            int(row[0])
+            for row in db.execute(
+                f"SELECT event_id FROM speech_event_statements WHERE statement_id IN ({marks})",
+                part,
+            )
+        )
+    members: dict[int, list[int]] = {}
+    for marks, part in chunks(sorted(events)):
+        for row in db.execute(
+            "SELECT event_id, statement_id FROM speech_event_statements "
+            f"WHERE event_id IN ({marks}) ORDER BY statement_id",
+            part,
+        ):
+            members.setdefault(int(row[0]), []).append(int(row[1]))
+    return members
 
 
 def cluster_inputs(
@@ -74,35 +193,13 @@ def cluster_inputs(
     return sorted(found, key=lambda item: item.statement_id)
 
 
-def cluster_state(
-    db: sqlite3.Connection, speakers: Collection[int]
-) -> tuple[list[ClusterLink], dict[int, str]]:
-    """Return the stored links and MinHash signatures of the statements of `speakers`."""
-    links: list[ClusterLink] = []
-    signatures: dict[int, str] = {}
-    for marks, part in chunks(sorted(speakers)):
-        for row in db.execute(
-            "SELECT c.statement_id, c.minhash FROM statement_clusters c "
-            f"JOIN statements s ON s.id = c.statement_id WHERE s.speaker_id IN ({marks})",
-            part,
-        ):
-            signatures[int(row[0])] = row[1]
-        for row in db.execute(
-            "SELECT l.a, l.b, l.how, l.score FROM cluster_links l "
-            f"JOIN statements s ON s.id = l.a WHERE s.speaker_id IN ({marks}) ORDER BY l.a, l.b",
-            part,
-        ):
-            links.append(ClusterLink(int(row[0]), int(row[1]), row[2], float(row[3])))
-    return links, signatures
-
-
 def validate(update: ClusterUpdate) -> None:
     """Raise StoreError when an update is inconsistent (a bug in the caller, not the data)."""
     placed = {a.statement_id for a in update.assignments}
-    for sid in update.signatures:
+    for sid in update.keys:
         if sid not in placed:
             raise StoreError(
-                f"statement {sid} has a signature but no cluster",
+                f"statement {sid} has band keys but no cluster",
                 hint="this is a bug in the clustering update; nothing was stored",
             )
     for link in update.links:
@@ -114,30 +211,38 @@ def validate(update: ClusterUpdate) -> None:
 
 
 def write_update(db: sqlite3.Connection, update: ClusterUpdate) -> None:
-    """Write one clustering update: assignments, signatures, links, and the speakers' events."""
+    """Write one clustering update: assignments, band keys, links, and the events it replaces."""
     new = [
-        (a.statement_id, a.cluster_id, update.signatures[a.statement_id])
-        for a in update.assignments
-        if a.statement_id in update.signatures
+        (a.cluster_id, a.statement_id) for a in update.assignments if a.statement_id in update.keys
     ]
     moved = [
         (a.cluster_id, a.statement_id)
         for a in update.assignments
-        if a.statement_id not in update.signatures
+        if a.statement_id not in update.keys
     ]
     db.executemany(
-        "INSERT INTO statement_clusters (statement_id, cluster_id, minhash) VALUES (?, ?, ?) "
-        "ON CONFLICT (statement_id) DO UPDATE SET cluster_id = excluded.cluster_id, "
-        "minhash = excluded.minhash",
+        "INSERT INTO statement_clusters (statement_id, cluster_id, speaker_id, placed_on, exact) "
+        f"SELECT s.id, ?, s.speaker_id, {_PLACED_ON}, {_EXACT} FROM statements s "
+        "JOIN articles a ON a.id = s.article_id WHERE s.id = ? AND s.speaker_id IS NOT NULL "
+        "ON CONFLICT (statement_id) DO UPDATE SET cluster_id = excluded.cluster_id",
         new,
     )
     db.executemany("UPDATE statement_clusters SET cluster_id = ? WHERE statement_id = ?", moved)
     db.executemany(
+        "UPDATE statement_clusters SET ambiguous = 1 WHERE statement_id = ?",
+        [(sid,) for sid in update.ambiguous],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO statement_bands (key, statement_id) VALUES (?, ?)",
+        [(key, sid) for sid, keys in update.keys.items() for key in keys],
+    )
+    db.executemany(
         "INSERT OR REPLACE INTO cluster_links (a, b, how, score) VALUES (?, ?, ?, ?)",
         [(x.a, x.b, x.how, x.score) for x in update.links],
     )
-    for marks, part in chunks(sorted(update.speakers)):
-        db.execute(f"DELETE FROM speech_events WHERE speaker_id IN ({marks})", part)
+    for marks, part in chunks(sorted(update.replaced)):
+        db.execute(f"DELETE FROM speech_event_statements WHERE event_id IN ({marks})", part)
+        db.execute(f"DELETE FROM speech_events WHERE id IN ({marks})", part)
     for event in update.events:
         db.execute(
             "INSERT INTO speech_events (id, speaker_id, said_on, occasion) VALUES (?, ?, ?, ?)",
@@ -155,13 +260,19 @@ def write_update(db: sqlite3.Connection, update: ClusterUpdate) -> None:
 
 
 def forget(db: sqlite3.Connection, speakers: Collection[int]) -> None:
-    """Delete the clusters, links and events of the statements of `speakers` (to rebuild)."""
+    """Delete the clusters, bands, links and events of the statements of `speakers` (to rebuild)."""
     for marks, part in chunks(sorted(speakers)):
         mine = f"SELECT id FROM statements WHERE speaker_id IN ({marks})"
         db.execute(
             f"DELETE FROM cluster_links WHERE a IN ({mine}) OR b IN ({mine})", [*part, *part]
         )
+        db.execute(f"DELETE FROM statement_bands WHERE statement_id IN ({mine})", part)
         db.execute(f"DELETE FROM statement_clusters WHERE statement_id IN ({mine})", part)
+        db.execute(
+            "DELETE FROM speech_event_statements WHERE event_id IN "
+            f"(SELECT id FROM speech_events WHERE speaker_id IN ({marks}))",
+            part,
+        )
         db.execute(f"DELETE FROM speech_events WHERE speaker_id IN ({marks})", part)
 
 

@@ -6,6 +6,7 @@ and statement views, and keeps the SQL in `clusters` and `topics` beside it.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager
@@ -44,10 +45,20 @@ class CorpusQueries:
 
     # --- clusters and speech events ---------------------------------------------
 
-    def unclustered_speakers(self) -> list[int]:
-        """Return the speakers with statements not yet in a cluster (new, or after a merge)."""
+    def unclustered_statements(self) -> list[int]:
+        """Return the statements with a speaker not yet in a cluster (reads every statement)."""
         with translated():
-            return cluster_sql.unclustered_speakers(self._db)
+            return cluster_sql.unclustered_statements(self._db)
+
+    def cluster_backlog(self) -> bool:
+        """Return whether statements with a speaker exist but no cluster does (an upgrade)."""
+        with translated():
+            return cluster_sql.cluster_backlog(self._db)
+
+    def article_statements(self, articles: Collection[str]) -> list[int]:
+        """Return the ids of the statements of `articles`, in order."""
+        with translated():
+            return cluster_sql.article_statements(self._db, articles)
 
     def cluster_inputs(
         self, speakers: Collection[int] = (), statements: Collection[int] = ()
@@ -56,13 +67,30 @@ class CorpusQueries:
         with translated():
             return cluster_sql.cluster_inputs(self._db, speakers, statements)
 
-    def cluster_state(self, speakers: Collection[int]) -> tuple[list[ClusterLink], dict[int, str]]:
-        """Return the stored links and MinHash signatures of the statements of `speakers`."""
+    def cluster_neighbours(
+        self,
+        windows: Collection[tuple[int, dt.date, dt.date]],
+        keys: Collection[int] = (),
+        articles: Collection[tuple[int, str]] = (),
+        *,
+        exact: bool = False,
+    ) -> set[int]:
+        """Return clustered statements by (speaker, first day, last day), band key or article."""
         with translated():
-            return cluster_sql.cluster_state(self._db, speakers)
+            return cluster_sql.neighbours(self._db, windows, keys, articles, exact=exact)
+
+    def cluster_members(self, statements: Collection[int]) -> dict[int, tuple[int, bool]]:
+        """Return every member of the clusters of `statements`: id -> (cluster, ambiguous)."""
+        with translated():
+            return cluster_sql.cluster_members(self._db, statements)
+
+    def events_of(self, statements: Collection[int]) -> dict[int, list[int]]:
+        """Return the stored events of `statements`, each with all of its statement ids."""
+        with translated():
+            return cluster_sql.events_of(self._db, statements)
 
     def save_clusters(self, update: ClusterUpdate) -> None:
-        """Write a clustering update and replace its speakers' speech events, in one transaction."""
+        """Write a clustering update and replace the events it redid, in one transaction."""
         cluster_sql.validate(update)
         with translated("cannot store the clusters", _NOTHING), self._transaction() as db:
             cluster_sql.write_update(db, update)

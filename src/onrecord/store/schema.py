@@ -7,7 +7,7 @@ every table and column for people who open the file with any SQLite tool.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The schema version this code writes and reads (stored in `PRAGMA user_version`)."""
 
 APPLICATION_ID = 0x6F6E7263
@@ -225,8 +225,72 @@ _VERSION_3: tuple[str, ...] = (
     "CREATE INDEX statement_topics_topic ON statement_topics (topic, stance)",
 )
 
+# Version 4: clusters and events updated locally. Each clustered statement keeps its
+# speaker and the day it is placed on (said, else published) for look-ups by speaker and
+# day window, and whether it bridges nothing; MinHash LSH band keys replace the full
+# signatures. The clusters of version 3 are dropped: the next ingest (or `onrecord
+# clusters --rebuild`) builds them again under the new event rules.
+_VERSION_4: tuple[str, ...] = (
+    "DROP TABLE speech_event_statements",
+    "DROP TABLE speech_events",
+    "DROP TABLE cluster_links",
+    "DROP TABLE statement_clusters",
+    """
+    CREATE TABLE statement_clusters (
+        statement_id INTEGER PRIMARY KEY REFERENCES statements (id) ON DELETE CASCADE,
+        cluster_id   INTEGER NOT NULL,
+        speaker_id   INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+        placed_on    TEXT CHECK (placed_on IS NULL OR date(placed_on) = placed_on),
+        exact        INTEGER NOT NULL CHECK (exact IN (0, 1)),
+        ambiguous    INTEGER NOT NULL DEFAULT 0 CHECK (ambiguous IN (0, 1))
+    )
+    """,
+    "CREATE INDEX statement_clusters_cluster ON statement_clusters (cluster_id)",
+    "CREATE INDEX statement_clusters_placed ON statement_clusters (speaker_id, placed_on)",
+    """
+    CREATE TABLE statement_bands (
+        key          INTEGER NOT NULL,
+        statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+        PRIMARY KEY (key, statement_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX statement_bands_statement ON statement_bands (statement_id)",
+    """
+    CREATE TABLE cluster_links (
+        a     INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+        b     INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+        how   TEXT NOT NULL CHECK (how IN ('verbatim', 'trimmed', 'paraphrase')),
+        score REAL NOT NULL,
+        PRIMARY KEY (a, b),
+        CHECK (a < b)
+    )
+    """,
+    "CREATE INDEX cluster_links_b ON cluster_links (b)",
+    """
+    CREATE TABLE speech_events (
+        id         INTEGER PRIMARY KEY,
+        speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+        said_on    TEXT CHECK (said_on IS NULL OR date(said_on) = said_on),
+        occasion   TEXT
+    )
+    """,
+    "CREATE INDEX speech_events_speaker ON speech_events (speaker_id, said_on)",
+    """
+    CREATE TABLE speech_event_statements (
+        event_id     INTEGER NOT NULL REFERENCES speech_events (id) ON DELETE CASCADE,
+        statement_id INTEGER PRIMARY KEY REFERENCES statements (id) ON DELETE CASCADE
+    )
+    """,
+    "CREATE INDEX speech_event_statements_event ON speech_event_statements (event_id)",
+)
+
 # MIGRATIONS[v] upgrades a database at version v - 1 to version v.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _VERSION_1, 2: _VERSION_2, 3: _VERSION_3}
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: _VERSION_1,
+    2: _VERSION_2,
+    3: _VERSION_3,
+    4: _VERSION_4,
+}
 
 
 def upgrade_steps(current: int) -> list[str]:

@@ -94,6 +94,9 @@ class Metadata:
     published_evidence: str | None = None  # e.g. "header: Jul 21, 2018, 4:21 PM"
     url: str | None = None
     language: str = "en"
+    # The fields the input stated outright (JSONL fields, a page's metadata), not inferred
+    # from its text: on a re-ingest they replace stored values, inferences only fill gaps.
+    stated: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +208,51 @@ class SpeakerEdit:
     action: str  # "merge" (other into target) or "rename" (target renamed to other)
     target: str
     other: str
+
+
+class EditAction(StrEnum):
+    SET = "set"  # a user set an article's field
+    UPDATE = "update"  # a re-ingest of the article took a field's new value
+    REDATE = "redate"  # a statement's date was recomputed after its article's date changed
+    REASSIGN = "reassign"  # a user gave a statement to another speaker
+    DELETE = "delete"  # a user deleted a statement
+    MERGE = "merge"  # a user merged speaker `old` into speaker `new`
+    RENAME = "rename"  # a user renamed speaker `old` to `new`
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change made to the record after extraction, as the edit log keeps it.
+
+    `old` and `new` are the values as text (ISO dates, names; a deleted statement's
+    `old` is its JSON record); `cause` is the edit this one follows from.
+    """
+
+    id: int
+    made_at: str  # ISO 8601 UTC
+    action: EditAction
+    made_by: str | None = None
+    article: str | None = None  # the article changed, or the article of the statement
+    statement: int | None = None
+    speaker: int | None = None
+    field: str | None = None  # "published", "outlet", "title", "url", "speaker", "name", "said_on"
+    old: str | None = None
+    new: str | None = None
+    origin: str | None = None  # the input a re-ingest update came from
+    cause: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedPage:
+    """A web page as fetched: the bytes received, from where and when (for provenance)."""
+
+    url: str  # as asked for
+    final_url: str  # after redirects
+    fetched_at: str  # ISO 8601 UTC
+    status: int
+    content_type: str | None
+    body: bytes
+    article: str | None = None  # the id of the article read from it, once stored
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ and raises only `StoreError` and `NotFoundError`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
@@ -18,11 +18,15 @@ from onrecord.models import (
     ClusterInput,
     ClusterLink,
     ClusterUpdate,
+    Edit,
     EventView,
+    FetchedPage,
+    MentionKind,
     ProcessedArticle,
     Speaker,
     SpeakerEdit,
     SpeakerSummary,
+    StatementDate,
     StatementTopic,
     StatementView,
     Topic,
@@ -85,11 +89,11 @@ class Store(Protocol):
         """Return the user's merges and renames, in order."""
         ...
 
-    def merge_speakers(self, target: str, other: str) -> SpeakerSummary:
+    def merge_speakers(self, target: str, other: str, *, by: str | None = None) -> SpeakerSummary:
         """Merge speaker `other` into `target` (each a number, name or alias) and keep the edit."""
         ...
 
-    def rename_speaker(self, ref: str, new_name: str) -> SpeakerSummary:
+    def rename_speaker(self, ref: str, new_name: str, *, by: str | None = None) -> SpeakerSummary:
         """Rename speaker `ref` to `new_name` for good and keep the edit."""
         ...
 
@@ -111,6 +115,84 @@ class Store(Protocol):
 
     def counts(self) -> dict[str, int]:
         """Return the number of articles, statements and speakers stored."""
+        ...
+
+    def statement(self, statement_id: int) -> StatementView:
+        """Return one statement by its number."""
+        ...
+
+    # --- corrections and the edit log ---
+
+    def edits(
+        self,
+        *,
+        article: str | None = None,
+        statement: int | None = None,
+        speaker: int | None = None,
+    ) -> list[Edit]:
+        """Return the edit log of an article (with its statements'), a statement or a speaker."""
+        ...
+
+    def fixed_fields(self, article_id: str) -> set[str]:
+        """Return the fields of an article a user set by hand (re-ingests leave them alone)."""
+        ...
+
+    def set_article(
+        self,
+        article_id: str,
+        values: Mapping[str, str | dt.date | None],
+        *,
+        by: str | None = None,
+        dates: Mapping[int, StatementDate | None] | None = None,
+    ) -> list[Edit]:
+        """Set an article's fields by hand, and its statements' recomputed dates, in one go."""
+        ...
+
+    def update_article(
+        self,
+        article_id: str,
+        values: Mapping[str, str | dt.date | None],
+        *,
+        origin: str,
+        evidence: str | None = None,
+        dates: Mapping[int, StatementDate | None] | None = None,
+    ) -> list[Edit]:
+        """Take a re-ingest's new values of an article's fields, except ones set by hand."""
+        ...
+
+    def reassign_statement(
+        self,
+        statement_id: int,
+        speaker: str,
+        *,
+        by: str | None = None,
+        new_kind: MentionKind | None = None,
+    ) -> tuple[Edit | None, list[int]]:
+        """Give a statement to another speaker (a new one of `new_kind`); keep the edit."""
+        ...
+
+    def delete_statement(
+        self, statement_id: int, *, by: str | None = None
+    ) -> tuple[Edit, list[int]]:
+        """Delete one statement and keep the edit; return it and the speaker that lost it."""
+        ...
+
+    def replay_statement_edits(self) -> list[int]:
+        """Re-apply kept reassignments that a later ingest undid; return the speakers touched."""
+        ...
+
+    # --- fetched pages ---
+
+    def save_pages(self, pages: Sequence[FetchedPage]) -> None:
+        """Keep fetched pages (the bytes received), each linked to its article."""
+        ...
+
+    def fetched_page(self, url: str) -> FetchedPage | None:
+        """Return the latest page fetched from `url` whose article is stored, else None."""
+        ...
+
+    def article_pages(self, article_id: str) -> list[FetchedPage]:
+        """Return the pages an article was read from, oldest first."""
         ...
 
     # --- the corpus stage: clusters, speech events, topics and stances ---

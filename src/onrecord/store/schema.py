@@ -7,7 +7,7 @@ every table and column for people who open the file with any SQLite tool.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The schema version this code writes and reads (stored in `PRAGMA user_version`)."""
 
 APPLICATION_ID = 0x6F6E7263
@@ -284,12 +284,64 @@ _VERSION_4: tuple[str, ...] = (
     "CREATE INDEX speech_event_statements_event ON speech_event_statements (event_id)",
 )
 
+# Version 5: one edit log for every change made to the record after extraction (an
+# article's fields set by hand or updated by a re-ingest, a statement reassigned, deleted or
+# re-dated, speakers merged or renamed), which takes over the rows of `speaker_edits`; and
+# the pages fetched from the web, kept byte for byte with when and from where.
+_VERSION_5: tuple[str, ...] = (
+    """
+    CREATE TABLE edits (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        made_at      TEXT NOT NULL,
+        made_by      TEXT,
+        action       TEXT NOT NULL CHECK (action IN
+                         ('set', 'update', 'redate', 'reassign', 'delete', 'merge', 'rename')),
+        article_id   TEXT,
+        statement_id INTEGER,
+        speaker_id   INTEGER,
+        field        TEXT,
+        old_value    TEXT,
+        new_value    TEXT,
+        origin       TEXT,
+        cause        INTEGER REFERENCES edits (id)
+    )
+    """,
+    "CREATE INDEX edits_article ON edits (article_id)",
+    "CREATE INDEX edits_statement ON edits (statement_id)",
+    "CREATE INDEX edits_speaker ON edits (speaker_id)",
+    """
+    INSERT INTO edits (made_at, action, field, old_value, new_value)
+    SELECT made_at, action,
+           CASE action WHEN 'merge' THEN 'speaker' ELSE 'name' END,
+           CASE action WHEN 'merge' THEN other ELSE target END,
+           CASE action WHEN 'merge' THEN target ELSE other END
+    FROM speaker_edits ORDER BY id
+    """,
+    "DROP TABLE speaker_edits",
+    """
+    CREATE TABLE fetched_pages (
+        id           INTEGER PRIMARY KEY,
+        url          TEXT NOT NULL,
+        final_url    TEXT NOT NULL,
+        fetched_at   TEXT NOT NULL,
+        status       INTEGER NOT NULL,
+        content_type TEXT,
+        body         BLOB NOT NULL,
+        article_id   TEXT REFERENCES articles (id) ON DELETE SET NULL
+    )
+    """,
+    "CREATE INDEX fetched_pages_url ON fetched_pages (url)",
+    "CREATE INDEX fetched_pages_final_url ON fetched_pages (final_url)",
+    "CREATE INDEX fetched_pages_article ON fetched_pages (article_id)",
+)
+
 # MIGRATIONS[v] upgrades a database at version v - 1 to version v.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: _VERSION_1,
     2: _VERSION_2,
     3: _VERSION_3,
     4: _VERSION_4,
+    5: _VERSION_5,
 }
 
 

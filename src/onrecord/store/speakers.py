@@ -47,10 +47,15 @@ def speaker_records(db: sqlite3.Connection) -> list[Speaker]:
 
 
 def speaker_edits(db: sqlite3.Connection) -> list[SpeakerEdit]:
-    """Return the user's merges and renames, in the order they were made."""
+    """Return the user's merges and renames from the edit log, in the order they were made."""
+    # A merge is logged as `old` (the speaker merged away) into `new` (the target); a
+    # rename as `old` (the name the user gave) to `new`.
     return [
-        SpeakerEdit(action=row[0], target=row[1], other=row[2])
-        for row in db.execute("SELECT action, target, other FROM speaker_edits ORDER BY id")
+        SpeakerEdit("merge", row[2], row[1]) if row[0] == "merge" else SpeakerEdit(*row)
+        for row in db.execute(
+            "SELECT action, old_value, new_value FROM edits "
+            "WHERE action IN ('merge', 'rename') ORDER BY id"
+        )
     ]
 
 
@@ -165,15 +170,22 @@ def rename(db: sqlite3.Connection, ref: str, new_name: str) -> int:
     return speaker_id
 
 
-def record_edit(db: sqlite3.Connection, edit: SpeakerEdit) -> None:
-    """Keep one user edit, to re-apply after later ingests."""
+def record_edit(
+    db: sqlite3.Connection, edit: SpeakerEdit, speaker_id: int, made_by: str | None = None
+) -> None:
+    """Keep one user edit in the edit log, to show and to re-apply after later ingests."""
+    merge = edit.action == "merge"
     db.execute(
-        "INSERT INTO speaker_edits (action, target, other, made_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO edits (made_at, made_by, action, speaker_id, field, old_value, new_value) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
-            edit.action,
-            edit.target,
-            edit.other,
             dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            made_by,
+            edit.action,
+            speaker_id,
+            "speaker" if merge else "name",
+            edit.other if merge else edit.target,
+            edit.target if merge else edit.other,
         ),
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -19,12 +19,19 @@ from typing import Any
 from onrecord.errors import StoreError
 from onrecord.models import (
     ArticleView,
+    Edit,
+    EditAction,
+    FetchedPage,
+    MentionKind,
     ProcessedArticle,
     Speaker,
     SpeakerEdit,
     SpeakerSummary,
+    StatementDate,
     StatementView,
 )
+from onrecord.store import edits as edit_sql
+from onrecord.store import fetches as fetch_sql
 from onrecord.store import speakers as speaker_sql
 from onrecord.store import topics as topic_sql
 from onrecord.store import views as view_sql
@@ -201,19 +208,19 @@ class SQLiteStore(CorpusQueries):
         with translated():
             return speaker_sql.speaker_edits(self._db)
 
-    def merge_speakers(self, target: str, other: str) -> SpeakerSummary:
+    def merge_speakers(self, target: str, other: str, *, by: str | None = None) -> SpeakerSummary:
         """Merge speaker `other` into `target` (each a number, name or alias) and keep the edit."""
         with translated("cannot merge the speakers"), self._transaction() as db:
-            speaker_sql.merge(db, target, other)
-            speaker_sql.record_edit(db, SpeakerEdit("merge", target, other))
-        return self.speaker(target)
+            target_id = speaker_sql.merge(db, target, other)
+            speaker_sql.record_edit(db, SpeakerEdit("merge", target, other), target_id, by)
+        return self.speaker(str(target_id))
 
-    def rename_speaker(self, ref: str, new_name: str) -> SpeakerSummary:
+    def rename_speaker(self, ref: str, new_name: str, *, by: str | None = None) -> SpeakerSummary:
         """Rename speaker `ref` to `new_name` for good and keep the edit."""
         with translated("cannot rename the speaker"), self._transaction() as db:
-            speaker_sql.rename(db, ref, new_name)
-            speaker_sql.record_edit(db, SpeakerEdit("rename", ref, new_name))
-        return self.speaker(new_name)
+            speaker_id = speaker_sql.rename(db, ref, new_name)
+            speaker_sql.record_edit(db, SpeakerEdit("rename", ref, new_name), speaker_id, by)
+        return self.speaker(str(speaker_id))
 
     def replay_speaker_edits(self) -> int:
         """Re-apply the kept merges and renames to speakers added since; return the changes."""
@@ -236,6 +243,125 @@ class SQLiteStore(CorpusQueries):
         """Return every article, by publication date then doc, without statements."""
         rows = self._rows("SELECT * FROM articles ORDER BY published IS NULL, published, doc, id")
         return [view_sql.article_view(row, ()) for row in rows]
+
+    def statement(self, statement_id: int) -> StatementView:
+        """Return one statement by its number."""
+        with translated():
+            edit_sql.statement_row(self._db, statement_id)
+        return self._select("s.id = ?", (statement_id,))[0]
+
+    # --- corrections and the edit log --------------------------------------------
+
+    def edits(
+        self,
+        *,
+        article: str | None = None,
+        statement: int | None = None,
+        speaker: int | None = None,
+    ) -> list[Edit]:
+        """Return the edit log of an article (with its statements'), a statement or a speaker."""
+        with translated():
+            return edit_sql.edits(self._db, article=article, statement=statement, speaker=speaker)
+
+    def fixed_fields(self, article_id: str) -> set[str]:
+        """Return the fields of an article a user set by hand (re-ingests leave them alone)."""
+        with translated():
+            return edit_sql.fixed_fields(self._db, article_id)
+
+    def set_article(
+        self,
+        article_id: str,
+        values: Mapping[str, str | dt.date | None],
+        *,
+        by: str | None = None,
+        dates: Mapping[int, StatementDate | None] | None = None,
+    ) -> list[Edit]:
+        """Set an article's fields by hand, and its statements' recomputed dates, in one go."""
+        with translated("cannot correct the article"), self._transaction() as db:
+            changed = edit_sql.set_article_fields(
+                db, article_id, values, action=EditAction.SET, evidence="set by hand", made_by=by
+            )
+            return changed + self._redate(db, article_id, dates, changed, made_by=by)
+
+    def update_article(
+        self,
+        article_id: str,
+        values: Mapping[str, str | dt.date | None],
+        *,
+        origin: str,
+        evidence: str | None = None,
+        dates: Mapping[int, StatementDate | None] | None = None,
+    ) -> list[Edit]:
+        """Take a re-ingest's new values of an article's fields, except ones set by hand."""
+        with translated("cannot update the article"), self._transaction() as db:
+            fixed = edit_sql.fixed_fields(db, article_id)
+            kept = {field: value for field, value in values.items() if field not in fixed}
+            changed = edit_sql.set_article_fields(
+                db, article_id, kept, action=EditAction.UPDATE, evidence=evidence, origin=origin
+            )
+            return changed + self._redate(db, article_id, dates, changed, origin=origin)
+
+    @staticmethod
+    def _redate(
+        db: sqlite3.Connection,
+        article_id: str,
+        dates: Mapping[int, StatementDate | None] | None,
+        changed: list[Edit],
+        **log: object,
+    ) -> list[Edit]:
+        """Write recomputed statement dates when the article's date or URL changed."""
+        cause = next((e.id for e in changed if e.field in ("published", "url")), None)
+        if not dates or cause is None:
+            return []
+        return edit_sql.redate(db, article_id, dates, cause=cause, **log)
+
+    def reassign_statement(
+        self,
+        statement_id: int,
+        speaker: str,
+        *,
+        by: str | None = None,
+        new_kind: MentionKind | None = None,
+    ) -> tuple[Edit | None, list[int]]:
+        """Give a statement to another speaker (a new one of `new_kind`); keep the edit.
+
+        Return the edit (None: nothing changed) and the speakers that lost or gained it.
+        """
+        with translated("cannot reassign the statement"), self._transaction() as db:
+            edit, new, old = edit_sql.reassign(
+                db, statement_id, speaker, new_kind=new_kind, made_by=by
+            )
+        return edit, sorted({new} | ({old} if old is not None else set()))
+
+    def delete_statement(
+        self, statement_id: int, *, by: str | None = None
+    ) -> tuple[Edit, list[int]]:
+        """Delete one statement and keep the edit; return it and the speaker that lost it."""
+        with translated("cannot delete the statement"), self._transaction() as db:
+            edit, speaker = edit_sql.delete(db, statement_id, made_by=by)
+        return edit, [speaker] if speaker is not None else []
+
+    def replay_statement_edits(self) -> list[int]:
+        """Re-apply kept reassignments that a later ingest undid; return the speakers touched."""
+        with translated("cannot re-apply statement edits"), self._transaction() as db:
+            return edit_sql.replay_reassigns(db)
+
+    # --- fetched pages -----------------------------------------------------------
+
+    def save_pages(self, pages: Sequence[FetchedPage]) -> None:
+        """Keep fetched pages (the bytes received), each linked to its article."""
+        with translated("cannot store the fetched pages"), self._transaction() as db:
+            fetch_sql.save_pages(db, pages)
+
+    def fetched_page(self, url: str) -> FetchedPage | None:
+        """Return the latest page fetched from `url` whose article is stored, else None."""
+        with translated():
+            return fetch_sql.fetched_page(self._db, url)
+
+    def article_pages(self, article_id: str) -> list[FetchedPage]:
+        """Return the pages an article was read from, oldest first."""
+        with translated():
+            return fetch_sql.article_pages(self._db, article_id)
 
     def counts(self) -> dict[str, int]:
         """Return the number of articles, statements and speakers stored."""

@@ -8,6 +8,10 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
+# The demo corpus: examples/ without pages/, the fictional real-form pages that
+# `onrecord eval pages` scores against tests/fixtures/example_pages_gold.json.
+EXAMPLE_CORPUS = tuple(EXAMPLES / name for name in ("txt", "html", "jsonl"))
+EXAMPLE_PAGES = EXAMPLES / "pages" / "pages.jsonl"
 SHARED = REPO.parent / "shared" / "data"
 SEEDS = SHARED / "seeds"
 POLNEAR = SHARED / "polnear"

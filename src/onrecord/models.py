@@ -345,6 +345,7 @@ class ArticleView:
     url: str | None
     text: str
     statements: tuple[StatementView, ...]
+    language: str = "en"
 
 
 def article_id(text: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import pytest
-from tests.shared_data import EXAMPLES, REPO
+from tests.shared_data import EXAMPLE_CORPUS, REPO
 
 from onrecord.clustering import (
     ClusterIndex,
@@ -65,7 +65,7 @@ def corpus() -> Corpus:
     docs: dict[int, str] = {}
     articles: dict[str, str] = {}
     names: dict[str, int] = {}
-    for result in extract([EXAMPLES]):
+    for result in extract(EXAMPLE_CORPUS):
         assert isinstance(result, ProcessedArticle), result
         article = result.article
         articles[article.doc] = article.id

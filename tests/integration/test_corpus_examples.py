@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from tests.shared_data import EXAMPLES, REPO
+from tests.shared_data import EXAMPLE_CORPUS, EXAMPLES, REPO
 
 from onrecord.cli import main
 from onrecord.clustering import PairScores, pairwise_scores
@@ -39,7 +39,15 @@ MERGED_FLOOR = (1.0, 0.75)
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("corpus") / "examples.db"
-    args = ["ingest", str(EXAMPLES), "--db", str(path), "--silent", "--topics", str(TOPICS)]
+    args = [
+        "ingest",
+        *map(str, EXAMPLE_CORPUS),
+        "--db",
+        str(path),
+        "--silent",
+        "--topics",
+        str(TOPICS),
+    ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     return path
@@ -106,7 +114,9 @@ def partition(path: Path) -> set[frozenset[tuple[str, str]]]:
 
 def test_one_article_at_a_time_gives_the_clusters_of_one_batch(db: Path, tmp_path: Path) -> None:
     path = tmp_path / "incremental.db"
-    files = sorted(p for p in EXAMPLES.rglob("*") if p.suffix in (".txt", ".html", ".jsonl"))
+    files = sorted(
+        p for d in EXAMPLE_CORPUS for p in d.rglob("*") if p.suffix in (".txt", ".html", ".jsonl")
+    )
     with open_store(path) as store:
         for file in reversed(files):  # another order than the batch's, one article per batch
             report = ingest([file], store, batch_size=1, topics=TOPICS)

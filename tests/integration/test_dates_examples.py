@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 from tests.builders import processed_articles
-from tests.shared_data import EXAMPLES
+from tests.shared_data import EXAMPLE_CORPUS
 
 from onrecord.models import Article, Precision, Statement
 
@@ -34,7 +34,7 @@ def examples() -> Processed:
     """Every example article with its statements, after every per-article stage."""
     return {
         article.doc: (article, statements)
-        for article, _, statements in processed_articles([EXAMPLES])
+        for article, _, statements in processed_articles(EXAMPLE_CORPUS)
     }
 
 

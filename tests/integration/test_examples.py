@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.shared_data import EXAMPLES
+from tests.shared_data import EXAMPLE_CORPUS
 
 from onrecord.cli import main
 from onrecord.store import open_store
@@ -18,15 +18,23 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("examples") / "examples.db"
-    result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", str(path), "--silent"])
+    result = CliRunner().invoke(
+        main, ["ingest", *map(str, EXAMPLE_CORPUS), "--db", str(path), "--silent"]
+    )
     assert result.exit_code == 0, result.output
     return path
 
 
 def test_every_example_article_is_stored(db: Path) -> None:
-    inputs = list(EXAMPLES.rglob("*.txt")) + list(EXAMPLES.rglob("*.htm*"))
+    inputs = [
+        p for d in EXAMPLE_CORPUS for pattern in ("*.txt", "*.htm*") for p in d.rglob(pattern)
+    ]
     jsonl_lines = sum(
-        1 for f in EXAMPLES.rglob("*.jsonl") for line in f.read_text().splitlines() if line.strip()
+        1
+        for d in EXAMPLE_CORPUS
+        for f in d.rglob("*.jsonl")
+        for line in f.read_text().splitlines()
+        if line.strip()
     )
     with open_store(db) as store:
         assert store.counts()["articles"] == len(inputs) + jsonl_lines
@@ -75,7 +83,9 @@ def test_statements_jsonl_has_the_documented_fields(db: Path) -> None:
 
 
 def test_reingest_skips_everything(db: Path) -> None:
-    result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", str(db), "--silent"])
+    result = CliRunner().invoke(
+        main, ["ingest", *map(str, EXAMPLE_CORPUS), "--db", str(db), "--silent"]
+    )
     assert result.exit_code == 0
     assert "ingested 0 article(s)" in result.output
     assert "failed 0" in result.output

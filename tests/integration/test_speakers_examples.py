@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.shared_data import EXAMPLES
+from tests.shared_data import EXAMPLE_CORPUS
 
 from onrecord.cli import main
 from onrecord.models import StatementView
@@ -31,7 +31,9 @@ ACCURACY_FLOOR = 0.87
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("speakers") / "examples.db"
-    result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", str(path), "--silent"])
+    result = CliRunner().invoke(
+        main, ["ingest", *map(str, EXAMPLE_CORPUS), "--db", str(path), "--silent"]
+    )
     assert result.exit_code == 0, result.output
     return path
 

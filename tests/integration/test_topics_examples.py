@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from tests.shared_data import EXAMPLES
+from tests.shared_data import EXAMPLE_CORPUS, EXAMPLES
 
 from onrecord.models import Failure, ProcessedArticle, StanceItem, StanceLabel, Statement
 from onrecord.topics import (
@@ -40,7 +40,7 @@ TOPIC = load_topics(EXAMPLES / "topics.yaml")[0]
 def articles() -> dict[str, ProcessedArticle]:
     from onrecord.pipeline.run import extract
 
-    results = [r for r in extract([EXAMPLES]) if not isinstance(r, Failure)]
+    results = [r for r in extract(EXAMPLE_CORPUS) if not isinstance(r, Failure)]
     return {r.article.doc: r for r in results}
 
 

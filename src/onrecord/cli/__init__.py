@@ -276,7 +276,7 @@ def extract(paths: tuple[str, ...], as_jsonl: bool, no_clean: bool) -> None:
 
 @main.group("eval")
 def evaluate() -> None:
-    """Score onrecord's attribution extraction against an annotated corpus."""
+    """Score onrecord against an annotated corpus (PolNeAR) or real news pages."""
 
 
 @evaluate.command("polnear")
@@ -292,6 +292,25 @@ def eval_polnear(split_dir: Path) -> None:
     with _reported_errors():
         report = evaluate_polnear(split_dir)
     click.echo(report.format())
+
+
+@evaluate.command("pages")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("pages", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--per-page", is_flag=True, help="Also print one line per page.")
+def eval_pages(gold: Path, pages: Path, per_page: bool) -> None:
+    """Score onrecord on real news pages (GOLD: the facts; PAGES: a JSONL of the pages).
+
+    Ingests the pages into a temporary database and prints statement-date accuracy and
+    wrong dates, speakers per person, event pairwise F1, statements per page, outlets,
+    publication dates, titles and languages; the last line is
+    `date_accuracy=<value> wrong_dates=<n>`. See docs/metrics.md ("Real pages").
+    """
+    from onrecord.eval.pages import evaluate_pages
+
+    with _reported_errors():
+        report = evaluate_pages(gold, pages)
+    click.echo(report.format(per_page=per_page))
 
 
 @main.command("settings")

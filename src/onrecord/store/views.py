@@ -125,6 +125,7 @@ def article_view(row: sqlite3.Row, statements: tuple[StatementView, ...]) -> Art
         url=row["url"],
         text=row["text"],
         statements=statements,
+        language=row["language"],
     )
 
 

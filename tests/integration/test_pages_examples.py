@@ -1,0 +1,52 @@
+"""`onrecord eval pages` end to end on the fictional example pages (examples/pages/).
+
+The real-pages dev set is not in the repository (its pages are third-party text), so CI
+runs the scorer on pages we wrote in the same forms, against their own gold.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from tests.shared_data import EXAMPLE_PAGES
+
+from onrecord.cli import main
+from onrecord.eval.pages import PagesReport, evaluate_pages
+
+GOLD = Path(__file__).parents[1] / "fixtures" / "example_pages_gold.json"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def report() -> PagesReport:
+    return evaluate_pages(GOLD, EXAMPLE_PAGES)
+
+
+def test_every_page_is_stored_and_scored(report):
+    assert report.pages == 15
+    assert report.scored_pages == 13
+    assert report.missing == ()
+
+
+def test_no_statement_is_given_a_wrong_day(report):
+    assert report.dates.wrong == 0
+    # harbourwatch says "on Tuesday" and states no date: no day may be guessed
+    assert report.dates.unsupported == 0
+
+
+def test_the_cli_prints_the_summary_with_its_last_line():
+    result = CliRunner().invoke(main, ["eval", "pages", str(GOLD), str(EXAMPLE_PAGES)])
+    assert result.exit_code == 0, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("date_accuracy=") and last.endswith("wrong_dates=0")
+    assert "speakers per person:" in result.output
+    assert "events: pairwise precision" in result.output
+
+
+def test_a_missing_pages_file_is_bad_usage(tmp_path):
+    result = CliRunner().invoke(main, ["eval", "pages", str(GOLD), str(tmp_path / "no.jsonl")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output

@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 ## demo: ingest the bundled example corpus into ./onrecord.db and print statements by speaker
 demo: $(STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm
-	$(BIN)/onrecord ingest examples/txt examples/html examples/jsonl --db $(DB) --topics examples/topics.yaml
+	$(BIN)/onrecord ingest examples/html examples/jsonl examples/txt --db $(DB) --topics examples/topics.yaml
 	$(BIN)/onrecord statements --db $(DB)
 
 ## test: lint, type-check, check the layers, run the test suite

@@ -8,9 +8,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
-# The demo corpus: examples/ without pages/, the fictional real-form pages that
-# `onrecord eval pages` scores against tests/fixtures/example_pages_gold.json.
-EXAMPLE_CORPUS = tuple(EXAMPLES / name for name in ("txt", "html", "jsonl"))
+# The demo corpus, in the order a walk of examples/ reads it, without pages/ (the
+# fictional real-form pages `onrecord eval pages` scores against their own gold).
+EXAMPLE_CORPUS = tuple(EXAMPLES / name for name in ("html", "jsonl", "txt"))
 EXAMPLE_PAGES = EXAMPLES / "pages" / "pages.jsonl"
 SHARED = REPO.parent / "shared" / "data"
 SEEDS = SHARED / "seeds"

@@ -46,6 +46,12 @@ SETTINGS: tuple[Setting, ...] = (
         "How clusters find paraphrases: lexical, embeddings, or auto (embeddings when the "
         "extra is installed); see docs/clustering.md.",
     ),
+    Setting(
+        "user_name",
+        "",
+        "Who makes edits, written to the edit log with each one (empty: unknown); --by "
+        "overrides it.",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -27,6 +27,7 @@ from onrecord.queries.shapes import (
     statement_record,
 )
 from onrecord.render import text as render
+from onrecord.render.edits import update_summary
 
 _store = store_of
 _reported_errors = reported_errors
@@ -86,13 +87,18 @@ def ingest(
             aliases=aliases,
             topics=topics,
         )
+    updated = sum(1 for update in report.updated if update.edits)
     click.echo(
         f"ingested {len(report.ingested)} article(s) with {report.statements} statement(s); "
-        f"skipped {report.duplicates} duplicate(s); failed {len(report.failures)}",
+        f"updated {updated}; skipped {report.duplicates} duplicate(s); "
+        f"failed {len(report.failures)}",
         err=True,
     )
     if report.rescored:
         click.echo(f"scored the stored corpus for {', '.join(report.rescored)}", err=True)
+    for update in report.updated:
+        summary = update_summary(update.source, update.doc, update.edits, update.kept)
+        click.echo(f"  {'updated' if update.edits else 'kept'}: {summary}", err=True)
     _report_failures(report.failures)
     if not report.ok:
         sys.exit(EXIT_INPUTS_FAILED)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from onrecord.cleaning import clean
 from onrecord.errors import InputError
-from onrecord.ingest.metadata import extract_metadata
-from onrecord.models import Article, CleanText, RawDocument, Segment, article_id
+from onrecord.ingest.metadata import extract_metadata, parse_date
+from onrecord.models import Article, CleanText, Metadata, RawDocument, Segment, article_id
 
 
 def prepare(raw: RawDocument, *, clean_text: bool = True) -> Article:
@@ -18,9 +20,22 @@ def prepare(raw: RawDocument, *, clean_text: bool = True) -> Article:
         doc=raw.doc,
         source=raw.source,
         text=cleaned.text,
-        metadata=extract_metadata(cleaned, raw),
+        metadata=_with_stated(extract_metadata(cleaned, raw), raw),
         segments=cleaned.segments,
     )
+
+
+def _with_stated(metadata: Metadata, raw: RawDocument) -> Metadata:
+    """Mark the fields whose value is the one the input stated (its hints), not an inference."""
+    stated = {
+        name
+        for name in ("title", "outlet", "url")
+        if raw.hints.get(name) and getattr(metadata, name) is not None
+    }
+    published = raw.hints.get("published")
+    if published and metadata.published is not None and parse_date(published) == metadata.published:
+        stated.add("published")
+    return replace(metadata, stated=frozenset(stated))
 
 
 def _cleaned(text: str) -> CleanText:

@@ -9,10 +9,16 @@ from pathlib import Path
 from onrecord import settings
 from onrecord.errors import InputError
 from onrecord.ingest import read_paths
-from onrecord.models import Article, Failure, ProcessedArticle, RawDocument
+from onrecord.models import Article, Edit, Failure, ProcessedArticle, RawDocument
 from onrecord.nlp import load_pipeline
 from onrecord.pipeline.analyse import analyse_articles
 from onrecord.pipeline.corpus import update_clusters
+from onrecord.pipeline.corrections import (
+    FieldValues,
+    apply_update,
+    needs_dating,
+    reingest_changes,
+)
 from onrecord.pipeline.prepare import prepare
 from onrecord.pipeline.topics import apply_topics, score_articles, topics_file
 from onrecord.speakers import AliasBook, SpeakerIndex, read_alias_file
@@ -21,11 +27,26 @@ from onrecord.store import Store
 Progress = Callable[[ProcessedArticle | Failure], None]
 
 
+@dataclass(frozen=True, slots=True)
+class Update:
+    """A stored article read again with new metadata: the changes taken, the fields kept."""
+
+    source: str  # the input read again
+    article: str  # the article id
+    doc: str
+    edits: tuple[Edit, ...]  # field changes, then the statement dates that followed
+    kept: tuple[str, ...] = ()  # fields the input would change but the user set by hand
+
+
 @dataclass
 class IngestReport:
-    """What an ingest run did: every input is counted once, as stored, duplicate or failed."""
+    """What an ingest run did: every input is counted once, as stored, updated, duplicate
+    or failed."""
 
     ingested: list[str] = field(default_factory=list)
+    # Stored articles read again with new metadata; those that changed nothing (fields set
+    # by hand kept) are counted as duplicates too.
+    updated: list[Update] = field(default_factory=list)
     duplicates: int = 0
     failures: list[Failure] = field(default_factory=list)
     statements: int = 0
@@ -66,31 +87,100 @@ def ingest(
     if store.cluster_backlog():  # a database upgraded from before local clustering
         report.clustered += update_clusters(store).statements
     index = SpeakerIndex(store.speaker_records(), alias_book(aliases))
+    updates = _Updates(store, report)
     seen: set[str] = set()
 
     def new_articles() -> Iterator[Article]:
         for article in _prepared(paths, report.failures, progress):
-            if article.id in seen or store.has_article(article.id):
-                report.duplicates += 1
-                continue
-            seen.add(article.id)
-            yield article
+            if article.id in seen:
+                updates.later.append(article)  # compared once the first copy is stored
+            elif store.has_article(article.id):
+                yield from updates.check(article)
+            else:
+                seen.add(article.id)
+                yield article
 
+    nlp = load_pipeline(model)
     batch: list[ProcessedArticle] = []
-    for result in analyse_articles(new_articles(), load_pipeline(model), batch_size=size):
+    for result in analyse_articles(new_articles(), nlp, batch_size=size):
         if progress:
             progress(result)
         if isinstance(result, Failure):
             report.failures.append(result)
-            continue
-        batch.append(index.assign(result))
+        elif not updates.apply(result):
+            batch.append(index.assign(result))
         if len(batch) >= size:
             _save(store, batch, report)
             batch = []
     _save(store, batch, report)
-    if report.ingested and store.replay_speaker_edits():
-        report.clustered += update_clusters(store).statements
+    while updates.later:
+        again, updates.later = updates.later, []
+        checked = (dated for article in again for dated in updates.check(article))
+        for result in analyse_articles(checked, nlp, batch_size=size):
+            if isinstance(result, Failure):
+                report.failures.append(result)
+            else:
+                updates.apply(result)
+    _replay_edits(store, report)
     return report
+
+
+def _replay_edits(store: Store, report: IngestReport) -> None:
+    """Re-apply the user's speaker and statement edits to what the run added or moved."""
+    if not report.ingested:
+        return
+    moved = store.replay_speaker_edits()
+    speakers = store.replay_statement_edits()
+    if speakers:
+        store.forget_clusters(speakers)
+    if moved or speakers:
+        report.clustered += update_clusters(store).statements
+
+
+class _Updates:
+    """Stored articles read again: what their new metadata changes, taken as it comes."""
+
+    def __init__(self, store: Store, report: IngestReport) -> None:
+        self.store = store
+        self.report = report
+        self.pending: dict[str, tuple[Article, FieldValues, tuple[str, ...]]] = {}
+        self.later: list[Article] = []  # to check once the update pending for them is taken
+
+    def check(self, article: Article) -> Iterator[Article]:
+        """Count a stored article read again; yield it when its statements need new dates."""
+        stored = self.store.article(article.id)
+        values, kept = reingest_changes(
+            stored, article.metadata, self.store.fixed_fields(article.id)
+        )
+        if not values and not kept:
+            self.report.duplicates += 1
+        elif needs_dating(values) and article.id in self.pending:
+            self.later.append(article)
+        elif needs_dating(values):
+            self.pending[article.id] = (article, values, kept)
+            yield article
+        else:
+            self._take(article, article, values, kept)
+
+    def apply(self, result: ProcessedArticle) -> bool:
+        """Take the update a freshly analysed article was read for; False if it is new."""
+        if result.article.id not in self.pending:
+            return False
+        article, values, kept = self.pending.pop(result.article.id)
+        self._take(article, result, values, kept)
+        return True
+
+    def _take(
+        self,
+        article: Article,
+        processed: Article | ProcessedArticle,
+        values: FieldValues,
+        kept: tuple[str, ...],
+    ) -> None:
+        edits = apply_update(self.store, processed, values, article.source)
+        if not edits:
+            self.report.duplicates += 1  # nothing changed: fields set by hand were kept
+        self.report.updated.append(Update(article.source, article.id, article.doc, edits, kept))
 
 
 def alias_book(path: str | Path | None = None) -> AliasBook | None:

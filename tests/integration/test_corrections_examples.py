@@ -1,0 +1,118 @@
+"""Corrections that last, on an example article with no publication date (the Gazette's).
+
+Its statements say "on Tuesday" and "last week", which cannot be dated until the article's
+date is known: a re-ingest with richer metadata, or a date set by hand, dates them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from tests.shared_data import EXAMPLES
+
+from onrecord.models import EditAction
+from onrecord.pipeline.corrections import correct_article
+from onrecord.pipeline.run import ingest
+from onrecord.store import Store, open_store
+
+pytestmark = pytest.mark.slow
+
+GAZETTE = EXAMPLES / "txt" / "gazette_ondrel_right_terms.txt"
+ONDREL = "Casimir Ondrel"
+
+
+@pytest.fixture(autouse=True)
+def lexical(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ONRECORD_PARAPHRASE", "lexical")
+
+
+def _jsonl(tmp_path: Path, name: str, **fields: str) -> Path:
+    path = tmp_path / name
+    record = {"id": "gazette-wire", "text": GAZETTE.read_text(encoding="utf-8"), **fields}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return path
+
+
+def _tuesday_statement_dates(store: Store) -> set[dt.date | None]:
+    views = store.statements(speaker="Ondrel")
+    return {v.said_on for v in views if v.said_on_evidence and "Tuesday" in str(v.said_on_evidence)}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    opened = open_store(tmp_path / "c.db")
+    report = ingest([GAZETTE], opened)
+    assert len(report.ingested) == 1 and report.ok
+    return opened
+
+
+def test_the_gazette_starts_undated(store: Store) -> None:
+    (article,) = store.articles()
+    assert article.published is None
+    assert _tuesday_statement_dates(store) == {None}
+
+
+def test_a_reingest_with_a_date_updates_the_article_and_dates_its_statements(
+    store: Store, tmp_path: Path
+) -> None:
+    (article,) = store.articles()
+    richer = _jsonl(tmp_path, "wire.jsonl", published="2025-06-20", url="https://g.example/x")
+    report = ingest([richer], store)
+    assert (report.ingested, report.duplicates, report.failures) == ([], 0, [])
+    (update,) = report.updated
+    assert (update.article, update.source, update.kept) == (article.id, f"{richer}:1", ())
+    fields = {e.field: (e.old, e.new) for e in update.edits if e.action is EditAction.UPDATE}
+    assert fields == {
+        "published": (None, "2025-06-20"),
+        "url": (None, "https://g.example/x"),
+        "outlet": (None, "g.example"),  # inferred from the URL: it fills a gap
+    }
+    # The Tuesday before Friday 20 June 2025.
+    assert _tuesday_statement_dates(store) == {dt.date(2025, 6, 17)}
+    redates = [e for e in update.edits if e.action is EditAction.REDATE]
+    published = next(e for e in update.edits if e.field == "published")
+    assert redates and {e.cause for e in redates} == {published.id}
+    assert all(e.origin == f"{richer}:1" for e in update.edits)
+    # The speech events follow the new dates.
+    ondrel = store.speaker(ONDREL).id
+    assert dt.date(2025, 6, 17) in {e.said_on for e in store.speech_events(ondrel)}
+    # The same input again changes nothing: a duplicate.
+    again = ingest([richer], store)
+    assert (again.updated, again.duplicates) == ([], 1)
+
+
+def test_an_inference_never_replaces_a_known_value(store: Store, tmp_path: Path) -> None:
+    ingest([_jsonl(tmp_path, "wire.jsonl", published="2025-06-20")], store)
+    # The plain-text file again: it knows no date, so the stored one stays.
+    report = ingest([GAZETTE], store)
+    assert (report.updated, report.duplicates) == ([], 1)
+    assert store.articles()[0].published == dt.date(2025, 6, 20)
+
+
+def test_a_date_set_by_hand_wins_over_later_reingests(store: Store, tmp_path: Path) -> None:
+    (article,) = store.articles()
+    correction = correct_article(store, article.doc, {"published": dt.date(2025, 6, 25)}, by="ana")
+    assert correction.edits[0].action is EditAction.SET
+    assert _tuesday_statement_dates(store) == {dt.date(2025, 6, 24)}
+    assert store.articles()[0].published_evidence == "set by hand"
+    richer = _jsonl(tmp_path, "wire.jsonl", published="2025-06-20", outlet="Gazette Wire")
+    report = ingest([richer], store)
+    (update,) = report.updated
+    assert update.kept == ("published",)
+    assert [(e.field, e.new) for e in update.edits] == [("outlet", "Gazette Wire")]
+    stored = store.articles()[0]
+    assert (stored.published, stored.outlet) == (dt.date(2025, 6, 25), "Gazette Wire")
+    assert _tuesday_statement_dates(store) == {dt.date(2025, 6, 24)}
+
+
+def test_the_same_text_twice_in_one_run_updates_the_first(tmp_path: Path) -> None:
+    with open_store(tmp_path / "once.db") as store:
+        richer = _jsonl(tmp_path, "wire.jsonl", published="2025-06-20")
+        report = ingest([GAZETTE, richer], store)
+        assert len(report.ingested) == 1 and report.duplicates == 0
+        (update,) = report.updated
+        assert update.source == f"{richer}:1"
+        assert _tuesday_statement_dates(store) == {dt.date(2025, 6, 17)}

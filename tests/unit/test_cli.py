@@ -8,6 +8,7 @@ import sys
 from click.testing import CliRunner
 
 from onrecord.cli import main
+from onrecord.store import open_store
 
 
 def test_help_does_not_import_spacy() -> None:
@@ -45,6 +46,7 @@ def test_python_dash_m_runs() -> None:
 
 def test_missing_article_names_the_fix(tmp_path) -> None:
     db = tmp_path / "empty.db"
+    open_store(db).close()
     result = CliRunner().invoke(main, ["show", "nothing-here", "--db", str(db)])
     assert result.exit_code == 1
     assert "Error:" in result.output and "Hint:" in result.output

@@ -14,9 +14,11 @@ import click
 from onrecord import __version__, settings
 from onrecord.cli.options import (
     EXIT_INPUTS_FAILED,
+    Main,
     db_option,
     format_option,
     reported_errors,
+    set_debug,
     store_of,
 )
 from onrecord.models import Failure, StatementView
@@ -33,14 +35,16 @@ _store = store_of
 _reported_errors = reported_errors
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="onrecord")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Print tracebacks of errors and failed inputs.")
+def main(debug: bool) -> None:
     """onrecord: who said what, when, to whom, as reported by whom.
 
     Ingest news articles into a database, then query the statements in them.
     Every statement keeps the exact character spans of its source.
     """
+    set_debug(debug)
 
 
 @main.command()
@@ -76,7 +80,7 @@ def ingest(
     from onrecord.pipeline.run import ingest as run_ingest
 
     with (
-        _store(db) as store,
+        _store(db, write=True) as store,
         tqdm(unit=" article", file=sys.stderr, disable=silent or None, desc="ingest") as bar,
     ):
         report = run_ingest(
@@ -210,7 +214,7 @@ def speakers_merge(target: str, other: str, db: str) -> None:
     """Merge speaker OTHER into TARGET (each a number, name or alias); rebuild its clusters."""
     from onrecord.pipeline.corpus import merge_speakers
 
-    with _store(db) as store:
+    with _store(db, write=True) as store:
         merged = merge_speakers(store, target, other)
     click.echo(render.speaker_card(merged))
 
@@ -221,7 +225,7 @@ def speakers_merge(target: str, other: str, db: str) -> None:
 @db_option
 def speakers_rename(old: str, new: str, db: str) -> None:
     """Rename speaker OLD (a number, name or alias) to NEW, for good."""
-    with _store(db) as store:
+    with _store(db, write=True) as store:
         renamed = store.rename_speaker(old, new)
     click.echo(render.speaker_card(renamed))
 

@@ -90,7 +90,7 @@ def topics_apply(file: str, silent: bool, db: str) -> None:
     from onrecord.pipeline.topics import apply_topics, topics_file
 
     with (
-        store_of(db) as store,
+        store_of(db, write=True) as store,
         tqdm(unit=" article", file=sys.stderr, disable=silent or None, desc="score") as bar,
     ):
         run = apply_topics(store, topics_file(file), progress=lambda _a: bar.update())
@@ -108,7 +108,7 @@ def topics_apply(file: str, silent: bool, db: str) -> None:
 @db_option
 def topics_remove(name: str, db: str) -> None:
     """Delete topic NAME and every statement's score for it."""
-    with store_of(db) as store:
+    with store_of(db, write=True) as store:
         store.remove_topic(name)
     click.echo(f"removed topic {name}", err=True)
 
@@ -156,7 +156,7 @@ def clusters(
     from onrecord.queries.shapes import event_record
     from onrecord.queries.speakers import find_speaker
 
-    with store_of(db) as store:
+    with store_of(db, write=rebuild) as store:
         if rebuild:
             done = rebuild_clusters(store)
             click.echo(f"rebuilt the clusters of {done.speakers} speaker(s)", err=True)

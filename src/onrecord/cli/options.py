@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +17,39 @@ from onrecord.store import Store, open_store
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_INPUTS_FAILED = 1
+EXIT_FAILED = 1
+
+DEBUG_HINT = "run it again as `onrecord --debug ...` to see the traceback, and please report it"
+
+
+class Main(click.Group):
+    """The `onrecord` group: an error nobody foresaw is one line (with --debug, a traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except OnrecordError as error:
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(EXIT_FAILED)
+        except Exception as error:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(f"Error: unexpected {type(error).__name__}: {error}", err=True)
+            click.echo(f"Hint: {DEBUG_HINT}", err=True)
+            sys.exit(EXIT_FAILED)
+
+
+def set_debug(enabled: bool) -> None:
+    """Log onrecord's debug messages (tracebacks of failed inputs) to stderr when `enabled`."""
+    if not enabled:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("debug: %(name)s: %(message)s"))
+    logger = logging.getLogger("onrecord")
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
 
 
 def db_option(function: F) -> F:
@@ -51,11 +85,15 @@ def reported_errors() -> Iterator[None]:
         yield
     except OnrecordError as error:
         click.echo(f"Error: {error}", err=True)
-        sys.exit(1)
+        sys.exit(EXIT_FAILED)
 
 
 @contextmanager
-def store_of(db: str) -> Iterator[Store]:
-    """Open the database for one command, turning library errors into messages."""
-    with reported_errors(), open_store(db) as store:
+def store_of(db: str, *, write: bool = False) -> Iterator[Store]:
+    """Open the database for one command (read-only unless `write`), errors as messages.
+
+    A reading command never creates or changes the file: a missing database is refused
+    with "no database at PATH".
+    """
+    with reported_errors(), open_store(db, write=write) as store:
         yield store

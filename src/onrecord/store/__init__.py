@@ -288,6 +288,10 @@ class Store(Protocol):
         ...
 
 
-def open_store(path: str | Path) -> Store:
-    """Open the database at `path`, creating the file and its schema if new."""
-    return SQLiteStore.open(path)
+def open_store(path: str | Path, *, write: bool = True) -> Store:
+    """Open the database at `path`, creating the file and its schema if new.
+
+    With `write=False` the database is opened read-only: a missing file, a file of another
+    program or an older schema is refused with a StoreError, and nothing is written.
+    """
+    return SQLiteStore.open(path, write=write)

@@ -14,8 +14,19 @@ def _casefold(value: str | None) -> str:
     return value.casefold() if value is not None else ""
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open `path`, check it is an onrecord database, and create or upgrade its schema."""
+def connect(path: str | Path, *, write: bool = True) -> sqlite3.Connection:
+    """Open `path`, check it is an onrecord database, and create or upgrade its schema.
+
+    With `write` false the file is opened read-only: it must exist and hold onrecord's
+    current schema, and nothing (not even the schema) is written to it.
+    """
+    conn = _open(path) if write else _open_readonly(path)
+    conn.row_factory = sqlite3.Row
+    conn.create_function("casefold", 1, _casefold, deterministic=True)
+    return conn
+
+
+def _open(path: str | Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(str(path), isolation_level=None)
     except sqlite3.Error as exc:
@@ -32,9 +43,46 @@ def connect(path: str | Path) -> sqlite3.Connection:
     except BaseException:
         conn.close()
         raise
-    conn.row_factory = sqlite3.Row
-    conn.create_function("casefold", 1, _casefold, deterministic=True)
     return conn
+
+
+def _open_readonly(path: str | Path) -> sqlite3.Connection:
+    """Open an existing onrecord database for reading only; never create or change it."""
+    file = Path(path)
+    if not file.is_file() or file.stat().st_size == 0:
+        raise StoreError(
+            f"no database at {str(path)!r}",
+            hint="run `onrecord ingest` first (with the same --db), or give the path of "
+            "an onrecord database",
+        )
+    try:
+        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open database {str(path)!r}: {exc}") from exc
+    try:
+        with translated():
+            _check_identity(conn, path)
+            _check_current(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_current(conn: sqlite3.Connection, path: str | Path) -> None:
+    """Refuse, for reading, a database whose schema is not this onrecord's (nothing is written)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0:
+        raise StoreError(
+            f"no onrecord database at {str(path)!r} (the SQLite file holds no tables)",
+            hint="run `onrecord ingest` first (with the same --db)",
+        )
+    if version < SCHEMA_VERSION:
+        raise StoreError(
+            f"{str(path)!r} has schema version {version}, older than this onrecord's "
+            f"({SCHEMA_VERSION}); reading commands do not change the file",
+            hint=f"upgrade it with a writing command first (`onrecord ingest ... --db {path}`)",
+        )
 
 
 def _check_identity(conn: sqlite3.Connection, path: str | Path) -> None:
@@ -50,7 +98,8 @@ def _check_identity(conn: sqlite3.Connection, path: str | Path) -> None:
         ) from exc
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     objects = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-    if application_id != APPLICATION_ID and (version or objects):
+    # Another program's id is refused even with no tables yet: the file is theirs.
+    if application_id != APPLICATION_ID and (application_id or version or objects):
         raise StoreError(
             f"{str(path)!r} is a SQLite database, but not one onrecord made",
             hint="give the path of an onrecord database, or a new file name",

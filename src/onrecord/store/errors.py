@@ -14,6 +14,8 @@ def hint_for(exc: sqlite3.Error) -> str | None:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return "another process is writing to this database; try again when it is done"
+    if "readonly" in text:
+        return "the database was opened read-only, or the file or its folder is not writable"
     if "not a database" in text:
         return "give the path of an onrecord database, or a new file name"
     return None

@@ -56,9 +56,9 @@ class SQLiteStore(CorpusQueries):
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path) -> SQLiteStore:
-        """Open (creating if new) the database at `path`."""
-        return cls(connect(path), str(path))
+    def open(cls, path: str | Path, *, write: bool = True) -> SQLiteStore:
+        """Open (creating if new) the database at `path`; read-only unless `write`."""
+        return cls(connect(path, write=write), str(path))
 
     def close(self) -> None:
         """Close the database; the store cannot be used afterwards."""

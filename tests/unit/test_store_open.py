@@ -1,4 +1,4 @@
-"""Opening a database: reading commands never create or change it; other programs' files are refused."""
+"""Opening a database: reading never creates or changes it; other programs' files are refused."""
 
 from __future__ import annotations
 

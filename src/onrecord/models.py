@@ -476,6 +476,18 @@ class ClusterInput:
 
 
 @dataclass(frozen=True, slots=True)
+class BandProbe:
+    """A look-up for one new statement's near-verbatim candidates: its LSH band keys, and
+    the days a candidate said on a known day may lie on (None: any).
+
+    A candidate placed by publication only must be published on or after `first`."""
+
+    keys: tuple[int, ...]
+    first: dt.date | None
+    last: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
 class ClusterLink:
     """Why statements `a` < `b` were judged to report the same utterance."""
 

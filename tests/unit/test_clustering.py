@@ -295,3 +295,37 @@ def test_an_index_of_only_the_new_articles_speakers_gives_the_same_assignments()
     partial = ClusterIndex.restore(kept, links)
     new = [item(11, "f", "“Give us those guarantees, and we will come to the table”")]
     assert partial.add(new) == full.add(new)
+
+
+def reported(sid: int, article: str, content: str, published: dt.date) -> ClusterInput:
+    return item(sid, article, content, said_on=None, published=published)
+
+
+def test_translations_published_on_adjacent_days_are_one_event() -> None:
+    index = ClusterIndex()
+    index.add([reported(1, "a", "“There will be no war, nor will we negotiate.”", DAY)])
+    nxt = DAY + dt.timedelta(days=1)
+    index.add([reported(2, "b", "“Neither a war will happen, nor will we negotiate.”", nxt)])
+    assert [e.statements for e in index.events()] == [(1, 2)]
+
+
+def test_the_same_words_months_apart_or_unalike_words_are_other_events() -> None:
+    index = ClusterIndex()
+    later = DAY + dt.timedelta(days=120)
+    index.add([reported(1, "a", "“There will be no war, nor will we negotiate.”", DAY)])
+    index.add([reported(2, "b", "“Neither a war will happen, nor will we negotiate.”", later)])
+    index.add([reported(3, "c", "“The harbour fund will be doubled next spring.”", DAY)])
+    assert sorted(e.statements for e in index.events()) == [(1,), (2,), (3,)]
+
+
+def test_alike_speeches_on_consecutive_days_do_not_chain_into_one_event() -> None:
+    index = ClusterIndex()
+    places = ("Grennock", "Dornholm", "Ashby", "Tarrow", "Vellmouth", "Korvhaven")
+    for n, place in enumerate(places):
+        day = DAY + dt.timedelta(days=n)
+        said = f"“No war will come to {place}, and we will not negotiate about {place}.”"
+        index.add([reported(n + 1, f"x{n}", said, day)])
+    assert len(index.clusters()) == len(places)  # six utterances, each alike the next
+    spans = [{i.published for i in index.inputs(e.statements)} for e in index.events()]
+    assert len(spans) >= 3
+    assert all(max(s) - min(s) <= dt.timedelta(days=1) for s in spans if None not in s)

@@ -39,6 +39,11 @@ REPORT_LAG_DAYS = 1
 # example corpus and its fictional translation pages (examples/README.md).
 MIN_SHARED_STEMS = 2
 CONTENT_OVERLAP = 0.5
+# An event's clusters are anchored (said day, else publication day) within this many days
+# of each other: reports on the same or adjacent days. Pairs are joined nearest days first;
+# without the bound, one speaker's alike speeches on consecutive days would chain into one
+# event that grows with the corpus (bench/make_corpus.py corpora did, at any size).
+EVENT_SPAN_DAYS = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +206,10 @@ def _bridges(group: Sequence[Placed]) -> set[int]:
 
 
 def _components(group: list[Placed], counts: Counter[str] | None) -> list[list[StatementCluster]]:
-    """Return the connected components of `same_event` over one speaker's clusters."""
+    """Return one speaker's events: the pairs `same_event` joins, joined nearest days first,
+    unless the event would then span more than `EVENT_SPAN_DAYS`."""
     parent = list(range(len(group)))
+    span = {i: (a, a) if (a := _anchor(p)) is not None else None for i, p in enumerate(group)}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -211,20 +218,52 @@ def _components(group: list[Placed], counts: Counter[str] | None) -> list[list[S
         return i
 
     bridges = _bridges(group)
-    judged: set[tuple[int, int]] = set()
-    for i, j in _candidate_pairs(group):
-        pair = (min(i, j), max(i, j))
-        if i == j or pair in judged or not {i, j} <= bridges or root(i) == root(j):
-            continue
-        judged.add(pair)
-        if same_event(group[i], group[j]):
-            parent[root(j)] = root(i)
+    pairs = sorted(
+        {
+            (min(i, j), max(i, j))
+            for i, j in _candidate_pairs(group)
+            if i != j and i in bridges and j in bridges
+        }
+    )
     if counts is not None:
-        counts["event pairs"] += len(judged)
+        counts["event pairs"] += len(pairs)
+    edges = [(i, j) for i, j in pairs if same_event(group[i], group[j])]
+    edges.sort(
+        key=lambda e: (
+            _gap(group[e[0]], group[e[1]]),
+            group[e[0]].cluster.id,
+            group[e[1]].cluster.id,
+        )
+    )
+    for i, j in edges:
+        a, b = root(i), root(j)
+        if a == b:
+            continue
+        merged = _widest(span[a], span[b])
+        if merged is not None and merged[1] - merged[0] > EVENT_SPAN_DAYS:
+            continue
+        parent[b] = a
+        span[a] = merged
     parts: dict[int, list[StatementCluster]] = defaultdict(list)
     for i, p in enumerate(group):
         parts[root(i)].append(p.cluster)
     return list(parts.values())
+
+
+def _anchor(p: Placed) -> int | None:
+    """Return the day a cluster is anchored on: the day said, else its publication day."""
+    return p.days[1] if p.days is not None else None
+
+
+def _gap(a: Placed, b: Placed) -> int:
+    x, y = _anchor(a), _anchor(b)
+    return abs(x - y) if x is not None and y is not None else 0
+
+
+def _widest(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def _event(part: list[StatementCluster]) -> SpeechEvent:

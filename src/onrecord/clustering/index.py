@@ -18,7 +18,6 @@ held everything (`pipeline.corpus.update_clusters`).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -39,6 +38,7 @@ from onrecord.clustering.similarity import (
 from onrecord.clustering.text import shingles, words
 from onrecord.errors import OnrecordError
 from onrecord.models import (
+    BandProbe,
     ClusterAssignment,
     ClusterInput,
     ClusterLink,
@@ -57,6 +57,10 @@ NUM_PERM = NUM_BANDS * BAND_ROWS
 MINHASH_SEED = 1
 FORMAT_VERSION = 2
 _MERSENNE = np.uint64((1 << 61) - 1)
+_MIX = np.array(
+    [0x9E3779B97F4A7C15, 0xD1B54A32D192ED03, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB],
+    dtype=np.uint64,
+)
 _PERMUTATIONS = np.random.RandomState(MINHASH_SEED).randint(
     1, (1 << 32) - 1, size=(2, NUM_PERM), dtype=np.uint64
 )
@@ -69,22 +73,28 @@ def band_keys(feats: Features) -> tuple[int, ...]:
 
 def lookups(
     items: Sequence[ClusterInput],
-) -> tuple[list[tuple[int, dt.date, dt.date]], list[int]]:
-    """Return the day windows (speaker, first, last) and band keys that find candidates.
+) -> tuple[list[tuple[int, dt.date, dt.date]], list[BandProbe]]:
+    """Return the day windows (speaker, first, last) and band probes that find candidates.
 
-    These are the look-ups `ClusterIndex.add` makes in memory, for a store to make first.
+    These are the look-ups `ClusterIndex.add` makes in memory, for a store to make first;
+    a probe leaves out only candidates whose dates `dates_compatible` would refuse.
     """
     windows: list[tuple[int, dt.date, dt.date]] = []
-    keys: list[int] = []
+    probes: list[BandProbe] = []
     for item in items:
         if item.speaker_id is None:
             continue
-        keys.extend(_keys(item.speaker_id, shingles(words(item.content))))
+        keys = _keys(item.speaker_id, shingles(words(item.content)))
         days, exact = day_range(item)
-        if exact and days is not None:
-            first = dt.date.fromordinal(days[0] - DAY_WINDOW)
-            windows.append((item.speaker_id, first, dt.date.fromordinal(days[0] + DAY_WINDOW)))
-    return windows, keys
+        if days is None:
+            probes.append(BandProbe(keys, None, None))
+            continue
+        first = dt.date.fromordinal(days[0] - DAY_WINDOW)
+        last = dt.date.fromordinal(days[1] + DAY_WINDOW)
+        probes.append(BandProbe(keys, first, last))
+        if exact:
+            windows.append((item.speaker_id, first, last))
+    return windows, probes
 
 
 def _keys(speaker: int | None, shingled: frozenset[int]) -> tuple[int, ...]:
@@ -92,16 +102,20 @@ def _keys(speaker: int | None, shingled: frozenset[int]) -> tuple[int, ...]:
         return ()
     values = np.fromiter(shingled, dtype=np.uint64, count=len(shingled))
     a, b = _PERMUTATIONS
-    hashed = (values[:, None] * a[None, :] + b[None, :]) % _MERSENNE
-    signature = hashed.min(axis=0)
-    keys = []
-    for band in range(NUM_BANDS):
-        rows = signature[band * BAND_ROWS : (band + 1) * BAND_ROWS].tolist()
-        text = f"{speaker}:{band}:{':'.join(map(str, rows))}".encode("ascii")
-        keys.append(
-            int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big", signed=True)
-        )
-    return tuple(keys)
+    signature = ((values[:, None] * a[None, :] + b[None, :]) % _MERSENNE).min(axis=0)
+    bands = signature.reshape(NUM_BANDS, BAND_ROWS)
+    with np.errstate(over="ignore"):  # uint64 arithmetic wraps on purpose
+        key = np.uint64(speaker) * _MIX[0] + np.arange(NUM_BANDS, dtype=np.uint64) * _MIX[1]
+        for row in range(BAND_ROWS):
+            key = _mixed(key ^ bands[:, row])
+    return tuple(int(k) for k in key.view(np.int64))
+
+
+def _mixed(x: np.ndarray) -> np.ndarray:
+    """Return the splitmix64 finaliser of `x`: a stable, well-spread 64-bit hash."""
+    x = (x ^ (x >> np.uint64(30))) * _MIX[2]
+    x = (x ^ (x >> np.uint64(27))) * _MIX[3]
+    return x ^ (x >> np.uint64(31))
 
 
 class ClusterIndex:

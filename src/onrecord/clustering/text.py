@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import zlib
@@ -78,6 +79,7 @@ def shingles(tokens: Sequence[str], size: int = SHINGLE_WORDS) -> frozenset[int]
     return frozenset(_hash(" ".join(tokens[i : i + size])) for i in range(len(tokens) - size + 1))
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Return a crude stem of a normalised word: enough to match inflections, no more."""
     for suffix in _SUFFIXES:

@@ -112,8 +112,8 @@ def _update(
     ]
     if not new:
         return ClusterReport(0, 0, 0, 0, 0), set()
-    windows, keys = lookups(new)
-    members = store.cluster_members(store.cluster_neighbours(windows, keys, exact=True))
+    windows, probes = lookups(new)
+    members = store.cluster_members(store.cluster_neighbours(windows, probes, exact=True))
     old = [with_quotes(item) for item in store.cluster_inputs(statements=members)]
     index = ClusterIndex.restore(
         old,

@@ -15,6 +15,7 @@ from typing import Protocol, Self
 
 from onrecord.models import (
     ArticleView,
+    BandProbe,
     ClusterInput,
     ClusterLink,
     ClusterUpdate,
@@ -218,16 +219,17 @@ class Store(Protocol):
     def cluster_neighbours(
         self,
         windows: Collection[tuple[int, dt.date, dt.date]],
-        keys: Collection[int] = (),
+        probes: Collection[BandProbe] = (),
         articles: Collection[tuple[int, str]] = (),
         *,
         exact: bool = False,
     ) -> set[int]:
-        """Return clustered statements by (speaker, first day, last day), band key or article.
+        """Return clustered statements by (speaker, first day, last day), band probe or article.
 
         Each look-up is one indexed query: a window finds the speaker's statements placed
-        on those days (said on them, with `exact`), a key the statements sharing that LSH
-        band, an (speaker, article) pair the speaker's statements in that article.
+        on those days (said on them, with `exact`), a probe the statements sharing one of
+        its LSH band keys on compatible days, a (speaker, article) pair the speaker's
+        statements in that article.
         """
         ...
 

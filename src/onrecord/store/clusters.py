@@ -12,10 +12,11 @@ from collections.abc import Collection, Iterator, Sequence
 from typing import TypeVar
 
 from onrecord.errors import StoreError
-from onrecord.models import ClusterInput, ClusterLink, ClusterUpdate
+from onrecord.models import BandProbe, ClusterInput, ClusterLink, ClusterUpdate
 
 _CHUNK = 500  # ids per `IN (...)`
 T = TypeVar("T", int, str)
+_MONTH_DAYS = 31
 HOW = ("verbatim", "trimmed", "paraphrase")
 
 _INPUT_SELECT = """
@@ -75,7 +76,7 @@ def article_statements(db: sqlite3.Connection, articles: Collection[str]) -> lis
 def neighbours(
     db: sqlite3.Connection,
     windows: Collection[tuple[int, dt.date, dt.date]],
-    keys: Collection[int] = (),
+    probes: Collection[BandProbe] = (),
     articles: Collection[tuple[int, str]] = (),
     *,
     exact: bool = False,
@@ -83,8 +84,8 @@ def neighbours(
     """Return the clustered statements near new ones, each found through an index.
 
     A window (speaker, first, last) finds the statements of that speaker placed on those
-    days (`exact`: said on them); a band key finds the statements that share it; an
-    (speaker, article) pair, that speaker's statements in the article.
+    days (`exact`: said on them); a probe, the statements sharing one of its band keys
+    whose dates may match; a (speaker, article) pair, that speaker's statements in it.
     """
     found: set[int] = set()
     wanted = " AND exact = 1" if exact else ""
@@ -97,15 +98,8 @@ def neighbours(
                 (speaker, first.isoformat(), last.isoformat()),
             )
         )
-    for marks, part in chunks(sorted(set(keys))):
-        found.update(
-            int(row[0])
-            for row in db.execute(
-                "SELECT b.statement_id FROM statement_bands b JOIN statement_clusters c "
-                f"ON c.statement_id = b.statement_id WHERE b.key IN ({marks})",
-                part,
-            )
-        )
+    for probe in probes:
+        found.update(_banded(db, probe))
     for speaker, article in sorted(set(articles)):
         found.update(
             int(row[0])
@@ -116,6 +110,30 @@ def neighbours(
             )
         )
     return found
+
+
+def _banded(db: sqlite3.Connection, probe: BandProbe) -> list[int]:
+    """Return the statements sharing a band key with `probe`, on compatible days."""
+    if not probe.keys:
+        return []
+    marks = ", ".join("?" * len(probe.keys))
+    sql = (
+        "SELECT DISTINCT b.statement_id FROM statement_bands b JOIN statement_clusters c "
+        f"ON c.statement_id = b.statement_id WHERE b.key IN ({marks})"
+    )
+    params: list[object] = list(probe.keys)
+    if probe.first is not None and probe.last is not None:
+        # Said on a known day: within the window. Placed by publication (or not at all):
+        # published at most a month before the window, since an undated statement was
+        # said in the week before its publication, and one dated to a month in that month
+        # (one dated only to a year before that is missed here).
+        sql += (
+            " AND (c.placed_on IS NULL OR (c.exact = 1 AND c.placed_on BETWEEN ? AND ?)"
+            " OR (c.exact = 0 AND c.placed_on >= ?))"
+        )
+        earliest = probe.first - dt.timedelta(days=_MONTH_DAYS)
+        params += [probe.first.isoformat(), probe.last.isoformat(), earliest.isoformat()]
+    return [int(row[0]) for row in db.execute(sql, params)]
 
 
 def cluster_members(

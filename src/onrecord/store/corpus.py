@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from onrecord.models import (
+    BandProbe,
     ClusterInput,
     ClusterLink,
     ClusterUpdate,
@@ -70,14 +71,14 @@ class CorpusQueries:
     def cluster_neighbours(
         self,
         windows: Collection[tuple[int, dt.date, dt.date]],
-        keys: Collection[int] = (),
+        probes: Collection[BandProbe] = (),
         articles: Collection[tuple[int, str]] = (),
         *,
         exact: bool = False,
     ) -> set[int]:
-        """Return clustered statements by (speaker, first day, last day), band key or article."""
+        """Return clustered statements by (speaker, first day, last day), band probe or article."""
         with translated():
-            return cluster_sql.neighbours(self._db, windows, keys, articles, exact=exact)
+            return cluster_sql.neighbours(self._db, windows, probes, articles, exact=exact)
 
     def cluster_members(self, statements: Collection[int]) -> dict[int, tuple[int, bool]]:
         """Return every member of the clusters of `statements`: id -> (cluster, ambiguous)."""

@@ -41,6 +41,12 @@ SETTINGS: tuple[Setting, ...] = (
         "see docs/topics.md.",
     ),
     Setting(
+        "outlets",
+        "",
+        "Path of a CSV table of outlets (name,aliases,domains) read before the shipped one "
+        "(empty: the shipped table only); see docs/formats.md.",
+    ),
+    Setting(
         "paraphrase",
         "auto",
         "How clusters find paraphrases: lexical, embeddings, or auto (embeddings when the "

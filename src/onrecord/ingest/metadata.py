@@ -1,9 +1,10 @@
-"""What an article says about itself: title, outlet, publication date and URL.
+"""What an article says about itself: title, outlet, publication date, URL and language.
 
 Each field comes from the most direct evidence available, in a fixed order, and stays
 None when there is none. The publication date is never read from the article's body or
 from boilerplate (lists of other stories carry other stories' dates): only from the
-input's own metadata, a date line in the masthead, or the URL.
+input's own metadata, a date line at the top, a dateline, or the URL; the rule and the
+words it was read from are kept as its evidence.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-from onrecord.ingest.outlets import outlet_named, outlet_of_host
+from onrecord.ingest.languages import detect_language
+from onrecord.ingest.outlets import outlet_named, outlet_of_host, readable_outlet
+from onrecord.ingest.published import FoundDate, dateline_date, top_date
+from onrecord.ingest.published import url_date as url_date_found
+from onrecord.ingest.titles import is_boilerplate_title, page_title
 from onrecord.models import CleanText, Metadata, RawDocument
 
-# A title is at most this many words; a longer first line is a paragraph.
-MAX_TITLE_WORDS = 25
 # Paragraphs at the start of the text searched for a dateline.
 DATELINE_PARAGRAPHS = 3
 
@@ -35,7 +38,7 @@ DATELINE_TRAILING = re.compile(
 # A word of a masthead line that may be an outlet's name or abbreviation.
 MASTHEAD_WORDS = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*")
 
-# Formats of a date, tried in order once weekday, labels and time are cut off.
+# Formats of a date hint, tried in order once weekday, labels and time are cut off.
 DATE_FORMATS: tuple[str, ...] = (
     "%Y-%m-%d",
     "%B %d, %Y",
@@ -72,32 +75,25 @@ HINT_EVIDENCE: dict[str, str] = {
 
 
 def extract_metadata(clean: CleanText, raw: RawDocument) -> Metadata:
-    """Return the title, outlet, publication date and URL of an article."""
-    published, evidence = publication_date(clean, raw)
+    """Return the title, outlet, publication date, URL and language of an article."""
+    found = publication_date(clean, raw)
     return Metadata(
-        title=_title(clean, raw),
+        title=_title(raw),
         outlet=_outlet(clean, raw),
-        published=published,
-        published_evidence=evidence,
+        published=found.date if found else None,
+        published_evidence=found.describe() if found else None,
         url=raw.hints.get("url") or None,
+        language=detect_language(clean.text),
     )
 
 
-def publication_date(clean: CleanText, raw: RawDocument) -> tuple[dt.date | None, str | None]:
-    """Return the publication date and where it was found: hint, header line or URL."""
+def publication_date(clean: CleanText, raw: RawDocument) -> FoundDate | None:
+    """Return the publication date and its evidence: hint, date line, dateline or URL."""
     hint = raw.hints.get("published")
     if hint and (date := parse_date(hint)):
-        return date, HINT_EVIDENCE.get(raw.format, "input metadata")
-    for line in clean.header:
-        if date := parse_date(line):
-            evidence = f"header line '{line}'"
-            if confirmation := _dateline_agrees(clean.text, date):
-                evidence += f", dateline '{confirmation}' agrees"
-            return date, evidence
+        return FoundDate(date, HINT_EVIDENCE.get(raw.format, "input metadata"), hint)
     url = raw.hints.get("url")
-    if url and (date := url_date(url)):
-        return date, "URL"
-    return None, None
+    return top_date(raw.text) or dateline_date(clean.text) or (url and url_date_found(url)) or None
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -117,44 +113,39 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def url_date(url: str) -> dt.date | None:
-    """Return the year-month-day date written in a URL's path, if any (via htmldate)."""
-    # Imported here: only articles with a URL and no better date need it.
-    from htmldate.extractors import extract_url_date
-    from htmldate.utils import Extractor
-
-    latest = dt.datetime.now()
-    options = Extractor(
-        extensive=False,
-        max=latest,
-        min=dt.datetime.combine(EARLIEST_DATE, dt.time()),
-        original=True,
-        format="%Y-%m-%d",
-    )
-    found = extract_url_date(url, options)
-    return dt.date.fromisoformat(found) if found else None
+    """Return the year-month-day date written in a URL's path, if any."""
+    found = url_date_found(url)
+    return found.date if found else None
 
 
-def _title(clean: CleanText, raw: RawDocument) -> str | None:
+def _title(raw: RawDocument) -> str | None:
     hint = raw.hints.get("title")
-    if hint:
+    if hint and not is_boilerplate_title(hint):
         return " ".join(hint.split())
-    first = clean.text.split("\n", 1)[0].strip()
-    words = len(first.split())
-    if first and words <= MAX_TITLE_WORDS and not first.endswith(".") and "\n" in clean.text:
-        return first
-    return None
+    return page_title(raw.text)
 
 
 def _outlet(clean: CleanText, raw: RawDocument) -> str | None:
+    """The outlet: given with the input, else the URL's known site, masthead, dateline, host."""
     hint = raw.hints.get("outlet")
     if hint:
         hint = " ".join(hint.split())
         return outlet_named(hint) or hint
-    return (
-        _dateline_outlet(clean.text)
-        or _masthead_outlet(clean.header)
-        or _url_outlet(raw.hints.get("url"))
-    )
+    host = _host(raw.hints.get("url"))
+    if host and (known := outlet_of_host(host)):
+        return known
+    if masthead := _masthead_outlet(clean.header):
+        return masthead
+    # A wire dateline names who wrote the story; on a site's page the site published it.
+    if host:
+        return readable_outlet(host)
+    return _dateline_outlet(clean.text)
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    return urlsplit(url if "//" in url else f"//{url}").hostname or None
 
 
 def _body_paragraphs(text: str) -> list[str]:
@@ -180,25 +171,6 @@ def _dateline_outlet(text: str) -> str | None:
     return None
 
 
-def _dateline_agrees(text: str, date: dt.date) -> str | None:
-    """The dateline's month and day when they match `date` (a dateline has no year)."""
-    for paragraph in _body_paragraphs(text):
-        match = DATELINE_TRAILING.match(paragraph)
-        if not match:
-            continue
-        month_day = match.group("date")
-        for date_format in ("%B %d %Y", "%b %d %Y"):
-            try:
-                parsed = dt.datetime.strptime(
-                    f"{month_day.replace('.', '')} {date.year}", date_format
-                )
-            except ValueError:
-                continue
-            if parsed.date() == date:
-                return month_day
-    return None
-
-
 def _masthead_outlet(header: tuple[str, ...]) -> str | None:
     """A known outlet's name or abbreviation in a masthead line ("IFP Exclusive")."""
     for line in header:
@@ -210,15 +182,3 @@ def _masthead_outlet(header: tuple[str, ...]) -> str | None:
                     if known := outlet_named(" ".join(parts[start : start + size])):
                         return known
     return None
-
-
-def _url_outlet(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
-    if not host:
-        return None
-    known = outlet_of_host(host)
-    if known:
-        return known
-    return host[4:] if host.startswith("www.") else host

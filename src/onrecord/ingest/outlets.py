@@ -1,12 +1,34 @@
 """Known news outlets, as data: the name onrecord records, the names and domains that mean it.
 
-An outlet found in a dateline, a masthead or a URL is recorded under its `name` here;
-one not in this table is kept as written (datelines) or as its domain (URLs).
+The table ships as `onrecord/data/outlets.csv` (name, aliases, domains); the setting
+`outlets` names a user's own table in the same form, whose rows win over the shipped ones.
+An outlet found in a dateline, a masthead or a URL is recorded under its table name; a host
+not in the table gets a readable name made from its registered domain ("Korvhaven Daily"
+for `www.korvhaven-daily.example`), never a raw host such as `cdn01.example.com`.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from onrecord import settings
+from onrecord.errors import InputError
+
+# Labels in front of a site's registered domain that name a server, an edition or a
+# format, not the outlet: "www.", "amp.", "cdn01.", "digital-release.", "english.".
+SERVICE_LABEL = re.compile(
+    r"^(?:www\d*|m|mobile|amp|cdn\d*|static\d*|img\d*|media\d*|digital-release|english|en"
+    r"|edition|beta|archive|web|news|origin|prod)$"
+)
+# Two-part public suffixes used when the public suffix list does not know a host's ending
+# (a reserved `.example` host, say): "co.uk", "com.au", "org.uk" ...
+SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,45 +38,119 @@ class Outlet:
     domains: tuple[str, ...]  # registered domains; subdomains match too
 
 
-OUTLETS: tuple[Outlet, ...] = (
-    # Iranian outlets of the seed articles and their peers.
-    Outlet("IRNA", ("Islamic Republic News Agency", "IRNA English"), ("irna.ir",)),
-    Outlet("Tasnim", ("Tasnim News Agency", "Tasnim News"), ("tasnimnews.com",)),
-    Outlet("Iran Front Page", ("IFP", "IFP News"), ("ifpnews.com",)),
-    Outlet("Press TV", ("PressTV",), ("presstv.ir", "presstv.com")),
-    Outlet("Mehr News Agency", ("Mehr", "Mehr News", "MNA"), ("mehrnews.com",)),
-    Outlet("Fars News Agency", ("Fars", "Fars News", "FNA"), ("farsnews.ir",)),
-    Outlet("ISNA", ("Iranian Students' News Agency",), ("isna.ir",)),
-    Outlet("Tehran Times", (), ("tehrantimes.com",)),
-    Outlet("Kayhan", (), ("kayhan.ir",)),
-    # International wire services and broadcasters that often appear in datelines.
-    Outlet("Associated Press", ("AP",), ("apnews.com",)),
-    Outlet("Reuters", (), ("reuters.com",)),
-    Outlet("AFP", ("Agence France-Presse", "Agence France Presse"), ("afp.com",)),
-    Outlet("Xinhua", ("Xinhua News Agency",), ("xinhuanet.com",)),
-    Outlet("BBC", ("BBC News",), ("bbc.com", "bbc.co.uk")),
-    Outlet("CNN", (), ("cnn.com",)),
-    Outlet("Al Jazeera", ("Aljazeera",), ("aljazeera.com", "aljazeera.net")),
-    Outlet("The New York Times", ("New York Times", "NYT"), ("nytimes.com",)),
-    Outlet("The Washington Post", ("Washington Post",), ("washingtonpost.com",)),
-    Outlet("The Guardian", ("Guardian",), ("theguardian.com",)),
-)
+@dataclass(frozen=True)
+class OutletTable:
+    """Outlets by every name they go by and by domain."""
 
-_BY_NAME: dict[str, str] = {
-    alias.casefold(): outlet.name for outlet in OUTLETS for alias in (outlet.name, *outlet.aliases)
-}
+    outlets: tuple[Outlet, ...]
+
+    def named(self, name: str) -> str | None:
+        """Return the recorded name of the outlet called `name`, or None."""
+        return self._by_name().get(" ".join(name.split()).casefold())
+
+    def of_host(self, host: str) -> str | None:
+        """Return the recorded name of the outlet whose domain serves `host`, or None."""
+        labels = host.casefold().rstrip(".").split(".")
+        domains = self._by_domain()
+        # The longest matching domain wins: "profit.ndtv.com" before "ndtv.com".
+        for start in range(len(labels) - 1):
+            if found := domains.get(".".join(labels[start:])):
+                return found
+        return None
+
+    @cache  # noqa: B019  (tables are few and live as long as the process)
+    def _by_name(self) -> dict[str, str]:
+        return {
+            alias.casefold(): outlet.name
+            for outlet in reversed(self.outlets)
+            for alias in (outlet.name, *outlet.aliases)
+        }
+
+    @cache  # noqa: B019
+    def _by_domain(self) -> dict[str, str]:
+        return {
+            domain.casefold(): outlet.name
+            for outlet in reversed(self.outlets)
+            for domain in outlet.domains
+        }
+
+
+def read_outlet_table(text: str, where: str) -> tuple[Outlet, ...]:
+    """Parse an outlets CSV (lines starting with "#" are comments); raise InputError if bad."""
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = list(csv.reader(io.StringIO("\n".join(lines))))
+    if not rows or [cell.strip().casefold() for cell in rows[0]] != ["name", "aliases", "domains"]:
+        raise InputError(
+            f"{where}: an outlets table starts with the header line 'name,aliases,domains'"
+        )
+    outlets = []
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != 3 or not row[0].strip():
+            raise InputError(f"{where}: row {number} needs a name, aliases and domains")
+        outlets.append(
+            Outlet(
+                name=row[0].strip(),
+                aliases=_items(row[1]),
+                domains=tuple(d.casefold() for d in _items(row[2])),
+            )
+        )
+    return tuple(outlets)
+
+
+def _items(cell: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in cell.split(";") if item.strip())
+
+
+@cache
+def outlet_table(user_path: str = "") -> OutletTable:
+    """Return the shipped table, with the rows of the user's table at `user_path` first."""
+    shipped = resources.files("onrecord").joinpath("data/outlets.csv").read_text("utf-8")
+    outlets = read_outlet_table(shipped, "onrecord/data/outlets.csv")
+    if user_path:
+        try:
+            text = Path(user_path).read_text(encoding="utf-8")
+        except OSError as error:
+            raise InputError(
+                f"cannot read the outlets table {user_path}: {error.strerror or error}",
+                hint="set ONRECORD_OUTLETS to a CSV file with columns name,aliases,domains",
+            ) from error
+        outlets = read_outlet_table(text, user_path) + outlets
+    return OutletTable(outlets)
+
+
+def _table() -> OutletTable:
+    return outlet_table(settings.get("outlets"))
 
 
 def outlet_named(name: str) -> str | None:
     """Return the recorded name of the known outlet called `name`, or None."""
-    return _BY_NAME.get(" ".join(name.split()).casefold())
+    return _table().named(name)
 
 
 def outlet_of_host(host: str) -> str | None:
     """Return the recorded name of the known outlet whose domain serves `host`, or None."""
+    return _table().of_host(host)
+
+
+def site_domain(host: str) -> str:
+    """Return the registered domain of `host`: "cdn01.dailycaller.com" -> "dailycaller.com"."""
+    from tld import get_fld
+
     host = host.casefold().rstrip(".")
-    for outlet in OUTLETS:
-        for domain in outlet.domains:
-            if host == domain or host.endswith("." + domain):
-                return outlet.name
-    return None
+    found = get_fld(host, fix_protocol=True, fail_silently=True)
+    if isinstance(found, str) and found:
+        return found
+    labels = host.split(".")
+    size = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL else 2
+    return ".".join(labels[-size:])
+
+
+def readable_outlet(host: str) -> str:
+    """Return a name for an unknown site from its host: the domain's words, capitalised."""
+    labels = host.casefold().rstrip(".").split(".")
+    while len(labels) > 2 and SERVICE_LABEL.match(labels[0]):
+        labels = labels[1:]
+    domain = site_domain(".".join(labels))
+    name = domain.split(".")[0]
+    words = [w for w in re.split(r"[-_]+", name) if w]
+    return " ".join(w[:1].upper() + w[1:] for w in words) or domain

@@ -1,0 +1,193 @@
+"""When a page was published: from its metadata, a date line at its top, a dateline, its URL.
+
+Each rule returns the date with the evidence it read and the rule's name, so a stored date
+can always be checked. The body is never searched for a date: captions, "Recent posts"
+lists and archive notes carry other days. A date line is a line near the top that is a date
+and little else ("Publish Date : 18 August 2018 - 08:15", "0207 GMT August 13, 2018",
+"By Kevin Schofield | 24 May 2019"); a caption that mentions a day ("X addresses the UN on
+September 19, 2017.") is not one. The rules were written from the forms listed in issue 13
+and checked on the real-pages dev set (tests/fixtures/real_pages_gold.json).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+# A month name may be glued to the section name before it ("SocietyMarch 19, 2019").
+_START = r"(?:(?<=[a-z])(?=[A-Z])|(?<![\w]))"
+# The date forms a date line is made of, each with named parts.
+DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"{_START}(?P<month>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})(?!\d)",
+        rf"(?<![\w])(?P<day>{_DAY})\s+(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})(?!\d)",
+        r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<mm>\d{2})-(?P<day>\d{2})(?![\d-])",
+        r"(?<![\d/])(?P<year>(?:19|20)\d{2})/(?P<mm>\d{2})/(?P<day>\d{2})(?![\d/])",
+    )
+)
+# Words a date line may hold besides its date: labels, a byline's "by", times and zones,
+# an age. A lower-case word outside this set ("addresses", "delivers") makes a sentence.
+LINE_WORDS = frozenset(
+    "published posted updated update last date publish on at by and of the am pm a.m. p.m. "
+    "gmt utc ist est edt bst cet cest pst pdt jst hkt ago minutes minute hours hour mins min "
+    "read first story source editor time e-mail email print comment comments share".split()
+)
+# A date line holds at most this many words besides its date.
+MAX_LINE_WORDS = 6
+# Lines from the top searched for a date line (they end at the first paragraph of text).
+TOP_LINES = 15
+# A line of article text: this many words, or a sentence of six.
+BODY_WORDS = 12
+# A labelled date opening a line counts even when text follows on the same line.
+LABELLED = re.compile(
+    r"^\W*(?:date|published(?: on)?|posted(?: on)?|publish date|updated(?: on)?|last updated)"
+    r"\s*:?\s*(?=\S)",
+    re.IGNORECASE,
+)
+# A dateline with a full date, at the start of a paragraph: "Chandigarh 9 Nov 2016:",
+# "(Xinhua News Agency, Jan. 18, 2017. Complete text:)", "KORVHAVEN, 30 Sep 2025 -".
+DATELINE_PREFIX = re.compile(r"^\(?(?:[A-Z][\w.'’-]*[ ,]+){1,5}$")
+DATELINE_END = re.compile(r"^\s*(?:[:.)]|[-–—]{1,2}\s)")
+# Dates in URL paths that htmldate does not read: "/20190401/", "/t20170118_",
+# "/2017/0301/", "/19-03-2019/", "/15-Oct-2015/".
+URL_FORMS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?<![\d])(?P<year>(?:19|20)\d{2})(?P<mm>0[1-9]|1[0-2])(?P<day>[0-2]\d|3[01])(?!\d)"),
+    re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<mm>0[1-9]|1[0-2])(?P<day>[0-2]\d|3[01])/"),
+    re.compile(r"/(?P<day>[0-2]?\d|3[01])-(?P<mm>0?[1-9]|1[0-2])-(?P<year>(?:19|20)\d{2})/"),
+    re.compile(rf"/(?P<day>[0-2]?\d|3[01])-(?P<month>{_MONTH})-(?P<year>(?:19|20)\d{{2}})/", re.I),
+)
+# The earliest publication date believed: older dates are misreadings.
+EARLIEST_DATE = dt.date(1990, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date and where it was read: the rule and the words."""
+
+    date: dt.date
+    rule: str  # "date line", "dateline", "URL", ...
+    evidence: str  # the line or URL it was read from
+
+    def describe(self) -> str:
+        """Return the evidence as stored: "date line 'Publish Date : 18 August 2018'"."""
+        return f"{self.rule} '{self.evidence}'"
+
+
+def date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
+    """Return the first full date written in `text` and its match, if any."""
+    found = []
+    for form in DATE_FORMS:
+        for match in form.finditer(text):
+            if date := _date_of(match):
+                found.append((match.start(), date, match))
+    if not found:
+        return None
+    _, date, match = min(found, key=lambda item: item[0])
+    return date, match
+
+
+def date_line(line: str) -> dt.date | None:
+    """Return the date of a line that is a date and little else (see LINE_WORDS), else None."""
+    stripped = LABELLED.sub("", line, count=1)
+    if stripped != line and (found := date_in(stripped)) and found[1].start() == _lead(stripped):
+        return found[0]
+    found = date_in(line)
+    if found is None:
+        return None
+    date, match = found
+    rest = (line[: match.start()] + " " + line[match.end() :]).split()
+    words = [w for w in rest if re.search(r"[^\W\d_]", w)]
+    if len(words) > MAX_LINE_WORDS:
+        return None
+    lower = [w.strip("()[],.:;|•-–—'\"").casefold() for w in words if w[:1].islower()]
+    return date if all(w in LINE_WORDS or not w for w in lower) else None
+
+
+def top_date(text: str) -> FoundDate | None:
+    """Return the date of the first date line among the page's top lines."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:TOP_LINES]
+    for line in lines:
+        if date := date_line(line):
+            return FoundDate(date, "date line", _short(line))
+        if _is_body(line):
+            break
+    return None
+
+
+def dateline_date(text: str) -> FoundDate | None:
+    """Return a full date written in the dateline opening one of the first paragraphs."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()][:4]
+    for paragraph in paragraphs:
+        head = paragraph[:120]
+        found = date_in(head)
+        if found is None:
+            continue
+        date, match = found
+        before, after = head[: match.start()], head[match.end() :]
+        if DATELINE_PREFIX.match(before) and DATELINE_END.match(after):
+            return FoundDate(date, "dateline", _short(head[: match.end() + 1]))
+    return None
+
+
+def url_date(url: str) -> FoundDate | None:
+    """Return the year-month-day date written in a URL's path (htmldate, then other forms)."""
+    # Imported here: only articles with a URL and no better date need it.
+    from htmldate.extractors import extract_url_date
+    from htmldate.utils import Extractor
+
+    options = Extractor(
+        extensive=False,
+        max=dt.datetime.now(),
+        min=dt.datetime.combine(EARLIEST_DATE, dt.time()),
+        original=True,
+        format="%Y-%m-%d",
+    )
+    if found := extract_url_date(url, options):
+        return FoundDate(dt.date.fromisoformat(found), "URL", url)
+    path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE).split("?")[0]
+    for form in URL_FORMS:
+        for match in form.finditer(path):
+            if date := _date_of(match):
+                return FoundDate(date, "URL", url)
+    return None
+
+
+def _date_of(match: re.Match[str]) -> dt.date | None:
+    parts = match.groupdict()
+    if parts.get("month"):
+        month = _MONTHS[parts["month"][:3].casefold()]
+    else:
+        month = int(parts["mm"])
+    day = int(re.sub(r"\D", "", parts["day"]))
+    try:
+        date = dt.date(int(parts["year"]), month, day)
+    except ValueError:
+        return None
+    latest = dt.date.today() + dt.timedelta(days=1)
+    return date if EARLIEST_DATE <= date <= latest else None
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _is_body(line: str) -> bool:
+    words = len(line.split())
+    return words >= BODY_WORDS or (words >= 6 and bool(re.search(r"[.!?][\"'”’)]*$", line)))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -85,6 +85,11 @@ def test_a_month_day_takes_the_year_of_publication_or_the_one_before() -> None:
     trump, leader = article.dated(dt.date(2018, 8, 14))
     assert day(trump) == (dt.date(2018, 7, 30), Precision.DAY, "on July 30")
     assert trump is not None and trump.method == "absolute date, year from publication"
+    # November 4 of the publication year is still to come, and nine months back is a
+    # guess ("will resign on June 7" read as last June): unknown.
+    assert leader is None
+    # Just before a January publication, the year before is the reading.
+    _, leader = article.dated(dt.date(2018, 1, 3))
     assert day(leader) == (dt.date(2017, 11, 4), Precision.DAY, "on November 4")
 
 

@@ -100,6 +100,11 @@ def ingest(
     )
     if report.rescored:
         click.echo(f"scored the stored corpus for {', '.join(report.rescored)}", err=True)
+    if report.other_languages:
+        count = len(report.other_languages)
+        click.echo(f"{count} article(s) not in English: stored without statements", err=True)
+    for source, language in report.other_languages:
+        click.echo(f"  {language}: no statements extracted, English only: {source}", err=True)
     for update in report.updated:
         summary = update_summary(update.source, update.doc, update.edits, update.kept)
         click.echo(f"  {'updated' if update.edits else 'kept'}: {summary}", err=True)

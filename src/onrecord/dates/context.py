@@ -28,6 +28,8 @@ REMARKS = re.compile(
     r"|\b(?:the\s+)?(?:remarks|comments)\s+(?:were|was)\s+made\b",
     re.IGNORECASE,
 )
+# Pronouns a speaker's names may include (from sources such as "He"): never searched for.
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
 # Mention labels that can name a speaker in a sentence like "X on Monday ruled out ...".
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "NP"})
 # A weekday or relative day the parse glued to a name ("Ali Khamenei Wednesday").
@@ -101,6 +103,26 @@ class Context:
             return self.sentences[index]
         return Span(0, len(self.text))
 
+    def paragraph(self, offset: int) -> int:
+        """Return the number of the paragraph holding `offset` (-1 when outside them all).
+
+        A paragraph opening in lower case continues the one before it: a sentence a page
+        broke in two ("... Narendra Modi said late" / "on 8 November 2016 evening.").
+        """
+        number = -1
+        for paragraph in self.analysis.paragraphs:
+            if not self.text[paragraph.start : paragraph.start + 1].islower():
+                number += 1
+            if paragraph.start <= offset < paragraph.end:
+                return number
+        return -1
+
+    def line(self, offset: int) -> str:
+        """Return the line of text holding `offset`."""
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        return self.text[start : end if end != -1 else len(self.text)]
+
     def anchor(self, index: int) -> Span | None:
         """Return the span a statement's date is looked for around: its cue, else its source."""
         attribution = self.statements[index].attribution
@@ -145,7 +167,10 @@ class Context:
         """Return the key of the known speaker that `words` name, if any."""
         name = normal_name(words)
         exact = (key for key, names in self.names.items() if name in names)
-        longer = (key for key in self.names if name.endswith(" " + key))
+        # A family name first ("Xi" for "Xi Jinping") or last ("Modi" for "Narendra Modi").
+        longer = (
+            key for key in self.names if name.endswith(" " + key) or name.startswith(key + " ")
+        )
         titled = (
             k for k, names in self.names.items() if any(name.endswith(" " + n) for n in names)
         )
@@ -181,6 +206,21 @@ class Context:
     def _before(self, index: int, sentence: Span) -> bool:
         anchor = self.anchor(index)
         return anchor is not None and anchor.end <= sentence.start and not self.nested(index)
+
+    def names_in(self, span: Span) -> list[tuple[Span, str]]:
+        """Return where a known speaker's name is written in `span` when the parse found no
+        mention there ("PM Modi abolished ..." tagged as nothing)."""
+        found: list[tuple[Span, str]] = []
+        for key, names in self.names.items():
+            for name in names:
+                if len(name) < 3 or name in PRONOUNS:
+                    continue
+                pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+                found.extend(
+                    (Span(m.start(), m.end()), key)
+                    for m in pattern.finditer(self.text, span.start, span.end)
+                )
+        return found
 
     def speaker_mentions(self) -> Iterator[tuple[Span, str]]:
         """Yield spans that name a known speaker, with the speaker's key."""

@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from onrecord.models import Analysis, Precision, Span
@@ -87,6 +87,16 @@ LEADING_WORDS = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:on|in)\s+$", re.IGNORE
 # A capitalised weekday with a capitalised word after it and no "on" before it is part of a
 # name ("Friday Prayers leaders"), not a date.
 NAME_AFTER = re.compile(r"^\s+[A-Z]")
+# What stands before a capitalised "Today" inside a sentence (not after a full stop,
+# a line break or an opening quotation mark).
+NAME_INSIDE = re.compile(r"(?:[\w,’'] )$")
+# How far back (in characters) a full date of the same month lends its year to a
+# month-day written without one.
+YEAR_LOOKBACK_CHARS = 600
+# A year-less month-day after the publication date is a later year's only when it falls
+# this close before publication in the year before (December 28, published January 3).
+PREVIOUS_YEAR_DAYS = 92
+_MONTH_OF = re.compile(_MONTH)
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 
 
@@ -98,6 +108,9 @@ class Expression:
     text: str  # the words of `span`: "on Saturday"
     core: str  # the date words, lower case, hedges removed: "saturday", "four months ago"
     kind: DateKind
+    # For a month-day without a year: the year of a full date of the same month written
+    # shortly before it ("In January 2017 ... On January 17, ...").
+    year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +149,36 @@ def date_expressions(text: str, analysis: Analysis) -> tuple[Expression, ...]:
         start = lead.start() if lead else span.start
         core = _HEDGES.sub("", " ".join(words.lower().split()).removeprefix("the "))
         found.append(Expression(Span(start, span.end), text[start : span.end], core, kind))
-    return tuple(found)
+    return tuple(_with_year_hints(found))
+
+
+def _with_year_hints(found: list[Expression]) -> list[Expression]:
+    """Give a year-less month-day the year of a full date of its month just before it."""
+    result: list[Expression] = []
+    for expression in found:
+        if expression.kind is DateKind.MONTH_DAY and not _HAS_YEAR.search(expression.core):
+            month = _month_name(expression.core)
+            for earlier in reversed(result):
+                if expression.span.start - earlier.span.end > YEAR_LOOKBACK_CHARS:
+                    break
+                year = _HAS_YEAR.search(earlier.core)
+                if year and month and _month_name(earlier.core) == month:
+                    expression = replace(expression, year=int(year.group()))
+                    break
+        result.append(expression)
+    return result
+
+
+def _month_name(core: str) -> str | None:
+    match = _MONTH_OF.search(core)
+    return match.group()[:3] if match else None
 
 
 def _is_name(text: str, span: Span, kind: DateKind) -> bool:
     before = text[max(0, span.start - 4) : span.start].lower()
+    if kind is DateKind.SAME_DAY and text[span.start : span.end] == "Today":
+        # "BBC Radio 4's Today programme": capitalised inside a sentence, it is a name.
+        return bool(NAME_INSIDE.search(text[max(0, span.start - 3) : span.start]))
     return (
         kind is DateKind.WEEKDAY
         and not before.endswith("on ")
@@ -150,9 +188,12 @@ def _is_name(text: str, span: Span, kind: DateKind) -> bool:
 
 def resolve(expression: Expression, published: dt.date | None) -> Resolved | None:
     """Return the date an expression names, or None when it cannot be known without a guess."""
-    if published is None and not _HAS_YEAR.search(expression.core):
+    if expression.kind is DateKind.MONTH_DAY and not _HAS_YEAR.search(expression.core):
+        resolved = _yearless_month_day(expression, published)
+    elif published is None and not _HAS_YEAR.search(expression.core):
         return None  # a relative or year-less expression needs the publication date
-    resolved = _RESOLVERS[expression.kind](expression.core, published)
+    else:
+        resolved = _RESOLVERS[expression.kind](expression.core, published)
     if resolved is None or (published is not None and resolved.value > published):
         return None  # never a date after the article was published
     return resolved
@@ -221,6 +262,29 @@ def _month_day(core: str, published: dt.date | None) -> Resolved | None:
         return None
     method = "absolute date" if _HAS_YEAR.search(core) else "absolute date, year from publication"
     return Resolved(parsed, Precision.DAY, method)
+
+
+def _yearless_month_day(expression: Expression, published: dt.date | None) -> Resolved | None:
+    """A month and day with no year: the year of a nearby full date, else of publication.
+
+    With the publication year, a day after publication is a later event ("will resign on
+    June 7"), not last year's, unless it falls just before publication in the year before.
+    """
+    if expression.year is not None:
+        parsed = _parse(f"{expression.core} {expression.year}", None)
+        method = "absolute date, year from a nearby date"
+        return Resolved(parsed, Precision.DAY, method) if parsed else None
+    if published is None:
+        return None
+    parsed = _parse(f"{expression.core} {published.year}", None)
+    if parsed is None:
+        return None
+    if parsed > published:
+        earlier = _parse(f"{expression.core} {published.year - 1}", None)
+        if earlier is None or (published - earlier).days > PREVIOUS_YEAR_DAYS:
+            return None
+        parsed = earlier
+    return Resolved(parsed, Precision.DAY, "absolute date, year from publication")
 
 
 def _month(core: str, published: dt.date | None) -> Resolved | None:

@@ -8,7 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from onrecord.dates.context import Context
-from onrecord.dates.expressions import DAY_KINDS, Expression, date_expressions, resolve
+from onrecord.dates.expressions import (
+    DAY_KINDS,
+    DateKind,
+    Expression,
+    date_expressions,
+    resolve,
+)
 from onrecord.models import Analysis, Kind, Span, Statement, StatementDate
 
 # A preposition that makes a date the edge of a period, not a day something was said.
@@ -34,6 +40,39 @@ NAME_GAP = re.compile(r"^[\s,]*$")
 # After such a date, a pluperfect makes it an earlier utterance's ("X, on May 2, had said").
 PLUPERFECT_AFTER = re.compile(r"[\s,]*had\b", re.IGNORECASE)
 
+# Words saying that someone spoke somewhere: a sentence holding one, a known speaker and a
+# day dates that speaker's speech event ("Ms Ardern spoke to the nation on Friday").
+APPEARANCE = re.compile(
+    r"\b(?:spoke|speaks|speaking|addressed|addresses|addressing|told|tells|telling|said|says"
+    r"|saying|announced|announces|announcing|declared|warned|delivered|delivers|delivering)\b",
+    re.IGNORECASE,
+)
+# A day dates an appearance only this close (in words) to its verb.
+APPEARANCE_WINDOW_WORDS = 25
+# A photo credit marks a line as a caption: "Photo: AAP", "(AFP)", "[Photo/Xinhua]",
+# "(Xinhua/Lan Hongguang)", "Mark Tantrum/Getty Images", "via REUTERS".
+CAPTION_CREDIT = re.compile(
+    r"\b(?:photo|picture|image)s?\s*:|\((?:AFP|AP|Reuters|EPA|XINHUA)\)|\[Photo/"
+    r"|\(Xinhua/|/Getty Images|\bvia (?:AP|REUTERS|Reuters|AFP)\b|\bPHOTO\b",
+    re.IGNORECASE,
+)
+# The end of a sentence: a full stop, question or exclamation mark, perhaps before a quote.
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+# A phrase ending reported content that names the speech it was said in: a day after it
+# is the cue's ("said the U.S. will ... during a speech before the United Nations on Tuesday").
+SPEECH_ADJUNCT = re.compile(
+    r"\b(?:during|in|at)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:speech|address|remarks|interview|news conference|press conference|rally)\b"
+    r"(?:\s+(?:to|before|at|in|of|with)\s+[^,;.\n]{1,80}?)?\s*$",
+    re.IGNORECASE,
+)
+# Relative days that may be spelled out by a full date right after them.
+RELATIVE_DAY_KINDS = frozenset({DateKind.WEEKDAY, DateKind.SAME_DAY, DateKind.YESTERDAY})
+# What may stand between a relative day and the full date spelling it out: a weekday in
+# brackets, commas and spaces ("this morning (Tuesday), October 14, 2025").
+SPELLED_OUT_GAP = re.compile(r"[\s,]*(?:\(\w+\))?[\s,]*")
+SPELLED_OUT_CHARS = 16
+
 # How a date reached a statement, put in front of how its expression was resolved.
 EVENT = "speech event in the article"
 EARLIER = "earlier statement"
@@ -47,10 +86,12 @@ def date_statements(
     """Return the statements with `said_on` set (None when unknown), in the same order."""
     context = Context(text, analysis, statements)
     expressions = date_expressions(text, analysis)
-    facts = _Facts.of(context, expressions)
+    facts = _Facts.of(context, expressions, published)
     dated = []
     for i, statement in enumerate(statements):
         found = facts.evidence(context, i)
+        if found:
+            found = (_spelled_out(context, expressions, found[0]), found[1])
         said_on = _statement_date(*found, published) if found else None
         dated.append(replace(statement, said_on=said_on))
     return tuple(dated)
@@ -65,30 +106,43 @@ class _Facts:
     back: list[bool]
     following: dict[int, int]  # a quote right after a back-reference → that back-reference
     events: dict[str | int, Expression]  # speaker key (or statement index) → speech event date
+    other_day: list[bool]  # its sentence names a day other than its speaker's event day
 
     @classmethod
-    def of(cls, context: Context, expressions: Sequence[Expression]) -> _Facts:
+    def of(
+        cls, context: Context, expressions: Sequence[Expression], published: dt.date | None
+    ) -> _Facts:
         """Work out the facts for every statement of an article."""
         count = len(context.statements)
         nested = [context.nested(i) for i in range(count)]
-        own = [None if nested[i] else own_expression(context, i, expressions) for i in range(count)]
+        own = [
+            _adjacent_day(context, i, expressions)
+            if nested[i]
+            else own_expression(context, i, expressions)
+            for i in range(count)
+        ]
         back = [not nested[i] and context.refers_back(i) for i in range(count)]
         following = _following(context, own, back, nested)
-        events = speech_events(context, expressions, own, back, following, nested)
-        return cls(nested, own, back, following, events)
+        events = speech_events(context, expressions, own, back, following, nested, published)
+        other_day = [
+            _names_other_day(context, i, expressions, events, published) for i in range(count)
+        ]
+        return cls(nested, own, back, following, events, other_day)
 
     def evidence(self, context: Context, index: int) -> tuple[Expression, str | None] | None:
         """Return the expression that dates a statement, and how it reached it."""
         own = self.own[index]
         if self.nested[index]:
-            return None  # reported inside another statement: the report's date is not its date
+            # Reported inside another statement: the report's date is not its date, only a
+            # day written right at its own cue ("May today said ..., The Guardian reported").
+            return (own, None) if own is not None else None
         if own is not None:
             return own, EARLIER if self.back[index] else None
         if index in self.following:
             earlier = self.own[self.following[index]]
             return (earlier, FOLLOWING) if earlier is not None else None
-        if self.back[index]:
-            return None  # an earlier utterance with no date of its own: unknown
+        if self.back[index] or self.other_day[index]:
+            return None  # an earlier utterance, or a sentence about another day: unknown
         return _inherited(context, index, self.events)
 
 
@@ -117,7 +171,8 @@ def eligible(context: Context, expression: Expression, anchor: Span, roles: Sequ
     sentence = context.sentence(anchor.start)
     clause_start = text.rfind(",", sentence.start, span.start) + 1 or sentence.start
     return not (
-        context.in_quote(span)  # the speaker's own words talk about other days
+        context.paragraph(span.start) != context.paragraph(anchor.start)  # a byline, a caption
+        or context.in_quote(span)  # the speaker's own words talk about other days
         or _in_content(context, span)  # so does reported speech
         or BLOCKERS.search(text, max(0, span.start - 12), span.start)  # "since November 1964"
         or DATELINE_AFTER.match(text[span.end : span.end + 16])  # "Tehran, July 21, IRNA –"
@@ -129,6 +184,23 @@ def eligible(context: Context, expression: Expression, anchor: Span, roles: Sequ
             and RELATIVE.search(text, clause_start, span.start)
         )
         or (expression.kind not in DAY_KINDS and not _near(text, span, roles))
+        or _someone_else_between(context, span, anchor, roles)  # "on Tuesday, Xi called ..."
+    )
+
+
+def _someone_else_between(
+    context: Context, span: Span, anchor: Span, roles: Sequence[Span]
+) -> bool:
+    """Whether a person other than the statement's source is named between a date and its
+    cue: the date is that person's ("While addressing X on Tuesday, Xi called for ..., Wang
+    said")."""
+    low, high = (span.end, anchor.start) if span.end <= anchor.start else (anchor.end, span.start)
+    return any(
+        mention.label == "PERSON"
+        and low <= mention.span.start
+        and mention.span.end <= high
+        and not any(role.start <= mention.span.start < role.end for role in roles)
+        for mention in context.analysis.mentions
     )
 
 
@@ -137,15 +209,38 @@ def _in_parentheses(text: str, sentence: Span, span: Span) -> bool:
 
 
 def _in_content(context: Context, span: Span) -> bool:
-    """Whether a date is inside reported content, unless it ends a short noun phrase."""
+    """Whether a date is inside reported content, unless it ends a short noun phrase or a
+    phrase naming the speech itself ("... during a speech before the United Nations on
+    Tuesday"): then it belongs to the cue."""
     text = context.text
     for content in context.contents:
         if content.start <= span.start and span.end <= content.end:
             words = content.text(text).split()
             short = len(words) <= SHORT_CONTENT_WORDS and words[0].lower() != "that"
             at_end = span.end >= len(content.text(text).rstrip(".,;")) + content.start
+            if at_end and SPEECH_ADJUNCT.search(text, content.start, span.start):
+                return False
             return not (short and at_end and content.text(text)[0] not in "“\"'‘")
     return False
+
+
+def _adjacent_day(
+    context: Context, index: int, expressions: Sequence[Expression]
+) -> Expression | None:
+    """A day written right at a statement's own source or cue ("Theresa May today said")."""
+    attribution = context.statements[index].attribution
+    roles = attribution.source + attribution.cue
+    for expression in expressions:
+        if expression.kind not in DAY_KINDS or context.in_quote(expression.span):
+            continue
+        if any(_adjacent(context.text, expression.span, role) for role in roles):
+            return expression
+    return None
+
+
+def _adjacent(text: str, span: Span, role: Span) -> bool:
+    gap = text[role.end : span.start] if role.end <= span.start else text[span.end : role.start]
+    return (role.end <= span.start or span.end <= role.start) and not gap.strip(" ,")
 
 
 def _near(text: str, span: Span, roles: Sequence[Span]) -> bool:
@@ -182,24 +277,136 @@ def speech_events(
     back: list[bool],
     following: dict[int, int],
     nested: list[bool],
+    published: dt.date | None = None,
 ) -> dict[str | int, Expression]:
-    """Map speaker keys (and statement indices, for "the remarks") to their speech event's date."""
+    """Map speaker keys (and statement indices, for "the remarks") to their speech event's date.
+
+    A speaker's event day comes from their dated statements and from sentences that say
+    when they spoke; photo captions count only when the text itself names no day. When
+    these name more than one day, the speaker's undated statements inherit none: the
+    article reports several appearances, and which one a statement belongs to is unknown.
+    """
+    body: dict[str, list[Expression]] = {}
+    captions: dict[str, list[Expression]] = {}
     events: dict[str | int, Expression] = {}
     for i, expression in enumerate(own):
         key = context.keys[i]
         if key and expression and not (back[i] or nested[i] or i in following):
-            events.setdefault(key, expression)
+            body.setdefault(key, []).append(expression)
     for remark in context.remarks():
         expression = _remark_date(context, expressions, remark.sentence, remark.verb)
         if expression is None:
             continue
         if remark.speaker:
-            events.setdefault(remark.speaker, expression)
+            body.setdefault(remark.speaker, []).append(expression)
         if remark.previous is not None:
             events.setdefault(remark.previous, expression)
     for key, expression in _named_dates(context, expressions):
-        events.setdefault(key, expression)
+        body.setdefault(key, []).append(expression)
+    # Sentences reporting an earlier utterance ("had on September 17 downplayed ...,
+    # saying") or a statement inside another say nothing about this event.
+    earlier = [
+        context.sentence(anchor.start)
+        for i in range(len(own))
+        if (back[i] or nested[i]) and (anchor := context.anchor(i)) is not None
+    ]
+    candidates = [
+        (key, e)
+        for key, e in _appearances(context, expressions)
+        if context.sentence(e.span.start) not in earlier
+    ]
+    for key, expression in candidates:
+        shelf = captions if CAPTION_CREDIT.search(context.line(expression.span.start)) else body
+        shelf.setdefault(key, []).append(expression)
+    for key in {**captions, **body}:
+        chosen = body.get(key) or captions.get(key) or []
+        if day := _one_day(chosen, published):
+            events[key] = day
     return events
+
+
+def _one_day(found: Sequence[Expression], published: dt.date | None) -> Expression | None:
+    """The first expression, if all name the same day (unresolved ones: the same words)."""
+    days: dict[object, Expression] = {}
+    for expression in found:
+        resolved = resolve(expression, published)
+        if published is not None and resolved is None:
+            continue  # a day after publication ("to resign on June 7") is no day of speaking
+        days.setdefault(resolved.value if resolved else expression.core, expression)
+    return min(days.values(), key=lambda e: e.span.start) if len(days) == 1 else None
+
+
+def _appearances(
+    context: Context, expressions: Sequence[Expression]
+) -> list[tuple[str, Expression]]:
+    """Return (speaker, date) for each sentence saying when one known speaker spoke.
+
+    "Ms Ardern spoke to the nation on Friday evening", "Addressing the nation on Tuesday
+    evening, PM Modi ...", a caption "X delivers a keynote speech ... on January 17, 2017".
+    """
+    found = []
+    mentions = list(context.speaker_mentions())
+    for expression in expressions:
+        span = expression.span
+        if expression.kind not in DAY_KINDS or context.in_quote(span):
+            continue
+        sentence = _whole_sentence(context, span.start)
+        named = [
+            (where, key) for where, key in mentions if sentence.start <= where.start < sentence.end
+        ] or context.names_in(sentence)
+
+        keys = {key for _, key in named}
+        if len(keys) != 1:
+            continue
+        key = keys.pop()
+        # The speaker's own name may stand between the day and the verb ("On January 17,
+        # President Xi Jinping ... delivered"); anyone else's may not.
+        roles = [where for where, _ in named]
+        verbs = [
+            verb
+            for match in APPEARANCE.finditer(context.text, sentence.start, sentence.end)
+            if not context.in_quote(verb := Span(match.start(), match.end()))
+            and eligible(context, expression, verb, (verb, *roles))
+            and _words_between(context.text, verb, span) <= APPEARANCE_WINDOW_WORDS
+        ]
+        if verbs:
+            found.append((key, expression))
+    return found
+
+
+def _whole_sentence(context: Context, offset: int) -> Span:
+    """The parse's sentence, joined with the next when the parse cut it before its full stop
+    ("Addressing the nation on Tuesday evening, PM" | "Modi abolished ...")."""
+    sentence = context.sentence(offset)
+    if SENTENCE_END.search(context.text[sentence.start : sentence.end].rstrip()):
+        return sentence
+    following = context.sentence(sentence.end + 1)
+    if following.start >= sentence.end and following.end > sentence.end:
+        return Span(sentence.start, following.end)
+    return sentence
+
+
+def _words_between(text: str, a: Span, b: Span) -> int:
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return len(text[first.end : second.start].split())
+
+
+def _spelled_out(
+    context: Context, expressions: Sequence[Expression], expression: Expression
+) -> Expression:
+    """A relative day followed by the full date it means ("this morning (Tuesday), October
+    14, 2025"): the full date, which needs no publication date."""
+    if expression.kind not in RELATIVE_DAY_KINDS:
+        return expression
+    for other in expressions:
+        gap = context.text[expression.span.end : other.span.start]
+        if (
+            other.kind is DateKind.MONTH_DAY
+            and 0 <= other.span.start - expression.span.end <= SPELLED_OUT_CHARS
+            and SPELLED_OUT_GAP.fullmatch(gap)
+        ):
+            return other
+    return expression
 
 
 def _remark_date(
@@ -232,6 +439,34 @@ def _named_dates(
                 found.append((key, expression))
                 break
     return found
+
+
+def _names_other_day(
+    context: Context,
+    index: int,
+    expressions: Sequence[Expression],
+    events: dict[str | int, Expression],
+    published: dt.date | None,
+) -> bool:
+    """Whether a statement's sentence names a day, outside quotes and reported content, that
+    is not its speaker's event day ("a statement late on Thursday in which he cited ...")."""
+    key, anchor = context.keys[index], context.anchor(index)
+    event = events.get(key) if key else None
+    if event is None or anchor is None:
+        return False
+    sentence = context.sentence(anchor.start)
+    resolved = resolve(event, published)
+    event_day = resolved.value if resolved else event.core
+    for expression in expressions:
+        span = expression.span
+        if not sentence.start <= span.start < sentence.end or expression.kind not in DAY_KINDS:
+            continue
+        if context.in_quote(span) or _in_content(context, span):
+            continue
+        day = resolve(expression, published)
+        if (day.value if day else expression.core) != event_day:
+            return True
+    return False
 
 
 def _inherited(

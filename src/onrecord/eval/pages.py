@@ -36,6 +36,7 @@ class StoredStatement:
     canonical: str | None = None  # the corpus-wide speaker's name
     speaker_id: int | None = None
     said_on: dt.date | None = None
+    precision: str | None = None  # "day" (also when None), "month" or "year"
     event: int | None = None  # the stored speech event it belongs to
     spans: tuple[tuple[int, int], ...] = ()  # its content and source, in the page text
 
@@ -169,6 +170,7 @@ def stored_results(store: Store, pages_path: str | Path) -> list[PageResult]:
                 canonical=view.speaker,
                 speaker_id=view.speaker_id,
                 said_on=view.said_on,
+                precision=view.said_on_precision,
                 event=event_of.get(view.id),
                 spans=tuple(
                     _raw_span(segments, start, end)
@@ -274,15 +276,27 @@ def _date_scores(pages: list[GoldPage], assigned: dict[str, list[Pair]]) -> Date
                 unsupported += sum(1 for s in found if s.said_on is not None)
                 continue
             total += 1
-            days = {s.said_on for s in found if s.said_on is not None}
-            wrong += sum(1 for s in found if s.said_on not in (None, gold.said_on))
-            if days == {gold.said_on}:
+            claims = [_claim(s, gold.said_on) for s in found]
+            wrong += claims.count("wrong")
+            if "right" in claims and "wrong" not in claims:
                 right += 1
             elif not found:
                 unfound += 1
-            elif not days:
+            elif "wrong" not in claims:
                 undated += 1
     return DateScores(right, total, wrong, undated, unfound, unsupported)
+
+
+def _claim(statement: StoredStatement, day: dt.date) -> str:
+    """Whether a stored date names the gold day ("right"), another ("wrong"), or no day."""
+    said_on = statement.said_on
+    if said_on is None:
+        return "none"
+    precision = statement.precision or "day"
+    if precision == "day":
+        return "right" if said_on == day else "wrong"
+    same = said_on.year == day.year and (precision == "year" or said_on.month == day.month)
+    return "none" if same else "wrong"  # a month or year holding the day names no day
 
 
 def _speakers(assigned: dict[str, list[Pair]]) -> dict[str, tuple[int, ...]]:

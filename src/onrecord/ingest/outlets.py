@@ -26,6 +26,10 @@ SERVICE_LABEL = re.compile(
     r"^(?:www\d*|m|mobile|amp|cdn\d*|static\d*|img\d*|media\d*|digital-release|english|en"
     r"|edition|beta|archive|web|news|origin|prod)$"
 )
+# Hosting platforms whose subdomain is the site: "whyevolutionistrue.wordpress.com".
+PLATFORMS = frozenset(
+    {"wordpress.com", "blogspot.com", "substack.com", "medium.com", "tumblr.com", "wixsite.com"}
+)
 # Two-part public suffixes used when the public suffix list does not know a host's ending
 # (a reserved `.example` host, say): "co.uk", "com.au", "org.uk" ...
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})
@@ -151,6 +155,8 @@ def readable_outlet(host: str) -> str:
     while len(labels) > 2 and SERVICE_LABEL.match(labels[0]):
         labels = labels[1:]
     domain = site_domain(".".join(labels))
+    if domain in PLATFORMS and len(labels) > 2:
+        domain = ".".join(labels[-3:])
     name = domain.split(".")[0]
     words = [w for w in re.split(r"[-_]+", name) if w]
     return " ".join(w[:1].upper() + w[1:] for w in words) or domain

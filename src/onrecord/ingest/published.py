@@ -39,17 +39,19 @@ DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
 )
 # Words a date line may hold besides its date: labels, a byline's "by", times and zones,
 # an age. A lower-case word outside this set ("addresses", "delivers") makes a sentence.
-LINE_WORDS = frozenset(
+_LINE_WORDS = (
     "published posted updated update last date publish on at by and of the am pm a.m. p.m. "
     "gmt utc ist est edt bst cet cest pst pdt jst hkt ago minutes minute hours hour mins min "
-    "read first story source editor time e-mail email print comment comments share".split()
+    "read first story source editor time e-mail email print comment comments share"
 )
+LINE_WORDS = frozenset(_LINE_WORDS.split())
 # A date line holds at most this many words besides its date.
 MAX_LINE_WORDS = 6
 # Lines from the top searched for a date line (they end at the first paragraph of text).
 TOP_LINES = 15
-# A line of article text: this many words, or a sentence of six.
-BODY_WORDS = 12
+# A line of article text: a sentence of six words or more, or this many words (a headline
+# or a standfirst without a full stop can run to twenty or thirty).
+BODY_WORDS = 40
 # A labelled date opening a line counts even when text follows on the same line.
 LABELLED = re.compile(
     r"^\W*(?:date|published(?: on)?|posted(?: on)?|publish date|updated(?: on)?|last updated)"
@@ -166,10 +168,7 @@ def url_date(url: str) -> FoundDate | None:
 
 def _date_of(match: re.Match[str]) -> dt.date | None:
     parts = match.groupdict()
-    if parts.get("month"):
-        month = _MONTHS[parts["month"][:3].casefold()]
-    else:
-        month = int(parts["mm"])
+    month = _MONTHS[parts["month"][:3].casefold()] if parts.get("month") else int(parts["mm"])
     day = int(re.sub(r"\D", "", parts["day"]))
     try:
         date = dt.date(int(parts["year"]), month, day)

@@ -17,6 +17,10 @@ from onrecord.ingest.published import date_line
 # and at most this many.
 MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 30
+# A line longer than this is a paragraph cut off without its full stop, unless it has the
+# colon or the quotation marks of a long headline ("'You may have chosen us': Ardern ...").
+MAX_PLAIN_TITLE_WORDS = 20
+HEADLINE_MARKS = re.compile(r"[:\"“”‘’]")
 # Lines from the top searched for a headline.
 TOP_LINES = 12
 # A line of article text ends the search: a sentence of this many words or more.
@@ -69,6 +73,8 @@ def _furniture(line: str) -> str | None:
     words = [w for w in line.split() if re.search(r"\w", w)]
     if len(words) < MIN_TITLE_WORDS or len(words) > MAX_TITLE_WORDS:
         return "too short or too long"
+    if len(words) > MAX_PLAIN_TITLE_WORDS and not HEADLINE_MARKS.search(line):
+        return "paragraph"
     if date_line(line):
         return "date line"
     if FURNITURE.match(line):

@@ -10,6 +10,9 @@ from onrecord.dates import date_statements, find_occasions
 from onrecord.models import Analysis, Article, Failure, ProcessedArticle, Statement
 from onrecord.speakers import resolve_speakers
 
+# The language onrecord extracts statements from.
+ENGLISH = "en"
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -30,13 +33,19 @@ def analyse_articles(
 
 
 def _analyse_batch(batch: list[Article], nlp: Language) -> Iterator[ProcessedArticle | Failure]:
+    # Only English is parsed: an article in another language is kept, with no statements
+    # (the ingest report names it), rather than parsed by an English model.
+    english = [i for i, article in enumerate(batch) if article.metadata.language == ENGLISH]
+    docs: dict[int, Doc] = {}
     try:
-        docs = list(nlp.pipe(article.text for article in batch))
+        docs = dict(zip(english, nlp.pipe(batch[i].text for i in english), strict=True))
     except Exception:  # one bad article must not sink its batch: retry one at a time
-        yield from (_analyse_one(article, None, nlp) for article in batch)
-        return
-    for article, doc in zip(batch, docs, strict=True):
-        yield _analyse_one(article, doc, nlp)
+        docs = {}
+    for position, article in enumerate(batch):
+        if article.metadata.language != ENGLISH:
+            yield ProcessedArticle(article=article, statements=())
+        else:
+            yield _analyse_one(article, docs.get(position), nlp)
 
 
 def _analyse_one(article: Article, doc: Doc | None, nlp: Language) -> ProcessedArticle | Failure:

@@ -11,7 +11,7 @@ from onrecord.errors import InputError
 from onrecord.ingest import read_paths
 from onrecord.models import Article, Edit, Failure, ProcessedArticle, RawDocument
 from onrecord.nlp import load_pipeline
-from onrecord.pipeline.analyse import analyse_articles
+from onrecord.pipeline.analyse import ENGLISH, analyse_articles
 from onrecord.pipeline.corpus import update_clusters
 from onrecord.pipeline.corrections import (
     FieldValues,
@@ -53,6 +53,8 @@ class IngestReport:
     clustered: int = 0  # statements put into clusters of the same utterance
     scored: int = 0  # statement-topic scores stored
     rescored: tuple[str, ...] = ()  # topics whose new definition was applied to the corpus
+    # Stored articles not in English (input, language code): kept without statements.
+    other_languages: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -244,5 +246,10 @@ def _save(store: Store, batch: list[ProcessedArticle], report: IngestReport) -> 
     new = [p.article.id for p in batch if p.article.id in inserted]
     report.ingested.extend(new)
     report.statements += sum(len(p.statements) for p in batch if p.article.id in inserted)
+    report.other_languages.extend(
+        (p.article.source, p.article.metadata.language)
+        for p in batch
+        if p.article.id in inserted and p.article.metadata.language != ENGLISH
+    )
     report.clustered += update_clusters(store, statements=store.article_statements(new)).statements
     report.scored += score_articles(store, new)

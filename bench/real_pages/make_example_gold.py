@@ -138,7 +138,7 @@ GOLD = {
         "2025-10-15",
         "Calverra's Ondrel says Morvask shut the door",
         ["wire", "dateline", "url-date", "weekday"],
-        [(ON, "2025-10-15", REPLY, "closed the door"), (LQ, "2025-10-14", FORUM, None)],
+        [(ON, "2025-10-15", REPLY, "closed the door")],
         [],
     ),
     "harbourwatch-undated": (

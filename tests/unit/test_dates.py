@@ -452,3 +452,154 @@ def test_a_name_before_a_pluperfect_date_is_no_speech_event() -> None:
         )
     )
     assert article.dated(dt.date(2019, 11, 4)) == [None]
+
+
+# --- Real pages' forms (issue 13 item 2) ---
+
+
+def test_a_sentence_saying_when_the_speaker_spoke_dates_the_speech_event() -> None:
+    article = (
+        Article(
+            "Ms Tennick spoke to the congress on Friday evening to announce the strike.",
+            '"We will not sail," Tennick said.',
+        )
+        .mention("Ms Tennick", "PERSON")
+        .mention("Friday evening")
+        .said("Rosa Tennick", "Tennick", "said", '"We will not sail,"', kind=Kind.DIRECT)
+    )
+    [quote] = article.dated(dt.date(2025, 3, 15))
+    assert day(quote) == (dt.date(2025, 3, 14), Precision.DAY, "on Friday evening")
+    assert quote is not None and quote.method.startswith("speech event in the article")
+
+
+def test_several_days_for_one_speaker_leave_the_undated_statements_unknown() -> None:
+    article = (
+        Article(
+            "Ms Tennick spoke to the congress on Friday.",
+            "Ms Tennick addressed dockers in Grennock on Tuesday.",
+            '"We will not sail," Tennick said.',
+        )
+        .mention("Ms Tennick", "PERSON")
+        .mention(("Ms Tennick", 1), "PERSON")
+        .mention("Friday")
+        .mention("Tuesday")
+        .said("Rosa Tennick", "Tennick", "said", '"We will not sail,"', kind=Kind.DIRECT)
+    )
+    assert article.dated(dt.date(2025, 3, 15)) == [None]
+
+
+def test_a_caption_dates_the_event_only_when_the_text_names_no_day() -> None:
+    caption = "Rosa Tennick delivers a speech in Port Selden, 30 September 2025. Photo: VCG"
+    alone = (
+        Article(caption, '"We will not sail," Tennick said.')
+        .mention("Rosa Tennick", "PERSON")
+        .mention("30 September 2025")
+        .said("Rosa Tennick", "Tennick", "said", '"We will not sail,"', kind=Kind.DIRECT)
+    )
+    assert day(alone.dated(None)[0]) == (dt.date(2025, 9, 30), Precision.DAY, "30 September 2025")
+    with_text = (
+        Article(caption, "Tennick said on Tuesday that the docks would close.", '"No," she said.')
+        .mention("Rosa Tennick", "PERSON")
+        .mention("30 September 2025")
+        .mention("Tuesday")
+        .said("Rosa Tennick", "Tennick", "said", "that the docks would close")
+        .said("Rosa Tennick", "she", ("said", 1), '"No,"', kind=Kind.DIRECT)
+    )
+    lead, quote = with_text.dated(dt.date(2025, 10, 15))
+    assert day(lead) == day(quote) == (dt.date(2025, 10, 14), Precision.DAY, "on Tuesday")
+
+
+def test_a_day_in_another_paragraph_or_before_another_person_is_not_the_cues() -> None:
+    byline = (
+        Article("By | 8th November 2016", "Minister Vell said the pier would open.")
+        .mention("8th November 2016")
+        .said("Tomas Vell", "Minister Vell", "said", "the pier would open")
+    )
+    assert byline.dated(dt.date(2016, 11, 9)) == [None]
+    someone_else = (
+        Article("While opening the pier on Tuesday, Kestrel praised the crews, Vell said.")
+        .mention("Tuesday")
+        .mention("Kestrel", "PERSON")
+        .said("Tomas Vell", "Vell", "said", "Kestrel praised the crews")
+    )
+    assert someone_else.dated(dt.date(2025, 10, 16)) == [None]
+
+
+def test_a_broken_paragraph_in_lower_case_continues_the_sentence() -> None:
+    article = (
+        Article("Notes will be withdrawn, Minister Vell said late", "on 8 November 2016 evening.")
+        .mention("8 November 2016")
+        .said("Tomas Vell", "Minister Vell", "said", "Notes will be withdrawn")
+    )
+    [said_on] = article.dated(None)
+    assert day(said_on) == (dt.date(2016, 11, 8), Precision.DAY, "on 8 November 2016")
+
+
+def test_a_day_right_at_a_nested_statements_cue_dates_it() -> None:
+    article = (
+        Article("Minister Vell today said the pier would close, the Courier reported.")
+        .mention("today")
+        .said("Tomas Vell", "Minister Vell", "said", "the pier would close")
+        .said(
+            "Dornholm Courier",
+            "the Courier",
+            "reported",
+            "Minister Vell today said the pier would close",
+        )
+    )
+    vell, courier = article.dated(dt.date(2025, 5, 24))
+    assert day(vell) == (dt.date(2025, 5, 24), Precision.DAY, "today")
+
+
+def test_a_speech_phrase_ending_the_content_gives_its_day_to_the_cue() -> None:
+    article = (
+        Article(
+            "Kestrel said Calverra would defend its boats during a speech before the "
+            "congress on Tuesday."
+        )
+        .mention("Tuesday")
+        .said(
+            "Oriane Kestrel",
+            "Kestrel",
+            "said",
+            "Calverra would defend its boats during a speech before the congress on Tuesday",
+        )
+    )
+    [said_on] = article.dated(dt.date(2025, 10, 15))
+    assert day(said_on) == (dt.date(2025, 10, 14), Precision.DAY, "on Tuesday")
+
+
+def test_a_relative_day_spelled_out_by_a_full_date_needs_no_publication_date() -> None:
+    article = (
+        Article(
+            "Lindqvar told the forum this morning (Tuesday), October 14, 2025, that the strait "
+            "stays shut."
+        )
+        .mention("this morning")
+        .mention("October 14, 2025")
+        .said("Petra Lindqvar", "Lindqvar", "told", "that the strait stays shut")
+    )
+    [said_on] = article.dated(None)
+    assert day(said_on) == (dt.date(2025, 10, 14), Precision.DAY, "October 14, 2025")
+
+
+def test_a_month_day_takes_the_year_of_a_full_date_of_its_month_nearby() -> None:
+    article = (
+        Article(
+            "In January 2017 the forum met again.",
+            "On January 17, Kestrel said the strait was open.",
+        )
+        .mention("January 2017")
+        .mention("January 17")
+        .said("Oriane Kestrel", "Kestrel", "said", "the strait was open")
+    )
+    [said_on] = article.dated(dt.date(2022, 5, 17))
+    assert day(said_on) == (dt.date(2017, 1, 17), Precision.DAY, "On January 17")
+    assert said_on is not None and said_on.method == "absolute date, year from a nearby date"
+
+
+def test_a_capitalised_today_inside_a_sentence_is_a_name() -> None:
+    article = Article("Vell told BBC Radio 4's Today programme the pier would open.").said(
+        "Tomas Vell", "Vell", "told", "the pier would open"
+    )
+    assert article.dated(dt.date(2025, 5, 24)) == [None]

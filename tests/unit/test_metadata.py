@@ -85,7 +85,8 @@ def test_outlet_from_masthead() -> None:
 
 
 def test_outlet_from_url() -> None:
-    assert _metadata(BODY, url="https://www.example-news.com/a/b").outlet == "example-news.com"
+    assert _metadata(BODY, url="https://www.example-news.com/a/b").outlet == "Example News"
+    assert _metadata(BODY, url="https://cdn01.pierpost.example/a").outlet == "pierpost.example"
     assert _metadata(BODY, url="https://en.irna.ir/news/1").outlet == "IRNA"
     assert _metadata(BODY).outlet is None
 
@@ -169,3 +170,157 @@ def test_no_date_from_a_story_list_near_the_top() -> None:
 def test_date_line_under_the_headline_is_header() -> None:
     meta = _metadata("Pier to open in May\nMay 2, 2020\n\n" + BODY)
     assert meta.published == dt.date(2020, 5, 2)
+
+
+# --- Real pages' forms (issue 13): date lines, URL dates, outlets, titles, languages ---
+
+
+@pytest.mark.parametrize(
+    ("top", "date"),
+    [
+        ("Publish Date : 18 August 2018 - 08:15", dt.date(2018, 8, 18)),
+        ("0207 GMT August 13, 2018", dt.date(2018, 8, 13)),
+        ("By Kevin Vell\n\n24 May 2019", dt.date(2019, 5, 24)),
+        ("Posted on February 3, 2026 by Ilse Varn", dt.date(2026, 2, 3)),
+        ("SocietyMarch 19, 2019", dt.date(2019, 3, 19)),
+        ("Source: Xinhua| 2018-01-23 22:49:41|Editor: Yamei", dt.date(2018, 1, 23)),
+        ("Updated: November 09, 2016 12:40 PM", dt.date(2016, 11, 9)),
+        ("August 10, 2018 / 12:11 PM / Updated 18 minutes ago", dt.date(2018, 8, 10)),
+        ("By | 8th November 2016", dt.date(2016, 11, 8)),
+    ],
+)
+def test_date_lines_in_their_many_forms(top: str, date: dt.date) -> None:
+    meta = _metadata(f"Pier to open in May\n\n{top}\n\n{BODY}")
+    assert meta.published == date
+    assert meta.published_evidence is not None
+    assert meta.published_evidence.startswith("header line '")
+
+
+def test_a_labelled_date_glued_to_the_text_is_the_date() -> None:
+    meta = _metadata(" date 2019-05-24 " + BODY)
+    assert meta.published == dt.date(2019, 5, 24)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "President Vell addresses the harbour board on September 19, 2017.",
+        "January 17, 2017: Minister Tomas Vell opens the new pier in Port Vell. Photo: VCG",
+    ],
+)
+def test_a_caption_naming_a_day_is_not_a_date_line(caption: str) -> None:
+    meta = _metadata(f"Pier to open in May\n\n{caption}\n\n{BODY}")
+    assert (meta.published, meta.published_evidence) == (None, None)
+
+
+def test_a_dateline_with_a_full_date_dates_the_page() -> None:
+    meta = _metadata("Pier to open in May\n\nPort Vell 9 Nov 2016: " + BODY)
+    assert meta.published == dt.date(2016, 11, 9)
+    assert meta.published_evidence == "dateline 'Port Vell 9 Nov 2016:'"
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        ("https://a.example/world/2018/08/13/pier-opens", dt.date(2018, 8, 13)),
+        ("https://a.example/news/20180814/pier-opens", dt.date(2018, 8, 14)),
+        ("https://a.example/world/15-Oct-2015/pier-opens", dt.date(2015, 10, 15)),
+        ("https://a.example/World/201701/t20170118_800085712.html", dt.date(2017, 1, 18)),
+        ("https://a.example/page/2017/0301/912256.shtml", dt.date(2017, 3, 1)),
+        ("https://a.example/society/19-03-2019/pier-opens/", dt.date(2019, 3, 19)),
+        ("https://a.example/2017/01-18/242142.shtml", dt.date(2017, 1, 18)),
+        ("https://a.example/news/82977271", None),
+        ("https://a.example/2018/08/pier-opens", None),
+        ("https://a.example/statement-made-on-15-november-2018", None),
+    ],
+)
+def test_url_dates_in_their_many_forms(url: str, date: dt.date | None) -> None:
+    assert url_date(url) == date
+
+
+def test_the_top_of_the_page_wins_over_the_url() -> None:
+    meta = _metadata("Pier\n\nMay 2, 2020\n\n" + BODY, url="https://a.example/2019/01/01/x")
+    assert (meta.published, meta.published_evidence) == (
+        dt.date(2020, 5, 2),
+        "header line 'May 2, 2020'",
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://cdn01.dailycaller.com/2019/05/14/story", "The Daily Caller"),
+        ("https://digital-release.thehill.com/story", "The Hill"),
+        ("https://amp.globaltimes.cn/content/1", "Global Times"),
+        ("https://www.korvhaven-daily.example/news/x", "Korvhaven Daily"),
+        ("http://english.pierpost.example/2019/05/24/x", "pierpost.example"),
+        ("https://vellnotes.wordpress.com/2019/03/15/x", "vellnotes.wordpress.com"),
+        ("https://profit.ndtv.com/news/x", "NDTV Profit"),
+    ],
+)
+def test_outlet_names_from_hosts(url: str, outlet: str) -> None:
+    assert _metadata(BODY, url=url).outlet == outlet
+
+
+def test_a_wire_dateline_does_not_name_the_site_that_published_it() -> None:
+    text = "Pier to open in May\n\nPORT VELL (AP) — " + BODY
+    assert _metadata(text).outlet == "Associated Press"
+    assert _metadata(text, url="https://www.vell-evening.example/x").outlet == "Vell Evening"
+
+
+def test_a_users_outlet_table_comes_first(tmp_path, monkeypatch) -> None:
+    table = tmp_path / "outlets.csv"
+    table.write_text("# mine\nname,aliases,domains\nThe Pier Post,PP;Pier Post,pierpost.example\n")
+    monkeypatch.setenv("ONRECORD_OUTLETS", str(table))
+    assert _metadata(BODY, url="https://cdn01.pierpost.example/a").outlet == "The Pier Post"
+    assert outlet_named("pp") == "The Pier Post"
+
+
+def test_a_bad_outlet_table_is_refused_with_its_fix(tmp_path, monkeypatch) -> None:
+    from onrecord.errors import InputError
+    from onrecord.ingest.outlets import outlet_table
+
+    table = tmp_path / "outlets.csv"
+    table.write_text("outlet,domain\nX,x.example\n")
+    with pytest.raises(InputError, match="starts with the header line 'name,aliases,domains'"):
+        outlet_table(str(table))
+    with pytest.raises(InputError, match="cannot read the outlets table"):
+        outlet_table(str(tmp_path / "missing.csv"))
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Advertisement 1",
+        "World",
+        "Business & Economy",
+        "Minister Tomas Vell at the pier, 14 October 2025. Photo: VCG",
+        "0207 GMT August 13, 2018",
+        "By Mara Quell",
+        "News Code: 82977271",
+        "Home      News      World      Business",
+        "Search form",
+    ],
+)
+def test_titles_are_never_furniture(furniture: str) -> None:
+    assert _metadata(f"{furniture}\n\nPier to open in May\n\n{BODY}").title == "Pier to open in May"
+
+
+def test_a_furniture_title_given_with_the_page_is_not_taken() -> None:
+    text = "Pier to open in May\n\n" + BODY
+    assert _metadata(text, fmt="html", title="Advertisement 3").title == "Pier to open in May"
+
+
+def test_language_is_detected_and_unsure_means_english() -> None:
+    from onrecord.ingest.languages import detect_language
+
+    spanish = (
+        "La ministra confirmó este viernes su decisión de dimitir durante una rueda de prensa"
+        " en la capital, y dijo que había llegado el momento de dar paso a un nuevo liderazgo."
+    )
+    assert detect_language(spanish) == "es"
+    assert detect_language(BODY) == "en"
+    assert detect_language("OK 12") == "en"  # too short to judge
+    # one short sentence: the model is not sure enough, so it stays English
+    assert detect_language("La ministra confirmó su decisión de dimitir en la capital.") == "en"
+    assert _metadata(spanish).language == "es"

@@ -207,6 +207,19 @@ def test_jsonl_hints(tmp_path: Path) -> None:
     }
 
 
+def test_jsonl_date_and_source_name_published_and_outlet(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    lines = [
+        {"text": "The port reopened.", "date": "2020-05-01", "source": "Harbour Herald"},
+        {"text": "Ships queued.", "date": "2020-05-02", "published": "2020-05-03"},
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    first, second = read_paths([path])
+    assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
+    assert first.hints == {"published": "2020-05-01", "outlet": "Harbour Herald"}
+    assert second.hints == {"published": "2020-05-03"}  # the field's own name wins
+
+
 # --- HTML ---------------------------------------------------------------------------
 
 

@@ -103,6 +103,11 @@ class Context:
             return self.sentences[index]
         return Span(0, len(self.text))
 
+    def next_sentence(self, sentence: Span) -> Span | None:
+        """Return the sentence after `sentence`, if any."""
+        index = bisect.bisect_left(self._starts, sentence.end)
+        return self.sentences[index] if index < len(self.sentences) else None
+
     def paragraph(self, offset: int) -> int:
         """Return the number of the paragraph holding `offset` (-1 when outside them all).
 

@@ -56,7 +56,11 @@ _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 
 # Words in front of a date that add nothing to when ("only four months ago").
-_HEDGES = re.compile(r"^(?:only|just|about|some|nearly|around|almost|as\s+early\s+as)\s+")
+_HEDGES = re.compile(
+    r"^(?:only|just|about|some|nearly|around|almost|as\s+early\s+as)\s+"
+    # a weekday in front of the date it names adds nothing to it ("tuesday october 14")
+    rf"|^(?:{'|'.join(_WEEKDAYS)}),?\s+(?=(?:{_MONTH}\s+)?\d)"
+)
 
 # The shapes of expression, tried in order; anything else is not a point in time.
 KINDS: tuple[tuple[DateKind, re.Pattern[str]], ...] = (
@@ -83,7 +87,7 @@ MISSED = re.compile(
     re.IGNORECASE,
 )
 # A preposition taken into the expression's span, so it reads "on Saturday", "late on Friday".
-LEADING_WORDS = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:on|in)\s+$", re.IGNORECASE)
+LEADING_WORDS = re.compile(r"(?:\b(?:late|early)[^\S\n]+)?\b(?:on|in)[^\S\n]+$", re.IGNORECASE)
 # A capitalised weekday with a capitalised word after it and no "on" before it is part of a
 # name ("Friday Prayers leaders"), not a date.
 NAME_AFTER = re.compile(r"^\s+[A-Z]")

@@ -155,7 +155,7 @@ def own_expression(
         return None
     attribution = context.statements[index].attribution
     roles = attribution.cue + attribution.source
-    sentence = context.sentence(anchor.start)
+    sentence = _whole_sentence(context, anchor.start)
     candidates = [
         expression
         for expression in expressions
@@ -380,10 +380,8 @@ def _whole_sentence(context: Context, offset: int) -> Span:
     sentence = context.sentence(offset)
     if SENTENCE_END.search(context.text[sentence.start : sentence.end].rstrip()):
         return sentence
-    following = context.sentence(sentence.end + 1)
-    if following.start >= sentence.end and following.end > sentence.end:
-        return Span(sentence.start, following.end)
-    return sentence
+    following = context.next_sentence(sentence)
+    return Span(sentence.start, following.end) if following else sentence
 
 
 def _words_between(text: str, a: Span, b: Span) -> int:

@@ -8,6 +8,7 @@ function of the gold and per-page records (so the scoring is tested on records m
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -25,6 +26,8 @@ from onrecord.store import Store, open_store
 # Statements, dates, speakers and events are scored on pages in this language only:
 # onrecord extracts statements from English; other pages count for metadata and language.
 SCORED_LANGUAGE = "en"
+# A domain name given as an outlet: its first label names the site.
+DOMAIN = re.compile(r"([\w-]+)(?:\.[a-z]{2,})+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,7 +361,8 @@ def _metadata(gold: Gold, stored: dict[str, PageResult]) -> tuple[Ratio, Ratio, 
 
 
 def same_outlet(found: str | None, expected: str) -> bool:
-    """Return whether an outlet name names the expected outlet (case, accents, spaces, "The")."""
+    """Return whether an outlet name names the expected outlet (case, accents, spaces, "The";
+    a domain by its name: "civilserviceworld.com" names "Civil Service World")."""
     if not found:
         return False
 
@@ -366,7 +370,8 @@ def same_outlet(found: str | None, expected: str) -> bool:
         words = fold(name).split()
         return "".join(words[1:] if words[:1] == ["the"] else words)
 
-    return key(found) == key(expected)
+    domain = DOMAIN.fullmatch(found.strip())
+    return key(found) == key(expected) or bool(domain and key(domain.group(1)) == key(expected))
 
 
 def _in_captions(page: GoldPage, result: PageResult) -> int:

@@ -11,6 +11,8 @@ from onrecord.models import Failure, RawDocument
 
 # Optional string fields of a line that become hints for metadata, unchanged.
 HINT_FIELDS: tuple[str, ...] = ("title", "url", "published", "outlet")
+# Other names a line may give a hint field under; the field's own name wins.
+HINT_ALIASES: dict[str, str] = {"date": "published", "source": "outlet"}
 
 
 def jsonl_documents(text: str, path: str, stem: str) -> Iterator[RawDocument | Failure]:
@@ -40,13 +42,13 @@ def _document(line: str, source: str, default_doc: str) -> RawDocument:
     if not text.strip():
         raise ValueError("empty 'text' field")
     hints = {}
-    for name in HINT_FIELDS:
+    for name in (*HINT_ALIASES, *HINT_FIELDS):
         value = record.get(name)
         if value is None or value == "":
             continue
         if not isinstance(value, str):
             raise ValueError(f"'{name}' must be a string, got {_json_type(value)}")
-        hints[name] = value.strip()
+        hints[HINT_ALIASES.get(name, name)] = value.strip()
     doc_id = record.get("id")
     if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, str | int)):
         raise ValueError(f"'id' must be a string or an integer, got {_json_type(doc_id)}")

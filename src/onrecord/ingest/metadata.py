@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from onrecord.ingest.languages import detect_language
@@ -91,9 +92,13 @@ def publication_date(clean: CleanText, raw: RawDocument) -> FoundDate | None:
     """Return the publication date and its evidence: hint, date line, dateline or URL."""
     hint = raw.hints.get("published")
     if hint and (date := parse_date(hint)):
-        return FoundDate(date, HINT_EVIDENCE.get(raw.format, "input metadata"), hint)
+        return FoundDate(date, HINT_EVIDENCE.get(raw.format, "input metadata"), "")
+    if found := top_date(raw.text):
+        if agrees := _dateline_agrees(clean.text, found.date):
+            found = replace(found, note=f"dateline '{agrees}' agrees")
+        return found
     url = raw.hints.get("url")
-    return top_date(raw.text) or dateline_date(clean.text) or (url and url_date_found(url)) or None
+    return dateline_date(clean.text) or (url_date_found(url) if url else None)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -168,6 +173,25 @@ def _dateline_outlet(text: str) -> str | None:
             known = outlet_named(name)
             if known or re.fullmatch(r"[A-Z]{2,8}", name):
                 return known or name
+    return None
+
+
+def _dateline_agrees(text: str, date: dt.date) -> str | None:
+    """The dateline's month and day when they match `date` (a dateline has no year)."""
+    for paragraph in _body_paragraphs(text):
+        match = DATELINE_TRAILING.match(paragraph)
+        if not match:
+            continue
+        month_day = match.group("date")
+        for date_format in ("%B %d %Y", "%b %d %Y"):
+            try:
+                parsed = dt.datetime.strptime(
+                    f"{month_day.replace('.', '')} {date.year}", date_format
+                )
+            except ValueError:
+                continue
+            if parsed.date() == date:
+                return month_day
     return None
 
 

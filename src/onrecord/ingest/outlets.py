@@ -150,7 +150,9 @@ def site_domain(host: str) -> str:
 
 
 def readable_outlet(host: str) -> str:
-    """Return a name for an unknown site from its host: the domain's words, capitalised."""
+    """Return a name for an unknown site from its host: its registered domain without the
+    server's labels ("cdn01.example.com" -> "example.com"), or the words of a hyphenated
+    one, capitalised ("korvhaven-daily.example" -> "Korvhaven Daily")."""
     labels = host.casefold().rstrip(".").split(".")
     while len(labels) > 2 and SERVICE_LABEL.match(labels[0]):
         labels = labels[1:]
@@ -159,4 +161,6 @@ def readable_outlet(host: str) -> str:
         domain = ".".join(labels[-3:])
     name = domain.split(".")[0]
     words = [w for w in re.split(r"[-_]+", name) if w]
-    return " ".join(w[:1].upper() + w[1:] for w in words) or domain
+    if len(words) < 2:
+        return domain
+    return " ".join(w[:1].upper() + w[1:] for w in words)

@@ -52,6 +52,12 @@ TOP_LINES = 15
 # A line of article text: a sentence of six words or more, or this many words (a headline
 # or a standfirst without a full stop can run to twenty or thirty).
 BODY_WORDS = 40
+# The heading of a list of other stories, which ends the page's top.
+STORY_LIST = re.compile(
+    r"^(?:recent posts|recent news|related(?: \w+)?|most (?:read|popular|viewed)|top stories"
+    r"|latest news|trending|check also|see also|read also|also read|recommended)\s*:?$",
+    re.IGNORECASE,
+)
 # A labelled date opening a line counts even when text follows on the same line.
 LABELLED = re.compile(
     r"^\W*(?:date|published(?: on)?|posted(?: on)?|publish date|updated(?: on)?|last updated)"
@@ -79,12 +85,14 @@ class FoundDate:
     """A date and where it was read: the rule and the words."""
 
     date: dt.date
-    rule: str  # "date line", "dateline", "URL", ...
-    evidence: str  # the line or URL it was read from
+    rule: str  # "header line", "dateline", "URL", "JSONL field", ...
+    evidence: str  # the line it was read from ("" for a URL or an input's field)
+    note: str = ""  # what else agrees: "dateline 'July 21' agrees"
 
     def describe(self) -> str:
-        """Return the evidence as stored: "date line 'Publish Date : 18 August 2018'"."""
-        return f"{self.rule} '{self.evidence}'"
+        """Return the evidence as stored: "header line 'Publish Date : 18 August 2018'"."""
+        described = f"{self.rule} '{self.evidence}'" if self.evidence else self.rule
+        return f"{described}, {self.note}" if self.note else described
 
 
 def date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
@@ -121,8 +129,10 @@ def top_date(text: str) -> FoundDate | None:
     """Return the date of the first date line among the page's top lines."""
     lines = [line.strip() for line in text.split("\n") if line.strip()][:TOP_LINES]
     for line in lines:
+        if STORY_LIST.match(line):
+            break  # "Recent Posts" and its dates are other stories'
         if date := date_line(line):
-            return FoundDate(date, "date line", _short(line))
+            return FoundDate(date, "header line", _short(line))
         if _is_body(line):
             break
     return None
@@ -157,12 +167,12 @@ def url_date(url: str) -> FoundDate | None:
         format="%Y-%m-%d",
     )
     if found := extract_url_date(url, options):
-        return FoundDate(dt.date.fromisoformat(found), "URL", url)
+        return FoundDate(dt.date.fromisoformat(found), "URL", "")
     path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE).split("?")[0]
     for form in URL_FORMS:
         for match in form.finditer(path):
             if date := _date_of(match):
-                return FoundDate(date, "URL", url)
+                return FoundDate(date, "URL", "")
     return None
 
 

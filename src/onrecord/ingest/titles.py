@@ -40,6 +40,8 @@ CAPTION_CREDIT = re.compile(
     r"|\bvia (?:AP|Reuters|AFP)\b|\bHandout\b)",
     re.IGNORECASE,
 )
+# A news agency's story number: "News Code: 82977271", "News ID: 12345".
+STORY_NUMBER = re.compile(r"^(?:news|story|article)\s*(?:code|id|no\.?)\s*:?\s*\d+$", re.I)
 # A byline or a page's own label: "By Mara Quell", "Edited by Li Nan", "Tag: Theresa May".
 LABEL_LINE = re.compile(
     r"^(?:by\b|edited by\b|written by\b|tags?:|category(?: archives)?:|filed under\b"
@@ -54,11 +56,12 @@ GLUED = re.compile(r"[a-z]{3}(?=[A-Z][a-z])")
 
 def page_title(text: str) -> str | None:
     """Return the headline at the top of a page's text, or None when it has none."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()][:TOP_LINES]
-    for line in lines:
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    # A headline stands above the text it heads: a one-line text has none.
+    for line in lines[: min(TOP_LINES, len(lines) - 1)]:
         if _is_text(line):
             return None
-        if _furniture(line) is None:
+        if _size(line) is None and _furniture(line) is None:
             return " ".join(line.split())
     return None
 
@@ -68,13 +71,20 @@ def is_boilerplate_title(title: str) -> bool:
     return _furniture(" ".join(title.split())) is not None
 
 
-def _furniture(line: str) -> str | None:
-    """Name what the line is when it is not a headline, else None."""
+def _size(line: str) -> str | None:
+    """Name why the line is too short or too long for a headline, else None."""
     words = [w for w in line.split() if re.search(r"\w", w)]
     if len(words) < MIN_TITLE_WORDS or len(words) > MAX_TITLE_WORDS:
         return "too short or too long"
     if len(words) > MAX_PLAIN_TITLE_WORDS and not HEADLINE_MARKS.search(line):
         return "paragraph"
+    return None
+
+
+def _furniture(line: str) -> str | None:
+    """Name what the line is when it is page furniture, not a headline, else None."""
+    if STORY_NUMBER.match(line):
+        return "story number"
     if date_line(line):
         return "date line"
     if FURNITURE.match(line):

@@ -324,3 +324,36 @@ def test_language_is_detected_and_unsure_means_english() -> None:
     # one short sentence: the model is not sure enough, so it stays English
     assert detect_language("La ministra confirmó su decisión de dimitir en la capital.") == "en"
     assert _metadata(spanish).language == "es"
+
+
+def test_the_articles_listing_names_the_rule_that_chose_each_date() -> None:
+    from onrecord.models import ArticleView
+    from onrecord.render.text import articles_table
+
+    def view(doc: str, evidence: str | None, language: str = "en") -> ArticleView:
+        published = dt.date(2019, 5, 24) if evidence else None
+        return ArticleView(
+            f"{doc}0000000000",
+            doc,
+            doc,
+            "T",
+            "Vell Post",
+            published,
+            evidence,
+            None,
+            "",
+            (),
+            language=language,
+        )
+
+    table = articles_table(
+        [
+            view("a", "header line 'Publish Date : 24 May 2019 - 08:15', dateline 'May 24' agrees"),
+            view("b", "URL"),
+            view("c", None, "ar"),
+        ]
+    ).splitlines()
+    assert table[0].split()[:6] == ["id", "doc", "published", "date", "from", "lang"]
+    assert "2019-05-24  header line  en" in table[2]
+    assert "2019-05-24  URL          en" in table[3]
+    assert "-           -            ar" in table[4]

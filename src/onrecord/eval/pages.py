@@ -131,6 +131,18 @@ class PagesReport:
     caption_statements: int  # stored statements overlapping a gold caption
     details: tuple[str, ...] = field(default=(), repr=False)
 
+    def figures(self) -> dict[str, float]:
+        """Return the headline figures by name: dates, outlets, published, titles, ..."""
+        return {
+            "dates": self.dates.accuracy.value,
+            "wrong_dates": float(self.dates.wrong),
+            "event_f1": self.events.f1,
+            "outlets": self.outlets.value,
+            "published": self.published.value,
+            "titles": self.titles.value,
+            "languages": self.languages.value,
+        }
+
     def format(self, *, per_page: bool = False) -> str:
         """Return the report as text (with one line per page when `per_page`)."""
         lines = list(self.details) + [""] if per_page else []

@@ -121,18 +121,27 @@ def speaker_card(summary: SpeakerSummary) -> str:
 
 def articles_table(articles: Sequence[ArticleView]) -> str:
     """Render the article listing as an aligned table."""
-    header = ("id", "doc", "published", "outlet", "title")
+    header = ("id", "doc", "published", "date from", "lang", "outlet", "title")
     rows = [
         (
             a.id[:12],
             a.doc,
             a.published.isoformat() if a.published else "-",
+            _date_rule(a.published_evidence),
+            a.language,
             a.outlet or "-",
             (a.title or "-")[:60],
         )
         for a in articles
     ]
     return _table(header, rows)
+
+
+def _date_rule(evidence: str | None) -> str:
+    """The rule that chose a publication date ("header line", "URL", ...), without its words."""
+    if not evidence:
+        return "-"
+    return evidence.split(" '", 1)[0].split(",", 1)[0]
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -1,7 +1,7 @@
 """Generate a large fictional news corpus, as article files or straight into a database.
 
     python bench/make_corpus.py N --seed S --out DIR [--format jsonl|txt]
-    python bench/make_corpus.py N --seed S --db PATH
+    python bench/make_corpus.py N --seed S --db PATH [--undated SHARE]
 
 Everything is fiction, written from templates in this file: invented speakers (names,
 titles, pronouns), outlets, places and policies. Speeches are given on days spread over a
@@ -11,8 +11,8 @@ per day and per speaker, and a larger corpus holds the same last days as a small
 Each speech is reported by one to four outlets in different words: one outlet
 quotes a sentence in one wording and another in a second wording (as two translations
 would), a third reports it indirectly; some reports say the day ("on Tuesday"), others
-leave only their publication date. The same N and seed give the same corpus, byte for
-byte.
+leave only their publication date; with `--undated`, that share of articles states no
+date at all. The same N, seed and share give the same corpus, byte for byte.
 
 `--out` writes N articles for `onrecord ingest` (JSONL with `published`, `outlet`,
 `title` and `url` fields, or plain text files with a date line). `--db` writes N
@@ -263,16 +263,21 @@ def speech(day: dt.date, rng: random.Random) -> Speech:
     return Speech(who, day, rng.choice(OCCASIONS).format(place=rng.choice(PLACES)), claims)
 
 
-def report(speech: Speech, outlet: int, rng: random.Random) -> ProcessedArticle:
-    """Return one outlet's article about `speech`, with its statements' exact spans."""
+def report(
+    speech: Speech, outlet: int, rng: random.Random, *, dated: bool = True
+) -> ProcessedArticle:
+    """Return one outlet's article about `speech`, with its statements' exact spans.
+
+    An article not `dated` states neither its publication date nor the speech's day."""
     who = speech.person
     lag = rng.choice((0, 0, 1)) if speech.day < END else 0
-    published = speech.day + dt.timedelta(days=lag)
+    published = speech.day + dt.timedelta(days=lag) if dated else None
     outlet_name = OUTLETS[outlet % len(OUTLETS)]
-    tells_day = rng.random() < 0.6
+    tells_day = rng.random() < 0.6 and dated
     writer = Writer()
     title = f"{who.last} speaks on {speech.claims[0][1]['subject']}"
-    writer.add(f"{title}\nBy {outlet_name} staff\n{published:%d %B %Y}\n\n")
+    dateline = f"{published:%d %B %Y}\n" if published else ""
+    writer.add(f"{title}\nBy {outlet_name} staff\n{dateline}\n")
     statements: list[Statement] = []
     shift = outlet % len(speech.claims)  # each outlet leads with another sentence
     claims = speech.claims[shift:] + speech.claims[:shift]
@@ -315,22 +320,24 @@ def report(speech: Speech, outlet: int, rng: random.Random) -> ProcessedArticle:
             )
         )
     text = writer.text
-    doc = f"gen-{published:%Y%m%d}-{outlet:02d}-{article_id(text)[:8]}"
+    stamp = f"{published:%Y%m%d}" if published else "undated"
+    doc = f"gen-{stamp}-{outlet:02d}-{article_id(text)[:8]}"
     meta = Metadata(
         title=title,
         outlet=outlet_name,
         published=published,
-        published_evidence=f"header: {published:%d %B %Y}",
-        url=f"https://news.example/{published:%Y/%m/%d}/{doc}",
+        published_evidence=f"header: {published:%d %B %Y}" if published else None,
+        url=f"https://news.example/{stamp}/{doc}",
     )
     return ProcessedArticle(Article(article_id(text), doc, doc, text, meta), tuple(statements))
 
 
-def articles(n: int, seed: int) -> Iterator[ProcessedArticle]:
+def articles(n: int, seed: int, undated: float = 0.0) -> Iterator[ProcessedArticle]:
     """Yield `n` generated articles, day by day up to `END` (deterministic for `n`, `seed`).
 
     Every day but the first has `ARTICLES_PER_DAY` articles drawn from a generator seeded
-    by (`seed`, day), so a larger corpus holds the same last days as a smaller one.
+    by (`seed`, day), so a larger corpus holds the same last days as a smaller one. A share
+    `undated` of the articles state no date at all (drawn apart, so the rest are the same).
     """
     days = max(1, -(-n // ARTICLES_PER_DAY))
     first = END - dt.timedelta(days=days - 1)
@@ -338,13 +345,14 @@ def articles(n: int, seed: int) -> Iterator[ProcessedArticle]:
         day = first + dt.timedelta(days=offset)
         wanted = ARTICLES_PER_DAY if offset else n - ARTICLES_PER_DAY * (days - 1)
         rng = random.Random(f"{seed}:{day.isoformat()}")
+        dates = random.Random(f"{seed}:{day.isoformat()}:undated")
         made = 0
         while made < wanted:
             told = speech(day, rng)
             reports = min(wanted - made, rng.choice((1, 1, 2, 3, 4)))
             for outlet in rng.sample(range(len(OUTLETS)), reports):
                 made += 1
-                yield report(told, outlet, rng)
+                yield report(told, outlet, rng, dated=dates.random() >= undated)
 
 
 def write_files(
@@ -376,7 +384,7 @@ def write_files(
 
 
 def fill_database(
-    path: Path, n: int, seed: int, batch: int = 500, quiet: bool = False
+    path: Path, n: int, seed: int, batch: int = 500, quiet: bool = False, undated: float = 0.0
 ) -> dict[str, float]:
     """Store `n` generated articles and run the corpus stage batch by batch, without NLP."""
     from onrecord.store import open_store
@@ -385,7 +393,7 @@ def fill_database(
     with open_store(path) as store:
         pending: list[ProcessedArticle] = []
         done = 0
-        for item in articles(n, seed):
+        for item in articles(n, seed, undated):
             pending.append(item)
             if len(pending) == batch:
                 done += _store_batch(store, pending)
@@ -418,14 +426,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--format", choices=("jsonl", "txt"), default="jsonl")
     parser.add_argument("--db", type=Path, help="store records in this database (no NLP)")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    parser.add_argument(
+        "--undated", type=float, default=0.0, help="share of articles stating no date (0-1)"
+    )
     args = parser.parse_args(argv)
     if args.n < 1 or not (args.out or args.db):
         parser.error("give N >= 1 and --out DIR or --db PATH")
     if args.out:
-        written = write_files(articles(args.n, args.seed), args.out, args.format)
+        written = write_files(articles(args.n, args.seed, args.undated), args.out, args.format)
         print(f"wrote {written} article(s) to {args.out}")
     if args.db:
-        print(json.dumps(fill_database(args.db, args.n, args.seed, quiet=args.quiet)))
+        filled = fill_database(args.db, args.n, args.seed, quiet=args.quiet, undated=args.undated)
+        print(json.dumps(filled))
     return 0
 
 

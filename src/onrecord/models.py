@@ -477,14 +477,16 @@ class ClusterInput:
 
 @dataclass(frozen=True, slots=True)
 class BandProbe:
-    """A look-up for one new statement's near-verbatim candidates: its LSH band keys, and
-    the days a candidate said on a known day may lie on (None: any).
+    """A look-up of candidates through LSH band keys: the keys, and the days a candidate
+    said on a known day may lie on (None: any).
 
-    A candidate placed by publication only must be published on or after `first`."""
+    A candidate placed by publication only must be published at most a month before
+    `first`; with `unplaced`, only candidates placed on no day at all are wanted."""
 
     keys: tuple[int, ...]
     first: dt.date | None
     last: dt.date | None
+    unplaced: bool = False  # only candidates placed on no day at all
 
 
 @dataclass(frozen=True, slots=True)

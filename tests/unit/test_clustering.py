@@ -329,3 +329,28 @@ def test_alike_speeches_on_consecutive_days_do_not_chain_into_one_event() -> Non
     spans = [{i.published for i in index.inputs(e.statements)} for e in index.events()]
     assert len(spans) >= 3
     assert all(max(s) - min(s) <= dt.timedelta(days=1) for s in spans if None not in s)
+
+
+def undated(sid: int, article: str, content: str) -> ClusterInput:
+    return item(sid, article, content, kind="indirect", said_on=None, published=None)
+
+
+NOTES = "that the old banknotes would no longer be legal tender from midnight"
+NOTES_AGAIN = "that from midnight the old banknotes would stop being legal tender"
+
+
+def test_pages_with_no_date_at_all_join_the_event_they_say_alike() -> None:
+    index = ClusterIndex()
+    index.add([reported(1, "a", NOTES, DAY), reported(2, "a", "“We will win this fight.”", DAY)])
+    index.add([undated(3, "b", NOTES_AGAIN), undated(4, "b", "that banks would close tomorrow")])
+    index.add([undated(5, "c", "that the old banknotes would no longer be legal from midnight")])
+    assert [e.statements for e in index.events()] == [(1, 2, 3, 4, 5)]
+
+
+def test_an_undated_page_alike_to_speeches_months_apart_joins_neither() -> None:
+    index = ClusterIndex()
+    later = DAY + dt.timedelta(days=90)
+    index.add([reported(1, "a", NOTES, DAY)])
+    index.add([reported(2, "b", "that the old banknotes would no longer be legal tender", later)])
+    index.add([undated(3, "c", NOTES_AGAIN)])
+    assert sorted(e.statements for e in index.events()) == [(1,), (2,), (3,)]

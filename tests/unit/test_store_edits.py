@@ -237,9 +237,7 @@ def test_deleting_a_statement_keeps_what_it_was(store: Store) -> None:
         store.delete_statement(second.id)
 
 
-def test_a_reassignment_undone_by_an_ingest_is_applied_again(
-    store: Store, tmp_path: Path
-) -> None:
+def test_a_reassignment_undone_by_an_ingest_is_applied_again(store: Store, tmp_path: Path) -> None:
     _, second = store.article(_article_a_id(store)).statements
     store.reassign_statement(second.id, LEADER)
     # Something later (a replayed merge, a new name learnt) gives it back to Zarif.

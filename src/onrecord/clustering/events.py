@@ -2,21 +2,23 @@
 
 A cluster is placed on the day most of its members were said on; failing that, on the
 day its earliest report was published or the day before (`REPORT_LAG_DAYS`); failing
-that, nowhere. Two clusters of one speaker are one event when `same_event` says so, and
-an event is a connected component of that relation. Candidate pairs come from day buckets
-and shared articles only, so building the events of k clusters costs about the pairs
-that fall on neighbouring days, never all k * k.
+that, nowhere. Two clusters of one speaker are one event when `same_event` says so; pairs
+are joined nearest days first, as long as an event stays within `EVENT_SPAN_DAYS`.
+Candidate pairs come from day buckets, shared articles and (for clusters placed nowhere)
+shared content band keys only, so building the events of k clusters costs about the
+pairs that fall on neighbouring days or say something alike, never all k * k.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from onrecord.clustering.lsh import content_keys
 from onrecord.clustering.text import content_stems, words
-from onrecord.models import ClusterInput, SpeechEvent, StatementCluster
+from onrecord.models import BandProbe, ClusterInput, SpeechEvent, StatementCluster
 
 # Clusters that share an article (or a named occasion) may be this many days apart and
 # still be one event: an article's own date for a speech and another outlet's can differ
@@ -25,18 +27,21 @@ from onrecord.models import ClusterInput, SpeechEvent, StatementCluster
 SHARED_ARTICLE_DAY_WINDOW = 1
 # Two occasions are the same when their stemmed content words overlap this much (Dice):
 # "at the Harbour Workers' Congress in Port Selden" vs "addressing the Harbour Workers'
-# Congress" (hand-made cases; the dates stage does not fill occasions yet).
+# Congress" (hand-made cases). Outlets name one occasion in unlike words ("Speaking at the
+# World Economic Forum in Davos" / "told an opening meeting of the WEF": real dev pages),
+# so occasions only keep apart clusters that nothing else ties: said on one day, in
+# different articles, with nothing alike said.
 OCCASION_DICE = 0.5
 # A cluster no one dated is placed by its earliest report: the speech was given on the
 # day of publication or the day before (news reports; a weekly would need more). So two
 # reports published on the same or adjacent days may be one event.
 REPORT_LAG_DAYS = 1
-# Clusters placed on overlapping days by different articles are one event only when they
-# say something alike: one statement of each shares at least `MIN_SHARED_STEMS` stemmed
+# Clusters of different articles are one event by their words only when they say
+# something alike: one statement of each shares at least `MIN_SHARED_STEMS` stemmed
 # content words, making up at least `CONTENT_OVERLAP` of the shorter one. Translations of
 # one sentence ("There will be no war, nor will we negotiate" / "Neither a war will
 # happen, nor will we negotiate") share "war" and "negotiate": 2 of 2. Tuned on the
-# example corpus and its fictional translation pages (examples/README.md).
+# example corpus, its fictional translation pages and the real-pages dev set.
 MIN_SHARED_STEMS = 2
 CONTENT_OVERLAP = 0.5
 # An event's clusters are anchored (said day, else publication day) within this many days
@@ -54,46 +59,69 @@ class Placed:
     days: tuple[int, int] | None  # proleptic ordinals, inclusive
     said: bool  # placed by the day it was said (else by publication, or nowhere)
     stems: tuple[frozenset[str], ...]  # each member statement's stemmed content words
+    keys: frozenset[int]  # the members' content band keys
+
+    @property
+    def anchor(self) -> int | None:
+        """Return the day it is anchored on: the day said, else its publication day."""
+        return self.days[1] if self.days is not None else None
 
 
 def placed(cluster: StatementCluster, inputs: Mapping[int, ClusterInput]) -> Placed:
-    """Return a cluster with its days and its members' content words."""
+    """Return a cluster with its days and its members' content words and keys."""
     stems = tuple(
         content_stems(words(inputs[sid].content)) for sid in cluster.statements if sid in inputs
     )
+    keys = frozenset(k for words_ in stems for k in content_keys(cluster.speaker_id, words_))
     if cluster.said_on is not None:
         day = cluster.said_on.toordinal()
-        return Placed(cluster, (day, day), True, stems)
+        return Placed(cluster, (day, day), True, stems, keys)
     if cluster.published is not None:
         day = cluster.published.toordinal()
-        return Placed(cluster, (day - REPORT_LAG_DAYS, day), False, stems)
-    return Placed(cluster, None, False, stems)
+        return Placed(cluster, (day - REPORT_LAG_DAYS, day), False, stems, keys)
+    return Placed(cluster, None, False, stems, keys)
+
+
+@dataclass(frozen=True, slots=True)
+class EventLookups:
+    """What a store looks up to find every cluster an event rule could join to some others.
+
+    `windows` (speaker, first, last): the speaker's statements placed on those days;
+    `articles` (speaker, article): the speaker's statements in the article; `probes`:
+    statements sharing a content band key (`unplaced`: only those placed nowhere).
+    """
+
+    windows: list[tuple[int, dt.date, dt.date]]
+    articles: list[tuple[int, str]]
+    probes: list[BandProbe]
 
 
 def event_lookups(
-    clusters: Sequence[StatementCluster],
-) -> tuple[list[tuple[int, dt.date, dt.date]], list[tuple[int, str]]]:
-    """Return the windows (speaker, first, last) and (speaker, article) pairs through
-    which a store finds every cluster that `same_event` could join to one of `clusters`.
+    clusters: Sequence[StatementCluster], inputs: Mapping[int, ClusterInput]
+) -> EventLookups:
+    """Return the look-ups through which a store finds every cluster that `same_event`
+    could join to one of `clusters`.
 
-    A window holds the days on which the other cluster's placing statement may lie: its
-    range may end at most `SHARED_ARTICLE_DAY_WINDOW` days before this one starts, or
-    start that many days after this one ends (ending a day after that when placed by a
-    report).
+    A window holds the days on which the other cluster's anchor may lie: its range may end
+    at most `SHARED_ARTICLE_DAY_WINDOW` days before this one starts, or start that many
+    days after this one ends (ending a day after that when placed by a report). A cluster
+    placed nowhere may join any cluster that says something alike; a placed one, any
+    cluster placed nowhere that does.
     """
-    windows: list[tuple[int, dt.date, dt.date]] = []
-    articles: list[tuple[int, str]] = []
+    found = EventLookups([], [], [])
     span = SHARED_ARTICLE_DAY_WINDOW
     for cluster in clusters:
         if cluster.speaker_id is None:
             continue
-        articles.extend((cluster.speaker_id, a) for a in cluster.articles)
-        days = placed(cluster, {}).days
+        found.articles.extend((cluster.speaker_id, a) for a in cluster.articles)
+        where = placed(cluster, inputs)
+        days = where.days
+        found.probes.append(BandProbe(tuple(sorted(where.keys)), None, None, days is not None))
         if days is not None:
             first = dt.date.fromordinal(days[0] - span)
             last = dt.date.fromordinal(days[1] + span + REPORT_LAG_DAYS)
-            windows.append((cluster.speaker_id, first, last))
-    return windows, articles
+            found.windows.append((cluster.speaker_id, first, last))
+    return found
 
 
 def speech_events(
@@ -104,8 +132,8 @@ def speech_events(
     """Group clusters into speech events: one speaker, one occasion, one day.
 
     `inputs` (statement id -> input) supplies the statements' words, without which
-    clusters placed only by publication never join other articles'. `counts`, if given,
-    gets the number of cluster pairs judged under "event pairs".
+    clusters placed only by publication, or nowhere, never join other articles'. `counts`,
+    if given, gets the number of cluster pairs judged under "event pairs".
     """
     by_speaker: dict[int | None, list[Placed]] = defaultdict(list)
     for cluster in clusters:
@@ -122,22 +150,24 @@ def speech_events(
 def same_event(a: Placed, b: Placed) -> bool:
     """Return whether two placed clusters of one speaker come from the same appearance."""
     x, y = a.cluster, b.cluster
-    both_placed = bool(x.occasion and y.occasion)
     shared_article = bool(set(x.articles) & set(y.articles))
+    if a.days is None or b.days is None:
+        # Nowhere: an article reporting both, or (guarded in `_components`) alike words.
+        return shared_article or similar_content(a.stems, b.stems)
+    gap = max(a.days[0], b.days[0]) - min(a.days[1], b.days[1])
+    both_placed = bool(x.occasion and y.occasion)
     # One article, one day: a clipped occasion ("told visiting") need only be contained
     # in the other ("in a meeting with visiting foreign ministers ...").
     lenient = shared_article and x.said_on is not None and x.said_on == y.said_on
-    if both_placed and not same_occasion(x.occasion or "", y.occasion or "", lenient=lenient):
-        return False
-    if a.days is None or b.days is None:
-        # Nowhere: only an article reporting both ties them to one appearance.
-        return shared_article
-    gap = max(a.days[0], b.days[0]) - min(a.days[1], b.days[1])
-    if shared_article or both_placed:
-        return gap <= SHARED_ARTICLE_DAY_WINDOW
+    differ = both_placed and not same_occasion(x.occasion or "", y.occasion or "", lenient=lenient)
+    if shared_article:
+        return gap <= 0 if differ else gap <= SHARED_ARTICLE_DAY_WINDOW
     if a.said and b.said:
-        # No occasion and no common report: the same speaker on the same day.
-        return gap == 0
+        if both_placed and not differ:
+            return gap <= SHARED_ARTICLE_DAY_WINDOW
+        # The same speaker on the same day: one appearance unless the occasions differ
+        # and nothing alike is said.
+        return gap == 0 and (not differ or similar_content(a.stems, b.stems))
     # Placed by publication: overlapping days and something alike said.
     return gap <= 0 and similar_content(a.stems, b.stems)
 
@@ -166,42 +196,87 @@ def same_occasion(a: str, b: str, *, lenient: bool = False) -> bool:
 
 
 def _candidate_pairs(group: Sequence[Placed]) -> Iterator[tuple[int, int]]:
-    """Yield the pairs of `group` that share an article or fall on neighbouring days."""
+    """Yield the pairs of `group` that share an article, fall on neighbouring days, or
+    (one of them placed nowhere) share a content band key."""
     by_day: dict[int, list[int]] = defaultdict(list)
     by_article: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[int, list[int]] = defaultdict(list)
     for i, p in enumerate(group):
         if p.days is not None:
             for day in range(p.days[0], p.days[1] + 1):
                 by_day[day].append(i)
         for article in p.cluster.articles:
             by_article[article].append(i)
+        for key in p.keys:
+            by_key[key].append(i)
     for members in by_article.values():
-        yield from ((i, j) for n, i in enumerate(members) for j in members[n + 1 :])
+        yield from _all_pairs(members)
     for day, members in by_day.items():
         later = by_day.get(day + SHARED_ARTICLE_DAY_WINDOW, [])
-        yield from ((i, j) for n, i in enumerate(members) for j in members[n + 1 :])
+        yield from _all_pairs(members)
         yield from ((i, j) for i in members for j in later)
+    for members in by_key.values():
+        yield from (
+            (i, j) for i, j in _all_pairs(members) if group[i].days is None or group[j].days is None
+        )
 
 
-def _bridges(group: Sequence[Placed]) -> set[int]:
-    """Return the clusters that may join others: not a nowhere-placed one whose articles
-    also report this speaker on days too far apart to be one appearance."""
-    by_article: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(group):
-        for article in p.cluster.articles:
-            by_article[article].append(i)
-    keep = set(range(len(group)))
+def _all_pairs(members: Sequence[int]) -> Iterator[tuple[int, int]]:
+    return ((i, j) for n, i in enumerate(members) for j in members[n + 1 :])
+
+
+def _article_groups(group: Sequence[Placed]) -> list[int]:
+    """Return, per cluster, the smallest index of the clusters placed nowhere that an
+    article ties it to (itself when it is placed, or ties to none)."""
+    parent = list(range(len(group)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    first: dict[str, int] = {}
     for i, p in enumerate(group):
         if p.days is not None:
             continue
-        days = [
-            d
-            for article in p.cluster.articles
-            for j in by_article[article]
-            if (d := group[j].days) is not None
-        ]
-        if days and max(d[0] for d in days) - min(d[1] for d in days) > SHARED_ARTICLE_DAY_WINDOW:
-            keep.discard(i)
+        for article in p.cluster.articles:
+            j = first.setdefault(article, i)
+            a, b = sorted((root(i), root(j)))
+            parent[b] = a
+    return [root(i) for i in range(len(group))]
+
+
+def _usable(group: Sequence[Placed], edges: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Return the edges to keep: a nowhere-placed cluster may join another article's only
+    if what its article says alike lies within one event's days (or nowhere), and joins
+    by an article only if that article's other clusters lie within one event's days."""
+    edges = list(edges)
+    tied = _article_groups(group)
+    alike: dict[int, list[int]] = defaultdict(list)  # article group -> anchors said alike
+    shared: dict[int, list[int]] = defaultdict(list)  # nowhere cluster -> its articles' anchors
+    for i, j in edges:
+        for u, v in ((i, j), (j, i)):
+            if group[u].days is not None:
+                continue
+            anchor = group[v].anchor
+            if anchor is None:
+                continue
+            if set(group[u].cluster.articles) & set(group[v].cluster.articles):
+                shared[u].append(anchor)
+            else:
+                alike[tied[u]].append(anchor)
+    keep: set[tuple[int, int]] = set()
+    for i, j in edges:
+        ok = True
+        for u, v in ((i, j), (j, i)):
+            if group[u].days is not None:
+                continue
+            by_article = set(group[u].cluster.articles) & set(group[v].cluster.articles)
+            anchors = shared[u] if by_article else alike[tied[u]]
+            if anchors and max(anchors) - min(anchors) > EVENT_SPAN_DAYS:
+                ok = False
+        if ok:
+            keep.add((i, j))
     return keep
 
 
@@ -209,7 +284,7 @@ def _components(group: list[Placed], counts: Counter[str] | None) -> list[list[S
     """Return one speaker's events: the pairs `same_event` joins, joined nearest days first,
     unless the event would then span more than `EVENT_SPAN_DAYS`."""
     parent = list(range(len(group)))
-    span = {i: (a, a) if (a := _anchor(p)) is not None else None for i, p in enumerate(group)}
+    span = {i: (a, a) if (a := p.anchor) is not None else None for i, p in enumerate(group)}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -217,25 +292,17 @@ def _components(group: list[Placed], counts: Counter[str] | None) -> list[list[S
             i = parent[i]
         return i
 
-    bridges = _bridges(group)
-    pairs = sorted(
-        {
-            (min(i, j), max(i, j))
-            for i, j in _candidate_pairs(group)
-            if i != j and i in bridges and j in bridges
-        }
-    )
+    pairs = sorted({(min(i, j), max(i, j)) for i, j in _candidate_pairs(group) if i != j})
     if counts is not None:
         counts["event pairs"] += len(pairs)
-    edges = [(i, j) for i, j in pairs if same_event(group[i], group[j])]
-    edges.sort(
-        key=lambda e: (
-            _gap(group[e[0]], group[e[1]]),
-            group[e[0]].cluster.id,
-            group[e[1]].cluster.id,
-        )
-    )
-    for i, j in edges:
+    edges = _usable(group, (e for e in pairs if same_event(group[e[0]], group[e[1]])))
+
+    def order(edge: tuple[int, int]) -> tuple[int, int, int]:
+        a, b = group[edge[0]], group[edge[1]]
+        gap = abs(a.anchor - b.anchor) if a.anchor is not None and b.anchor is not None else 0
+        return gap, a.cluster.id, b.cluster.id
+
+    for i, j in sorted(edges, key=order):
         a, b = root(i), root(j)
         if a == b:
             continue
@@ -248,16 +315,6 @@ def _components(group: list[Placed], counts: Counter[str] | None) -> list[list[S
     for i, p in enumerate(group):
         parts[root(i)].append(p.cluster)
     return list(parts.values())
-
-
-def _anchor(p: Placed) -> int | None:
-    """Return the day a cluster is anchored on: the day said, else its publication day."""
-    return p.days[1] if p.days is not None else None
-
-
-def _gap(a: Placed, b: Placed) -> int:
-    x, y = _anchor(a), _anchor(b)
-    return abs(x - y) if x is not None and y is not None else 0
 
 
 def _widest(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -23,9 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict
 
-import numpy as np
-
 from onrecord.clustering.events import speech_events
+from onrecord.clustering.lsh import SHINGLE_BANDS, shingle_keys
 from onrecord.clustering.similarity import (
     DAY_WINDOW,
     Features,
@@ -46,29 +45,13 @@ from onrecord.models import (
     StatementCluster,
 )
 
-# MinHash LSH, kept as band keys: `NUM_BANDS` bands of `BAND_ROWS` hash values each. Two
-# statements of one speaker become candidates when one band agrees: at word-shingle Jaccard
-# 0.6 (`UNDATED_JACCARD`, the least an undated statement links at) with probability
-# 1 - (1 - 0.6**2)**10 = 0.988, at 0.3 with 0.61, at 0.1 with 0.10. A statement costs
-# `NUM_BANDS` small rows in the store, and a look-up one indexed query per band.
-NUM_BANDS = 10
-BAND_ROWS = 2
-NUM_PERM = NUM_BANDS * BAND_ROWS
-MINHASH_SEED = 1
+NUM_BANDS = SHINGLE_BANDS
 FORMAT_VERSION = 2
-_MERSENNE = np.uint64((1 << 61) - 1)
-_MIX = np.array(
-    [0x9E3779B97F4A7C15, 0xD1B54A32D192ED03, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB],
-    dtype=np.uint64,
-)
-_PERMUTATIONS = np.random.RandomState(MINHASH_SEED).randint(
-    1, (1 << 32) - 1, size=(2, NUM_PERM), dtype=np.uint64
-)
 
 
 def band_keys(feats: Features) -> tuple[int, ...]:
     """Return a statement's LSH band keys, blocked by speaker (none without a speaker)."""
-    return _keys(feats.item.speaker_id, feats.shingles)
+    return shingle_keys(feats.item.speaker_id, feats.shingles)
 
 
 def lookups(
@@ -84,7 +67,7 @@ def lookups(
     for item in items:
         if item.speaker_id is None:
             continue
-        keys = _keys(item.speaker_id, shingles(words(item.content)))
+        keys = shingle_keys(item.speaker_id, shingles(words(item.content)))
         days, exact = day_range(item)
         if days is None:
             probes.append(BandProbe(keys, None, None))
@@ -95,27 +78,6 @@ def lookups(
         if exact:
             windows.append((item.speaker_id, first, last))
     return windows, probes
-
-
-def _keys(speaker: int | None, shingled: frozenset[int]) -> tuple[int, ...]:
-    if speaker is None or not shingled:
-        return ()
-    values = np.fromiter(shingled, dtype=np.uint64, count=len(shingled))
-    a, b = _PERMUTATIONS
-    signature = ((values[:, None] * a[None, :] + b[None, :]) % _MERSENNE).min(axis=0)
-    bands = signature.reshape(NUM_BANDS, BAND_ROWS)
-    with np.errstate(over="ignore"):  # uint64 arithmetic wraps on purpose
-        key = np.uint64(speaker) * _MIX[0] + np.arange(NUM_BANDS, dtype=np.uint64) * _MIX[1]
-        for row in range(BAND_ROWS):
-            key = _mixed(key ^ bands[:, row])
-    return tuple(int(k) for k in key.view(np.int64))
-
-
-def _mixed(x: np.ndarray) -> np.ndarray:
-    """Return the splitmix64 finaliser of `x`: a stable, well-spread 64-bit hash."""
-    x = (x ^ (x >> np.uint64(30))) * _MIX[2]
-    x = (x ^ (x >> np.uint64(27))) * _MIX[3]
-    return x ^ (x >> np.uint64(31))
 
 
 class ClusterIndex:
@@ -215,7 +177,7 @@ class ClusterIndex:
         """Serialise the index: inputs, links and ambiguous statements (JSON, UTF-8)."""
         entries = [_input_json(f.item) for _, f in sorted(self._features.items())]
         links = [[x.a, x.b, x.how, x.score] for x in self.links()]
-        payload = {"format": FORMAT_VERSION, "num_perm": NUM_PERM, "scorer": self.scorer.name}
+        payload = {"format": FORMAT_VERSION, "bands": NUM_BANDS, "scorer": self.scorer.name}
         extra = {"ambiguous": sorted(self.ambiguous())}
         return json.dumps({**payload, "entries": entries, "links": links, **extra}).encode()
 
@@ -223,7 +185,7 @@ class ClusterIndex:
     def from_bytes(cls, data: bytes, scorer: ParaphraseScorer | None = None) -> ClusterIndex:
         """Rebuild an index from `to_bytes` output without judging any pair again."""
         payload = json.loads(data.decode("utf-8"))
-        if payload.get("format") != FORMAT_VERSION or payload.get("num_perm") != NUM_PERM:
+        if payload.get("format") != FORMAT_VERSION or payload.get("bands") != NUM_BANDS:
             raise OnrecordError(
                 "The saved cluster index has an unknown format.",
                 hint="Rebuild it from the stored statements (ClusterIndex().add(...)).",

@@ -26,6 +26,8 @@ from onrecord.clustering import (
 )
 from onrecord.clustering.events import event_lookups
 from onrecord.clustering.index import clusters_of, lookups
+from onrecord.clustering.lsh import content_keys
+from onrecord.clustering.text import content_stems, words
 from onrecord.errors import InputError
 from onrecord.models import (
     ClusterAssignment,
@@ -133,7 +135,7 @@ def _update(
     store.save_clusters(
         ClusterUpdate(
             assignments=tuple(assignments),
-            keys={item.statement_id: index.keys(item.statement_id) for item in new},
+            keys={item.statement_id: _keys(index, item) for item in new},
             links=tuple(x for x in index.links() if not (x.a in known and x.b in known)),
             ambiguous=tuple(sorted(index.ambiguous() - was_ambiguous)),
             replaced=tuple(sorted(replaced)),
@@ -160,8 +162,8 @@ def _redo_events(
     """
     changed = {a.cluster_id for a in assignments}
     touched = index.clusters(only=changed)
-    windows, articles = event_lookups(touched)
-    near = store.cluster_neighbours(windows, (), articles)
+    found = event_lookups(touched, index.items())
+    near = store.cluster_neighbours(found.windows, found.probes, found.articles)
     near |= {sid for c in touched for sid in c.statements if sid in members}
     events: dict[int, list[int]] = {}
     held: set[int] = set()
@@ -169,12 +171,23 @@ def _redo_events(
         events.update(store.events_of(near - held))
         held = {sid for ids in events.values() for sid in ids}
         clusters, inputs = _clusters(store, index, held, changed)
-        nowhere = [c for c in clusters if c.said_on is None and c.published is None]
-        near = store.cluster_neighbours((), (), event_lookups(nowhere)[1]) - held
+        # A cluster placed nowhere is judged by everything alike and in its articles.
+        nowhere = event_lookups(
+            [c for c in clusters if c.said_on is None and c.published is None], inputs
+        )
+        near = store.cluster_neighbours((), nowhere.probes, nowhere.articles) - held
         if not near:
             break
     rebuilt = speech_events(clusters, inputs, counts)
     return set(events), rebuilt
+
+
+def _keys(index: ClusterIndex, item: ClusterInput) -> tuple[int, ...]:
+    """Return the band keys the store keeps for a statement: shingles' and content words'."""
+    return (
+        *index.keys(item.statement_id),
+        *content_keys(item.speaker_id, content_stems(words(item.content))),
+    )
 
 
 def _clusters(

@@ -149,8 +149,9 @@ def matched_dates(
     A stored statement no fresh one matches (the extractor changed since) is left out.
     """
     fresh = {
-        _key({role: [[s.start, s.end] for s in getattr(x.attribution, role)] for role in ROLES}):
-        x.said_on
+        _key(
+            {role: [[s.start, s.end] for s in getattr(x.attribution, role)] for role in ROLES}
+        ): x.said_on
         for x in processed.statements
     }
     return {view.id: fresh[_key(view.spans)] for view in stored if _key(view.spans) in fresh}

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from onrecord.errors import StoreError
@@ -98,8 +100,12 @@ def neighbours(
                 (speaker, first.isoformat(), last.isoformat()),
             )
         )
-    for probe in probes:
-        found.update(_banded(db, probe))
+    merged: dict[BandProbe, set[int]] = defaultdict(set)
+    for probe in probes:  # probes with the same days are one query
+        merged[replace(probe, keys=())].update(probe.keys)
+    for days, keys in merged.items():
+        for _, part in chunks(sorted(keys)):
+            found.update(_banded(db, replace(days, keys=tuple(part))))
     for speaker, article in sorted(set(articles)):
         found.update(
             int(row[0])
@@ -122,6 +128,8 @@ def _banded(db: sqlite3.Connection, probe: BandProbe) -> list[int]:
         f"ON c.statement_id = b.statement_id WHERE b.key IN ({marks})"
     )
     params: list[object] = list(probe.keys)
+    if probe.unplaced:
+        sql += " AND c.placed_on IS NULL"
     if probe.first is not None and probe.last is not None:
         # Said on a known day: within the window. Placed by publication (or not at all):
         # published at most a month before the window, since an undated statement was

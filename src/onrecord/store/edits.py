@@ -134,9 +134,7 @@ def set_article_fields(
                 "UPDATE articles SET published_evidence = ? WHERE id = ?",
                 (evidence if new is not None else None, article_id),
             )
-        changed.append(
-            record(db, action, article=article_id, field=field, old=old, new=new, **log)
-        )
+        changed.append(record(db, action, article=article_id, field=field, old=old, new=new, **log))
     return changed
 
 

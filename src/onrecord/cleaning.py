@@ -4,8 +4,14 @@ The clean text is made only of exact substrings of the raw text (whole lines, tr
 joined by "\\n" within a paragraph and "\\n\\n" between paragraphs, so each piece maps
 back to the raw text through a Segment. Lines are judged one at a time by the patterns
 below; each removal is counted under its reason. The patterns are generic (any outlet):
-they were written from the five seed articles in ../shared/data/seeds and checked not to
-touch the article bodies there.
+they were written from the five seed articles in ../shared/data/seeds and the forms of
+real news pages (teasers, advertisement markers, photo captions and credits), and checked
+not to touch the article bodies there.
+
+Photo captions are not removed: a caption often says where and on which day a picture of
+the speaker was taken, which the dates stage may read. They stay in the clean text and are
+marked (`CleanText.captions`, spans into the clean text); no statement is read from them.
+A line that is only a photo credit ("Photo: VCG") says nothing and is removed.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from onrecord.models import CleanText, Segment
+from onrecord.models import CleanText, Segment, Span
 
 # --- Pieces of patterns -------------------------------------------------------------
 
@@ -87,12 +93,25 @@ INTERFACE_LABELS = frozenset(
         "share this",
         "tweet",
         "email",
-        "read more",
         "comments",
         "leave a comment",
         "advertisement",
+        "advertise with us",
+        "subscribe",
+        "search",
+        "menu",
+        "close",
+        "sign in",
+        "log in",
+        "newsletter",
+        "video player",
+        "video playerclose",
+        "by |",
+        "by: |",
     }
 )
+# What separates the labels of a row of page controls: "Search    Subscribe", "Share | Print".
+LABEL_ROW_SEPARATORS = re.compile(r"\s{2,}|\s*\|\s*")
 # A teaser's age: "20 minutes ago", "2 hours ago", "1 day ago".
 RELATIVE_TIME = re.compile(
     r"^(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
@@ -105,7 +124,11 @@ BLOCK_HEADING = re.compile(
     r"|most (?:visited|read|popular|viewed|shared)(?: (?:in|on) .{1,40})?"
     r"|top (?:\w+ ){0,3}stories|top news|latest news|latest posts|trending(?: now)?"
     r"|check also|see also|read also|also read|you may also like|you might also like"
-    r"|more (?:from|on) .{1,40}|more stories|editor'?s picks)\s*:?$",
+    r"|more (?:from|on) .{1,40}|more stories|editor'?s picks"
+    r"|recommended(?: for you| stories| articles| reading| videos?| news)?|read more|read next"
+    r"|more for you|popular posts|latest stories|related coverage|further reading|more news"
+    r"|in case you missed it|don'?t miss|what to read next|up next|you may be interested in)"
+    r"\s*:?$",
     re.IGNORECASE,
 )
 # A staff credit: "<Outlet> Editorial Staff", "Newsroom Desk"; dropped with the bio
@@ -117,6 +140,97 @@ STAFF_HEADING = re.compile(
 STAFF_CREDIT = re.compile(r"^(?:[A-Z][\w&.'-]*\s+){0,4}(?:Editorial Staff|Staff Writer|News Desk)$")
 # An image file name, alone or glued to the start of the text that follows it.
 IMAGE_NAME = re.compile(r"^[\w\-]+\.(?:jpe?g|JPE?G|png|PNG|gif|GIF|webp|WEBP)(?![a-z0-9])")
+
+# An advertisement marker, perhaps numbered: "Advertisement", "Advertisement 3",
+# "Story continues below advertisement", "Sponsored content".
+AD_MARKER = re.compile(
+    r"^(?:advertisements?|sponsored(?: content| links?)?|paid content|promoted(?: content)?"
+    r"|(?:story|article) continues below(?: (?:this )?advertisement)?"
+    r"|continue reading (?:below|the main story)|scroll to continue(?: with content)?"
+    r"|ad(?:vertisement)? feature)(?:\s*[:\-–]?\s*\d{1,3})?$",
+    re.IGNORECASE,
+)
+# A one-line teaser: a label and another story's title ("READ MORE: Pier to reopen").
+TEASER_LINE = re.compile(
+    r"^(?:read more|read also|also read|more|related|see also|watch|listen|recommended"
+    r"|read|suggested|more on this|more on this story|editor'?s pick)\s*[:|»›>]\s*\S",
+    re.IGNORECASE,
+)
+# A teaser line is a title, never a long paragraph that opens with "More:".
+MAX_TEASER_LINE_WORDS = 25
+# Invitations to go on reading elsewhere: "[Continue reading…]", "Read the full story".
+CONTINUE_PROMPT = re.compile(
+    r"^[\[(]?(?:continue reading|read the (?:full|whole|rest of the) (?:story|article|text)"
+    r"|read the rest(?: here)?|click here to read more|read more here)\W{0,4}[\])]?$",
+    re.IGNORECASE,
+)
+# A comment form's lines: "Leave a Reply", "Your email address will not be published".
+COMMENT_FORM = re.compile(
+    r"^(?:leave a (?:reply|comment)|post a comment|your email address will not be published"
+    r"|you must be logged in to post a comment|comments? are closed|your comment)\b",
+    re.IGNORECASE,
+)
+
+# --- Photo captions and credits (captions are kept and marked, credits removed) -------
+
+_CREDIT_WORD = (
+    r"(?:Photos?|PHOTOS?|Pictures?|PICTURES?|Images?|IMAGES?|Photographs?|File [Pp]hoto"
+    r"|FILE PHOTO|Credits?|CREDITS?|(?:Image|Photo) [Cc]redit|(?:IMAGE|PHOTO) CREDIT)"
+)
+# A credit at the end of a line: "Photo: VCG", "Photo:Xinhua", "Image Credit: Lanmoor",
+# "(Photo by Lanmoor Press)", "(AP Photo/Name)", "[Photo/Agency]", "AGENCY/Name",
+# "AGENCY via Getty Images".
+CREDIT_TAIL = re.compile(
+    rf"(?:^|\s|[.)]){_CREDIT_WORD}(?:\s+(?i:by|courtesy(?: of)?))?\s*[:/|]\s*[^\s:].{{0,60}}$"
+    rf"|(?:^|\s)\((?:[\w.&-]+\s+){{0,3}}{_CREDIT_WORD}"
+    r"(?:\s+(?i:by|courtesy of)\s+[^)]{1,60}|\s*/\s*[^)]{1,60})?\)$"
+    rf"|(?:^|\s)\[{_CREDIT_WORD}\s*[:/][^\]]{{1,60}}\]$"
+    r"|(?:^|\s)(?:[A-Z]{2,}(?: PHOTO)?|AP Photo)\s*/\s*[A-Z][\w.'’-]*"
+    r"(?:\s*/?\s*[A-Z][\w.'’-]*){0,4}$"
+    r"|(?:^|\s)\(?(?:[A-Z]{2,}\s+)?via (?:Getty Images|[A-Z]{2,})\)?$"
+)
+# Photo and wire agencies whose name ends a caption: "Theresa Vell. AFP", "(ANI)".
+_AGENCY = (
+    r"(?:AFP|AP|PA|AAP|EPA|ANI|PTI|IANS|UPI|EFE|dpa|ANSA|TASS|IRNA|Reuters|REUTERS|Xinhua"
+    r"|XINHUA|Getty Images|Anadolu Agency|Bloomberg|Kyodo|Yonhap)"
+)
+# A short line that names an agency after its last full stop, or glues one to the next
+# words: "British Prime Minister Ana Vell. AFP", "Mr Ode (ANI)Ode speaking: ...".
+AGENCY_TAIL = re.compile(rf"[.!?]\s*\(?{_AGENCY}\)?$|\({_AGENCY}\)(?=[A-Z])")
+# An agency tail makes a caption of a line this short at most; a paragraph is longer.
+MAX_AGENCY_CAPTION_WORDS = 30
+# A line that is only a credit: "Photo: VCG", "(Photo by Lanmoor Press)".
+CREDIT_ONLY_WORDS = 8
+# How a caption opens: "This combination of pictures shows", "A handout picture taken".
+CAPTION_OPENER = re.compile(
+    r"^(?:this|these|an?|the|in this)\s+(?:(?:undated|handout|file|combination of|composite"
+    r"|grab|video|screen ?grab|still|photo|picture)\s+)*(?:(?:photos?|pictures?|images?"
+    r"|photographs?|combination|composite|grab|screenshot|screen grab|still|handout|collage"
+    r"|frame grab)\b)(?:\s+\w+){0,12}?\s+(?:shows?|showing|taken|released|provided"
+    r"|made available|obtained|distributed|posted|published|created)\b",
+    re.IGNORECASE,
+)
+# Who stands where in a picture: "(L)", "(C)", "(2nd R)", "(L to R)". A bare "(R)" is
+# a party in US copy ("Gov. Pence (R)"), and "(left)" is used in body text too.
+PICTURE_POSITION = re.compile(
+    r"\((?:L|C|\d(?:st|nd|rd|th)\s*(?:L|R|left|right)|[LR]\s*(?:to|-)\s*[LR]"
+    r"|from (?:left|right)|back row|front row)\)"
+)
+# A caption of a person doing something on a day: "Vell speaking at the pier, 17 May 2019".
+# A subject, an -ing word, no finite helper, and a full date that ends the line.
+PARTICIPLE_CAPTION = re.compile(
+    rf"^[A-Z][^\"“”]{{0,160}}?\b[a-z]{{3,}}ing\b[^\"“”]{{0,200}}?(?:,\s*|\s+on\s+|\s+)"
+    rf"(?:{_WEEKDAY},?\s+)?{_DATE}$"
+)
+# Words that make a line with an -ing word a sentence, not a caption.
+FINITE_HELPERS = re.compile(
+    r"\b(?:is|was|were|are|am|be|been|has|have|had|will|would|said|says|told|added)\b",
+    re.IGNORECASE,
+)
+# Captions are at most this many words; a longer line is body text.
+MAX_CAPTION_WORDS = 60
+# Quotation marks: a line quoting someone is a statement, not a caption.
+QUOTE_MARKS = re.compile(r"[\"“”]")
 
 # --- Shapes of lines -----------------------------------------------------------------
 
@@ -154,12 +268,37 @@ def clean(text: str) -> CleanText:
     kept = _drop_repeated_title(kept, removed)
     pieces = [_trim_image_name(line, removed) for line in kept]
     clean_text, segments = _join(pieces)
+    captions = tuple(
+        Span(segment.clean_start, segment.clean_start + segment.length)
+        for line, segment in zip(pieces, segments, strict=True)
+        if is_caption(line.text)
+    )
     return CleanText(
         text=clean_text,
         segments=tuple(segments),
         header=tuple(line.text for line in header),
         removed=dict(sorted(removed.items())),
+        captions=captions,
     )
+
+
+def is_caption(line: str) -> bool:
+    """Tell whether a line of text is a photo caption (see the module's docstring)."""
+    if len(line.split()) > MAX_CAPTION_WORDS:
+        return False
+    if CAPTION_OPENER.match(line) or CREDIT_TAIL.search(line):
+        return True
+    if AGENCY_TAIL.search(line) and len(line.split()) <= MAX_AGENCY_CAPTION_WORDS:
+        return line[:1] not in "\"“‘'"  # a quotation signed by its agency is a statement
+    if PICTURE_POSITION.search(line) and not QUOTE_MARKS.search(line):
+        return True  # "Vell (L) and Ode at the pier": no one is quoted in a caption
+    return bool(PARTICIPLE_CAPTION.match(line)) and not FINITE_HELPERS.search(line)
+
+
+def _is_credit_only(line: _Line) -> bool:
+    """A line that is nothing but a photo credit: "Photo: VCG", "(Photo by Lanmoor Press)"."""
+    found = CREDIT_TAIL.search(line.text)
+    return found is not None and not line.text[: found.start()].strip(" .)")
 
 
 def to_raw(segments: tuple[Segment, ...] | list[Segment], clean_offset: int) -> int:
@@ -269,8 +408,16 @@ def _boilerplate_reason(line: _Line) -> str | None:
     text = line.text
     if SOCIAL_PROMPT.match(text) and line.words <= MAX_PROMPT_WORDS:
         return "social prompt"
-    if text.casefold().rstrip(" :.") in INTERFACE_LABELS:
+    if _is_interface(text) or CONTINUE_PROMPT.match(text):
         return "interface label"
+    if AD_MARKER.match(text):
+        return "advertisement"
+    if TEASER_LINE.match(text) and line.words <= MAX_TEASER_LINE_WORDS:
+        return "teaser"
+    if COMMENT_FORM.match(text):
+        return "comment form"
+    if line.words <= CREDIT_ONLY_WORDS and _is_credit_only(line):
+        return "photo credit"
     if RELATIVE_TIME.match(text):
         return "relative time"
     if BLOCK_HEADING.match(text):
@@ -284,6 +431,15 @@ def _boilerplate_reason(line: _Line) -> str | None:
     if NEWS_CODE.match(text) or COUNTER.match(text):
         return "counter"
     return None
+
+
+def _is_interface(text: str) -> bool:
+    """A page control's label, or a row of them: "Back to top", "Search    Subscribe"."""
+    if " ".join(text.casefold().split()).rstrip(" :.") in INTERFACE_LABELS:
+        return True
+    items = [item for item in LABEL_ROW_SEPARATORS.split(text) if item]
+    labels = [item.casefold().strip(" :.") for item in items]
+    return len(items) > 1 and all(label in INTERFACE_LABELS for label in labels)
 
 
 def _is_teaser(line: _Line, following: _Line | None) -> bool:

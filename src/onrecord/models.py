@@ -75,13 +75,15 @@ class CleanText:
 
     `segments` maps clean offsets back to raw offsets. `header` holds the masthead
     lines removed from the top (date line, news code, breadcrumbs), which metadata
-    may read; `removed` counts what was removed, by reason.
+    may read; `removed` counts what was removed, by reason. `captions` are the photo
+    captions kept in the text (spans into it): read for dates, never for statements.
     """
 
     text: str
     segments: tuple[Segment, ...]
     header: tuple[str, ...] = ()
     removed: dict[str, int] = field(default_factory=dict)
+    captions: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +103,11 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A cleaned article with its metadata; `id` is a hash of its normalised text."""
+    """A cleaned article with its metadata; `id` is a hash of its normalised text.
+
+    `captions` are the photo captions in `text` (no statement comes from them); `removed`
+    counts what cleaning took out, by reason.
+    """
 
     id: str
     doc: str
@@ -109,6 +115,8 @@ class Article:
     text: str
     metadata: Metadata
     segments: tuple[Segment, ...] = ()
+    captions: tuple[Span, ...] = ()
+    removed: dict[str, int] = field(default_factory=dict)
 
 
 class Kind(StrEnum):
@@ -156,6 +164,7 @@ class Analysis:
     paragraphs: Spans
     mentions: tuple[Mention, ...]
     attributions: tuple[Attribution, ...]
+    dropped: dict[str, int] = field(default_factory=dict)  # candidates left out, by reason
 
 
 class Precision(StrEnum):
@@ -273,11 +282,21 @@ class Statement:
 
 
 @dataclass(frozen=True, slots=True)
+class Dropped:
+    """How many pieces one stage removed or left out of an article for one reason."""
+
+    stage: str  # "cleaning" | "attribution"
+    reason: str  # "story list", "in a photo caption", ...
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class ProcessedArticle:
-    """The output of the per-article stages: ready to store."""
+    """The output of the per-article stages: ready to store, with what the stages left out."""
 
     article: Article
     statements: tuple[Statement, ...]
+    dropped: tuple[Dropped, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

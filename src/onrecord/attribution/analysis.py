@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from onrecord.attribution.model import tagged_extraction
 from onrecord.attribution.quotes import paragraph_spans
-from onrecord.models import Analysis, Attribution, Kind, Mention, Span
+from onrecord.models import Analysis, Attribution, Kind, Mention, Span, any_overlap
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -20,6 +22,10 @@ USER_DATA_KEY = "onrecord_attributions"
 MENTION_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "DATE", "TIME", "LOC", "FAC", "EVENT"})
 # The label of a source noun phrase that is not itself an entity ("he", "the Leader").
 NOUN_PHRASE_LABEL = "NP"
+# Where the component leaves the count of dropped candidates, by reason.
+DROPPED_KEY = "onrecord_attribution_dropped"
+# The reason an attribution read from a photo caption is dropped.
+DROPPED_CAPTION = "in a photo caption"
 
 
 def encoded(found: tuple[Attribution, ...]) -> list[list[Any]]:
@@ -58,8 +64,16 @@ def stored(doc: Doc) -> tuple[Attribution, ...] | None:
 
 def extracted(doc: Doc) -> tuple[Attribution, ...]:
     """Return the component's attributions stored on the Doc, or extract them now."""
+    return extracted_with_drops(doc)[0]
+
+
+def extracted_with_drops(doc: Doc) -> tuple[tuple[Attribution, ...], dict[str, int]]:
+    """Return the Doc's attributions and the candidates dropped, by reason."""
     found = stored(doc)
-    return found if found is not None else tagged_extraction(doc).attributions
+    if found is not None:
+        return found, dict(doc.user_data.get(DROPPED_KEY, {}))
+    extraction = tagged_extraction(doc)
+    return extraction.attributions, dict(extraction.dropped)
 
 
 def sentence_spans(doc: Doc, text: str) -> tuple[Span, ...]:
@@ -93,13 +107,21 @@ def mentions(doc: Doc, text: str, found: tuple[Attribution, ...]) -> tuple[Menti
     return tuple(result[key] for key in sorted(result))
 
 
-def analyse(doc: Doc) -> Analysis:
-    """Return what later stages need from a parsed Doc, as records with character offsets."""
-    found = extracted(doc)
+def analyse(doc: Doc, captions: Sequence[Span] = ()) -> Analysis:
+    """Return what later stages need from a parsed Doc, as records with character offsets.
+
+    An attribution whose cue or content lies in one of `captions` (photo captions the
+    cleaning marked) is dropped and counted: a caption describes a picture.
+    """
+    found, counts = extracted_with_drops(doc)
+    dropped = Counter(counts)
+    kept = tuple(item for item in found if not any_overlap(item.cue + item.content, captions))
+    dropped[DROPPED_CAPTION] += len(found) - len(kept)
     text = doc.text
     return Analysis(
         sentences=sentence_spans(doc, text),
         paragraphs=tuple(Span(start, end) for start, end in paragraph_spans(text)),
-        mentions=mentions(doc, text, found),
-        attributions=found,
+        mentions=mentions(doc, text, kept),
+        attributions=kept,
+        dropped={reason: count for reason, count in sorted(dropped.items()) if count},
     )

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from onrecord.attribution.analysis import EXTENSION, USER_DATA_KEY, encoded, stored
+from onrecord.attribution.analysis import DROPPED_KEY, EXTENSION, USER_DATA_KEY, encoded, stored
 from onrecord.attribution.linking import Extraction, extract
 from onrecord.attribution.model import tagged_extraction
 from onrecord.models import Span
@@ -33,8 +33,6 @@ METHODS: dict[str, Callable[[Doc], Extraction]] = {
     "model": tagged_extraction,
     "rules": extract,
 }
-# Where the component leaves the count of dropped candidates, by reason.
-DROPPED_KEY = "onrecord_attribution_dropped"
 
 if not Doc.has_extension(EXTENSION):  # read-only: rebuilt from plain data in user_data
     Doc.set_extension(EXTENSION, getter=stored)
@@ -71,6 +69,38 @@ class AttributionComponent:
         doc.user_data[USER_DATA_KEY] = encoded(extraction.attributions)
         doc.user_data[DROPPED_KEY] = extraction.dropped
         return doc
+
+
+# What a paragraph that ends a sentence ends with (perhaps inside closing quotes).
+SENTENCE_ENDINGS = frozenset(".!?:;\"'”’)]…")
+
+
+def paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after a blank line when the paragraph before it ends no sentence.
+
+    A headline, a caption or a label has no final full stop, and the parser ran it on
+    into the paragraph after it: seed 000's headline "Supreme Leader rules out ..." gave
+    its "Supreme Leader" as the source of the next paragraph's "said". Run before the
+    parser, which keeps the boundaries it is given. On PolNeAR dev nothing changes (its
+    headlines end with a full stop).
+    """
+    last_word = None
+    for token in doc:
+        if not token.text.isspace():  # (a bare Vocab has no lexical attributes)
+            last_word = token
+            continue
+        breaks = token.text.count("\n") >= 2
+        if breaks and last_word is not None and last_word.text[-1] not in SENTENCE_ENDINGS:
+            first = token.i + 1
+            if first < len(doc):
+                doc[first].is_sent_start = True
+            after = doc[first + 1].text if first + 1 < len(doc) else ""
+            if after[:1].isalnum():
+                doc[first + 1].is_sent_start = False  # "Supreme | Leader ...": no one-word sentence
+    return doc
+
+
+Language.component("onrecord_paragraphs", func=paragraph_starts)
 
 
 @Language.factory("onrecord_attribution", default_config={"method": "model"})

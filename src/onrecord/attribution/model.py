@@ -53,6 +53,8 @@ RULE_ROLES = ("content",)
 POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
 # How a set-off participle (", saying ...") hangs on the verb before it.
 MANNER_DEPS = frozenset({"advcl", "xcomp", "conj"})
+# The reason a statement the tagger found is dropped when no speaker could be found.
+DROPPED_NO_SOURCE = "statement without a source"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -302,8 +304,11 @@ def _tagged_extraction(doc: Doc, tagger: Tagger | None) -> Extraction:
     found, bare_cues = read_tags(doc, tags, ctx)
     found = with_parse_contents(with_parse_sources(found, doc), bare_cues, ctx)
     found = with_whole_phrases(with_rules(found, rules, ctx), doc)
-    kept = (with_marks(item, ctx.text) for item in attributed(found, doc))
-    return Extraction(tuple(kept), rules.dropped)
+    kept = [with_marks(item, ctx.text) for item in attributed(found, doc)]
+    dropped = dict(rules.dropped)
+    if len(found) > len(kept):
+        dropped[DROPPED_NO_SOURCE] = len(found) - len(kept)
+    return Extraction(tuple(kept), dropped)
 
 
 def attributed(found: list[Attribution], doc: Doc) -> list[Attribution]:

@@ -100,6 +100,8 @@ def ingest(
     )
     if report.rescored:
         click.echo(f"scored the stored corpus for {', '.join(report.rescored)}", err=True)
+    if report.dropped:
+        click.echo(f"left out: {report.left_out()}", err=True)
     if report.other_languages:
         count = len(report.other_languages)
         click.echo(f"{count} article(s) not in English: stored without statements", err=True)

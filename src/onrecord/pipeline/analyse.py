@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from onrecord.attribution import analyse
 from onrecord.dates import date_statements, find_occasions
-from onrecord.models import Analysis, Article, Failure, ProcessedArticle, Statement
+from onrecord.models import Analysis, Article, Dropped, Failure, ProcessedArticle, Statement
 from onrecord.speakers import resolve_speakers
 
 # The language onrecord extracts statements from.
@@ -51,10 +51,19 @@ def _analyse_batch(batch: list[Article], nlp: Language) -> Iterator[ProcessedArt
 def _analyse_one(article: Article, doc: Doc | None, nlp: Language) -> ProcessedArticle | Failure:
     try:
         parsed = doc if doc is not None else nlp(article.text)
-        statements = _statements(article, analysis=analyse(parsed))
+        analysis = analyse(parsed, article.captions)
+        statements = _statements(article, analysis=analysis)
     except Exception as error:  # noqa: BLE001  (reported per article, the batch goes on)
         return Failure(article.source, f"could not analyse the article: {error!r}")
-    return ProcessedArticle(article=article, statements=statements)
+    return ProcessedArticle(article, statements, _dropped(article, analysis))
+
+
+def _dropped(article: Article, analysis: Analysis) -> tuple[Dropped, ...]:
+    """What cleaning removed and extraction left out of one article, by stage and reason."""
+    return tuple(
+        [Dropped("cleaning", reason, count) for reason, count in article.removed.items()]
+        + [Dropped("attribution", reason, count) for reason, count in analysis.dropped.items()]
+    )
 
 
 def _statements(article: Article, analysis: Analysis) -> tuple[Statement, ...]:

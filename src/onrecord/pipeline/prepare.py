@@ -22,6 +22,8 @@ def prepare(raw: RawDocument, *, clean_text: bool = True) -> Article:
         text=cleaned.text,
         metadata=_with_stated(extract_metadata(cleaned, raw), raw),
         segments=cleaned.segments,
+        captions=cleaned.captions,
+        removed=cleaned.removed,
     )
 
 
@@ -45,7 +47,7 @@ def _cleaned(text: str) -> CleanText:
     annotated corpus's, say) keeps its own, so spans line up with the input as written.
     """
     cleaned = clean(text)
-    return cleaned if cleaned.removed else _verbatim(text)
+    return cleaned if cleaned.removed or cleaned.captions else _verbatim(text)
 
 
 def _verbatim(text: str) -> CleanText:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,10 +56,19 @@ class IngestReport:
     rescored: tuple[str, ...] = ()  # topics whose new definition was applied to the corpus
     # Stored articles not in English (input, language code): kept without statements.
     other_languages: list[tuple[str, str]] = field(default_factory=list)
+    # what cleaning removed and extraction left out of the stored articles, by (stage, reason)
+    dropped: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     @property
     def ok(self) -> bool:
         return not self.failures
+
+    def left_out(self) -> str:
+        """Return the dropped counts as one line: "cleaning: story list 3; attribution: ..."."""
+        stages: dict[str, list[str]] = {}  # in the order the stages run
+        for (stage, reason), count in self.dropped.items():
+            stages.setdefault(stage, []).append(f"{reason} {count}")
+        return "; ".join(f"{stage}: {', '.join(sorted(items))}" for stage, items in stages.items())
 
 
 def ingest(
@@ -251,5 +261,8 @@ def _save(store: Store, batch: list[ProcessedArticle], report: IngestReport) -> 
         for p in batch
         if p.article.id in inserted and p.article.metadata.language != ENGLISH
     )
+    for processed in batch:
+        if processed.article.id in inserted:
+            report.dropped.update({(d.stage, d.reason): d.count for d in processed.dropped})
     report.clustered += update_clusters(store, statements=store.article_statements(new)).statements
     report.scored += score_articles(store, new)

@@ -1,0 +1,126 @@
+"""Photo captions kept and marked, teasers, advertisements and credits removed (made-up pages).
+
+Each line reproduces, in our own words, a form seen on real news pages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.cleaning import clean, is_caption
+
+TITLE = "Harbour minister rules out new tolls"
+BODY = (
+    "Harbour Minister Tomas Vell said on Monday that the new pier would open in May.",
+    "“We are ready,” Vell told reporters at the harbour office.",
+    "The council and the operators launched talks to save the ferry route on Tuesday.",
+)
+
+
+def _page(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+CAPTIONS = (
+    "This combination of pictures shows Harbour Minister Tomas Vell and Mayor Ana Ode.",
+    "This combination of pictures created on May 3, 2019 shows Vell (L) and Ode in Dornholm.",
+    "A handout picture made available by the harbour office shows Vell at the pier.",
+    "Harbour Minister Tomas Vell speaking during a ceremony in Port Selden, 17 September 2019",
+    "Harbour Minister Tomas Vell speaks to reporters at the pier on May 6, 2019. Photo: Lanmoor",
+    "Harbour Minister Tomas Vell. Photo:Lanmoor",
+    "Vell delivering his speech at the harbour office yesterday.PHOTO: LANMOOR PRESS",
+    "Vell at the opening of the pier in Port Selden, May 4, 2019. [Photo/Lanmoor]",
+    "Vell addresses the council in Dornholm on July 24, 2018. Ana Ode/Handout via REUTERS",
+    "Mayor Ana Ode on her way into the council on March 19, 2019. Photo: Ben Ruiz/Getty Images",
+    "Harbour Minister Tomas Vell. AFP",
+    "Port Selden's Harbour Minister Tomas Vell. (AFP)",
+    "Tomas Vell (ANI)Vell Speech: Vell addressing the harbour, says the pier is ready. (ANI)",
+    "Mayor Ana Ode (2nd R) greets the crew in Dornholm.",
+    "“We chose the harbour because it is ours.” Photo: Lanmoor",
+    "Harbour Minister Tomas Vell (Photo by Lanmoor Press)",
+    "Vell at the pier (AP Photo/Ana Ode)",
+    "Vell at the pier in Dornholm. LANMOOR/Ana Ode",
+)
+
+
+@pytest.mark.parametrize("line", CAPTIONS)
+def test_captions_stay_in_the_text_and_are_marked(line: str) -> None:
+    raw = _page(TITLE, line, *BODY)
+    cleaned = clean(raw)
+    assert [cleaned.text[c.start : c.end] for c in cleaned.captions] == [line]
+    assert cleaned.text == "\n\n".join((TITLE, line, *BODY))
+    for piece in BODY:  # the body is never marked
+        start = cleaned.text.index(piece)
+        assert not any(c.start < start + len(piece) and start < c.end for c in cleaned.captions)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        *BODY,
+        TITLE,
+        "Sen. Ana Ode (R) and Sen. Ben Ruiz (D) voted against the harbour bill on Tuesday.",
+        "Vell (left) shook hands with Ode (right) after the vote, aides said.",
+        "A Lanmoor poll, taken by Ode Research (D) and Ruiz & Co (R), shows Vell ahead.",
+        "Vell was speaking at the pier in Port Selden on 17 September 2019.",
+        "Addressing the council, Vell said the pier would open on 17 September 2019.",
+        "He showed the photos: the pier was ready.",
+        "“The pier is ready,” Vell said at the harbour. (AFP)",
+        "Talks between the port and city sides went on into the night",
+    ],
+)
+def test_body_lines_are_not_captions(line: str) -> None:
+    assert not is_caption(line)
+    assert clean(_page(TITLE, line, *BODY)).captions == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Photo: PA", "photo credit"),
+        ("Photo: Lanmoor Press", "photo credit"),
+        ("(Photo by Lanmoor Press)", "photo credit"),
+        ("Image Credit: Harbour Herald", "photo credit"),
+        ("Advertisement", "interface label"),
+        ("Advertisement 3", "advertisement"),
+        ("ADVERTISEMENT", "interface label"),
+        ("Story continues below advertisement", "advertisement"),
+        ("Sponsored content", "advertisement"),
+        ("READ MORE: Ferry route saved after a night of talks", "teaser"),
+        ("Also read: Pier opening moved to June", "teaser"),
+        ("Related: Vell names a new harbour master", "teaser"),
+        ("[Continue reading…]", "interface label"),
+        ("Read the full story", "interface label"),
+        ("Leave a Reply", "comment form"),
+        ("Your email address will not be published. Required fields are marked *", "comment form"),
+        ("Advertise With Us", "interface label"),
+        ("Search      Subscribe", "interface label"),
+        ("By  | ", "interface label"),
+    ],
+)
+def test_credits_advertisements_and_teasers_go(line: str, reason: str) -> None:
+    cleaned = clean(_page(TITLE, BODY[0], line, BODY[1], BODY[2]))
+    assert line.strip() not in cleaned.text
+    assert cleaned.removed == {reason: 1}
+    assert cleaned.text == "\n\n".join((TITLE, *BODY))
+
+
+@pytest.mark.parametrize("heading", ["Recommended", "Read more", "More For You", "Popular Posts"])
+def test_teaser_blocks_go_up_to_the_next_paragraph(heading: str) -> None:
+    block = (
+        heading,
+        "Ferry route saved after a night of talks",
+        "Advertisement 3",
+        "Pier opening moved to June",
+    )
+    cleaned = clean(_page(TITLE, BODY[0], *block, BODY[1], BODY[2]))
+    assert cleaned.text == "\n\n".join((TITLE, *BODY))
+    assert cleaned.removed == {"story list": 4}
+
+
+def test_a_long_paragraph_opening_like_a_teaser_stays() -> None:
+    line = (
+        "More: the harbour office said the council, the operators and the unions would all "
+        "meet again on Friday to settle the timetable for the new ferry route and the pier."
+    )
+    assert line in clean(_page(TITLE, BODY[0], line)).text

@@ -53,6 +53,19 @@ SETTINGS: tuple[Setting, ...] = (
         "extra is installed); see docs/clustering.md.",
     ),
     Setting(
+        "user_agent",
+        "onrecord (statement archive; set ONRECORD_USER_AGENT to add a contact address)",
+        "The User-Agent onrecord sends when it fetches web pages and feeds, and the name "
+        "robots.txt rules are matched against.",
+    ),
+    Setting(
+        "fetch_delay",
+        "2",
+        "Seconds to wait between two requests to the same web site (a longer Crawl-delay "
+        "in its robots.txt wins, up to 60).",
+    ),
+    Setting("fetch_timeout", "30", "Seconds to wait for a web site to answer a request."),
+    Setting(
         "user_name",
         "",
         "Who makes edits, written to the edit log with each one (empty: unknown); --by "

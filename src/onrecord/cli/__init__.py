@@ -48,7 +48,14 @@ def main(debug: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--feed",
+    "feeds",
+    multiple=True,
+    metavar="URL",
+    help="An RSS or Atom feed whose pages to fetch and read (repeatable).",
+)
 @db_option
 @click.option("--batch-size", type=click.IntRange(min=1), help="Articles parsed per batch.")
 @click.option("--silent", is_flag=True, help="No progress bar.")
@@ -64,17 +71,22 @@ def main(debug: bool) -> None:
 )
 def ingest(
     paths: tuple[str, ...],
+    feeds: tuple[str, ...],
     db: str,
     batch_size: int | None,
     silent: bool,
     aliases: str | None,
     topics: str | None,
 ) -> None:
-    """Read articles from files and folders (.txt, .html, .htm, .jsonl) into the database.
+    """Read articles from files and folders (.txt, .html, .htm, .jsonl) and web pages.
 
-    Folders are read recursively. Articles already stored are skipped. Exits with
-    1 when some inputs could not be read; they are listed with the reason.
+    Folders are read recursively; PATHS may also be http(s) URLs, fetched politely
+    (robots.txt, a pause per site) and kept as received. Articles already stored are
+    skipped, or updated when the input says more. Exits with 1 when some inputs could
+    not be read; they are listed with the reason.
     """
+    if not paths and not feeds:
+        raise click.UsageError("give at least one file, folder or URL, or --feed URL")
     from tqdm import tqdm
 
     from onrecord.pipeline.run import ingest as run_ingest
@@ -90,6 +102,7 @@ def ingest(
             progress=lambda _result: bar.update(),
             aliases=aliases,
             topics=topics,
+            feeds=feeds,
         )
     updated = sum(1 for update in report.updated if update.edits)
     click.echo(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -16,6 +17,9 @@ Item = RawDocument | Failure
 Reader = Callable[[Path, str], Iterator[Item]]
 
 EXPECTED_TYPES = ".txt, .html, .htm or .jsonl"
+# A missing path that reads like a web address without its scheme ("www.x.org/a", "x.com/a").
+LOOKS_LIKE_WEB_ADDRESS = re.compile(r"^(?:www\.|[\w-]+(?:\.[\w-]+)+/)", re.IGNORECASE)
+WEB_HINT = " (to fetch a web page, give its whole address, starting with https:// or http://)"
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[RawDocument | Failure]:
@@ -25,7 +29,8 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[RawDocument | Failure]:
         if path.is_dir():
             yield from _read_directory(path)
         elif not path.exists() and not path.is_symlink():
-            yield Failure(str(path), "no such file or directory")
+            hint = WEB_HINT if LOOKS_LIKE_WEB_ADDRESS.match(str(given)) else ""
+            yield Failure(str(path), "no such file or directory" + hint)
         else:
             reader = _reader(path)
             if reader is None:

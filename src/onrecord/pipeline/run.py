@@ -9,7 +9,7 @@ from pathlib import Path
 
 from onrecord import settings
 from onrecord.errors import InputError
-from onrecord.ingest import read_paths
+from onrecord.ingest.web import Fetcher
 from onrecord.models import Article, Edit, Failure, ProcessedArticle, RawDocument
 from onrecord.nlp import load_pipeline
 from onrecord.pipeline.analyse import ENGLISH, analyse_articles
@@ -22,6 +22,7 @@ from onrecord.pipeline.corrections import (
 )
 from onrecord.pipeline.prepare import prepare
 from onrecord.pipeline.topics import apply_topics, score_articles, topics_file
+from onrecord.pipeline.web import WebInputs, read_inputs
 from onrecord.speakers import AliasBook, SpeakerIndex, read_alias_file
 from onrecord.store import Store
 
@@ -41,8 +42,7 @@ class Update:
 
 @dataclass
 class IngestReport:
-    """What an ingest run did: every input is counted once, as stored, updated, duplicate
-    or failed."""
+    """What an ingest run did: each input counted once, as stored, updated, duplicate or failed."""
 
     ingested: list[str] = field(default_factory=list)
     # Stored articles read again with new metadata; those that changed nothing (fields set
@@ -80,15 +80,20 @@ def ingest(
     progress: Progress | None = None,
     aliases: str | Path | None = None,
     topics: str | Path | None = None,
+    feeds: Iterable[str] = (),
+    fetcher: Fetcher | None = None,
 ) -> IngestReport:
-    """Read, clean, parse and store every article under `paths`; skip ones already stored.
+    """Read, clean, parse and store every article of `paths` (files, folders, URLs) and `feeds`.
+
+    Articles already stored are skipped, or updated when the input says more of them.
 
     Each statement's speaker joins the corpus's canonical speakers (with the alias file
     `aliases`, default: the `aliases` setting); the user's kept speaker edits are
     re-applied at the end. After each batch the new statements join clusters of the same
     utterance and are scored against the stored topics; a topics file (`topics`, default:
     the `topics` setting) is stored first, and a topic whose definition changed is scored
-    again over the whole corpus.
+    again over the whole corpus. Web pages are fetched with `fetcher` (default: a polite
+    `Fetcher` from the settings) and kept in the store with their article.
     """
     size = batch_size or settings.get_int("batch_size")
     report = IngestReport()
@@ -100,10 +105,14 @@ def ingest(
         report.clustered += update_clusters(store).statements
     index = SpeakerIndex(store.speaker_records(), alias_book(aliases))
     updates = _Updates(store, report)
+    web = WebInputs(store, fetcher)
     seen: set[str] = set()
 
     def new_articles() -> Iterator[Article]:
-        for article in _prepared(paths, report.failures, progress):
+        items = read_inputs(paths, web, feeds)
+        for article in _prepared(items, report.failures, progress):
+            if article.id in seen or store.has_article(article.id):
+                web.keep(article.source, article.id)
             if article.id in seen:
                 updates.later.append(article)  # compared once the first copy is stored
             elif store.has_article(article.id):
@@ -122,9 +131,9 @@ def ingest(
         elif not updates.apply(result):
             batch.append(index.assign(result))
         if len(batch) >= size:
-            _save(store, batch, report)
+            _save(store, batch, report, web)
             batch = []
-    _save(store, batch, report)
+    _save(store, batch, report, web)
     while updates.later:
         again, updates.later = updates.later, []
         checked = (dated for article in again for dated in updates.check(article))
@@ -134,6 +143,7 @@ def ingest(
             else:
                 updates.apply(result)
     _replay_edits(store, report)
+    report.duplicates += web.known
     return report
 
 
@@ -206,7 +216,7 @@ def extract(
 ) -> Iterator[ProcessedArticle | Failure]:
     """Yield every article under `paths` with its statements, without a database."""
     failures: list[Failure] = []
-    articles = _prepared(paths, failures, None, clean_text=clean_text)
+    articles = _prepared(read_inputs(paths, WebInputs()), failures, None, clean_text=clean_text)
     for result in analyse_articles(articles, load_pipeline(model)):
         yield from _drain(failures)
         yield result
@@ -223,14 +233,14 @@ def extract_text(text: str, *, doc: str = "text", model: str | None = None) -> P
 
 
 def _prepared(
-    paths: Iterable[str | Path],
+    items: Iterable[RawDocument | Failure],
     failures: list[Failure],
     progress: Progress | None,
     *,
     clean_text: bool = True,
 ) -> Iterator[Article]:
     """Yield clean articles; unreadable inputs go to `failures` (and to `progress`)."""
-    for item in read_paths(paths):
+    for item in items:
         if isinstance(item, Failure):
             failure = item
         else:
@@ -249,10 +259,14 @@ def _drain(failures: list[Failure]) -> Iterator[Failure]:
         yield failures.pop(0)
 
 
-def _save(store: Store, batch: list[ProcessedArticle], report: IngestReport) -> None:
+def _save(
+    store: Store, batch: list[ProcessedArticle], report: IngestReport, web: WebInputs
+) -> None:
     if not batch:
         return
     inserted = set(store.save(batch))
+    for processed in batch:
+        web.keep(processed.article.source, processed.article.id)
     new = [p.article.id for p in batch if p.article.id in inserted]
     report.ingested.extend(new)
     report.statements += sum(len(p.statements) for p in batch if p.article.id in inserted)

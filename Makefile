@@ -10,7 +10,7 @@ DB ?= onrecord.db
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask,parquet]'
 	touch $(STAMP)
 
 ## demo: ingest the bundled example corpus into ./onrecord.db and print statements by speaker

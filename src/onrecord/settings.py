@@ -30,6 +30,24 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("batch_size", "32", "Articles parsed and written per batch during ingest."),
     Setting(
+        "workers",
+        "auto",
+        "Worker processes that parse during ingest: a number, auto (one per core), or 0 "
+        "(parse in the ingesting process); see docs/scaling.md.",
+    ),
+    Setting(
+        "engine",
+        "processes",
+        "Where ingest parses: processes (worker processes on this machine) or dask "
+        "(a Dask cluster); see docs/scaling.md.",
+    ),
+    Setting(
+        "scheduler",
+        "",
+        "Address of the Dask scheduler for the dask engine (empty: a LocalCluster on "
+        "this machine, with `workers` workers).",
+    ),
+    Setting(
         "aliases",
         "",
         "Path of a YAML alias file naming speakers and roles (empty: none); see docs/speakers.md.",

@@ -69,6 +69,23 @@ def main(debug: bool) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="YAML topics file to score statements against (setting `topics`; docs/topics.md).",
 )
+@click.option(
+    "--workers",
+    callback=lambda _ctx, _param, value: _workers(value),
+    help="Worker processes that parse: a number, auto (one per core) or 0 (this process) "
+    "(setting `workers`).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["processes", "dask"]),
+    help="Where to parse: worker processes here, or a Dask cluster (setting `engine`).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (setting `scheduler`; "
+    "default: a LocalCluster).",
+)
 def ingest(
     paths: tuple[str, ...],
     feeds: tuple[str, ...],
@@ -77,6 +94,9 @@ def ingest(
     silent: bool,
     aliases: str | None,
     topics: str | None,
+    workers: str | None,
+    engine: str | None,
+    scheduler: str | None,
 ) -> None:
     """Read articles from files and folders (.txt, .html, .htm, .jsonl) and web pages.
 
@@ -103,6 +123,9 @@ def ingest(
             aliases=aliases,
             topics=topics,
             feeds=feeds,
+            engine=engine,
+            workers=workers,
+            scheduler=scheduler,
         )
     updated = sum(1 for update in report.updated if update.edits)
     click.echo(
@@ -126,6 +149,17 @@ def ingest(
     _report_failures(report.failures)
     if not report.ok:
         sys.exit(EXIT_INPUTS_FAILED)
+
+
+def _workers(value: str | None) -> str | None:
+    """Refuse a --workers value that is not a number or auto (exit code 2)."""
+    from onrecord.errors import InputError
+    from onrecord.pipeline.engines import worker_count
+
+    try:
+        return None if value is None else str(worker_count(value))
+    except InputError as error:
+        raise click.BadParameter(error.message) from error
 
 
 def _report_failures(failures: Sequence[Failure]) -> None:

@@ -20,6 +20,7 @@ from onrecord.pipeline.corrections import (
     needs_dating,
     reingest_changes,
 )
+from onrecord.pipeline.engines import Engine, open_engine
 from onrecord.pipeline.prepare import prepare
 from onrecord.pipeline.topics import apply_topics, score_articles, topics_file
 from onrecord.pipeline.web import WebInputs, read_inputs
@@ -82,10 +83,17 @@ def ingest(
     topics: str | Path | None = None,
     feeds: Iterable[str] = (),
     fetcher: Fetcher | None = None,
+    engine: str | None = None,
+    workers: int | str | None = None,
+    scheduler: str | None = None,
 ) -> IngestReport:
     """Read, clean, parse and store every article of `paths` (files, folders, URLs) and `feeds`.
 
     Articles already stored are skipped, or updated when the input says more of them.
+
+    The parsing runs on `engine` with `workers` (default: the settings of those names;
+    docs/scaling.md); this process stays the one writer, storing in input order, so the
+    database is the same whichever engine parsed.
 
     Each statement's speaker joins the corpus's canonical speakers (with the alias file
     `aliases`, default: the `aliases` setting); the user's kept speaker edits are
@@ -121,27 +129,22 @@ def ingest(
                 seen.add(article.id)
                 yield article
 
-    nlp = load_pipeline(model)
     batch: list[ProcessedArticle] = []
-    for result in analyse_articles(new_articles(), nlp, batch_size=size):
-        if progress:
-            progress(result)
-        if isinstance(result, Failure):
-            report.failures.append(result)
-        elif not updates.apply(result):
-            batch.append(index.assign(result))
-        if len(batch) >= size:
-            _save(store, batch, report, web)
-            batch = []
-    _save(store, batch, report, web)
-    while updates.later:
-        again, updates.later = updates.later, []
-        checked = (dated for article in again for dated in updates.check(article))
-        for result in analyse_articles(checked, nlp, batch_size=size):
+    with open_engine(
+        engine, workers, model=model, scheduler=scheduler, batch_size=size
+    ) as parser:
+        for result in parser.analyse(new_articles()):
+            if progress:
+                progress(result)
             if isinstance(result, Failure):
                 report.failures.append(result)
-            else:
-                updates.apply(result)
+            elif not updates.apply(result):
+                batch.append(index.assign(result))
+            if len(batch) >= size:
+                _save(store, batch, report, web)
+                batch = []
+        _save(store, batch, report, web)
+        updates.take_later(parser)
     _replay_edits(store, report)
     report.duplicates += web.known
     return report
@@ -183,6 +186,17 @@ class _Updates:
             yield article
         else:
             self._take(article, article, values, kept)
+
+    def take_later(self, engine: Engine) -> None:
+        """Check the articles read again within the run, now that their first copy is stored."""
+        while self.later:
+            again, self.later = self.later, []
+            checked = (dated for article in again for dated in self.check(article))
+            for result in engine.analyse(checked):
+                if isinstance(result, Failure):
+                    self.report.failures.append(result)
+                else:
+                    self.apply(result)
 
     def apply(self, result: ProcessedArticle) -> bool:
         """Take the update a freshly analysed article was read for; False if it is new."""

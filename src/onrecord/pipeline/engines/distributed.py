@@ -1,0 +1,74 @@
+"""Dask distributed: chunks run on the workers of a Dask cluster, results stream back.
+
+With no scheduler address a LocalCluster of `workers` single-threaded worker processes is
+started for the run and stopped after it. Every worker must have onrecord and the spaCy
+model installed (docs/scaling.md); each loads the pipeline once, on its first chunk.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from onrecord.errors import InputError
+from onrecord.models import Article
+from onrecord.pipeline.engines.tasks import Crash, Key, Outcome, run_chunk
+
+
+class DaskBackend:
+    """Chunks as Dask futures, collected with `as_completed` as they finish."""
+
+    def __init__(self, workers: int, model: str | None = None, scheduler: str | None = None):
+        try:
+            from distributed import Client, LocalCluster, as_completed
+        except ImportError as error:
+            raise InputError(
+                "the dask engine needs Dask distributed, which is not installed",
+                hint="pip install 'onrecord[dask]'",
+            ) from error
+        self.model = model
+        self.cluster: Any = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            self.client = Client(self.cluster)
+        self.slots = sum(self.client.nthreads().values()) or workers
+        self.completed = as_completed()
+        self.tasks: dict[Any, tuple[Key, list[Article]]] = {}
+
+    def submit(self, key: Key, chunk: list[Article]) -> None:
+        """Send `chunk` to the cluster as one task."""
+        future = self.client.submit(run_chunk, chunk, self.model, pure=False)
+        self.tasks[future] = (key, chunk)
+        self.completed.add(future)
+
+    def wait(self) -> list[tuple[Key, list[Article], Outcome]]:
+        """Block until a task finishes; return it and any others already finished."""
+        futures = [next(self.completed), *self.completed.next_batch(block=False)]
+        finished = []
+        for future in futures:
+            key, chunk = self.tasks.pop(future)
+            finished.append((key, chunk, _outcome(future)))
+            future.release()
+        return finished
+
+    def close(self) -> None:
+        """Disconnect; stop the LocalCluster if this run started one."""
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _outcome(future: Any) -> Outcome:
+    if future.status == "finished":
+        result: Outcome = future.result()
+        return result
+    error = future.exception()
+    return Crash(f"its Dask task failed ({type(error).__name__}: {error})")

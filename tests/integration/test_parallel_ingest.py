@@ -1,0 +1,66 @@
+"""Parallel ingest gives the database a single process gives: same rows, ids and clusters."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from tests.database_rows import database_rows
+from tests.shared_data import EXAMPLE_CORPUS
+
+from onrecord.cli import main
+from onrecord.pipeline.run import ingest
+from onrecord.store import open_store
+
+pytestmark = pytest.mark.slow
+
+
+def _ingest_cli(db: Path, *options: str) -> None:
+    args = ["ingest", *map(str, EXAMPLE_CORPUS), "--db", str(db), "--silent", *options]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="module")
+def in_process(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[object, ...]]]:
+    db = tmp_path_factory.mktemp("inprocess") / "one.db"
+    _ingest_cli(db, "--workers", "0")
+    rows = database_rows(db)
+    assert len(rows["statements"]) > 50 and rows["statement_clusters"]
+    return rows
+
+
+def test_the_default_worker_processes_give_the_same_database(
+    in_process: dict[str, list[tuple[object, ...]]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("ONRECORD_WORKERS", raising=False)  # the default: one per core
+    db = tmp_path / "default.db"
+    _ingest_cli(db)
+    assert database_rows(db) == in_process
+
+
+def test_one_worker_process_gives_the_same_database(
+    in_process: dict[str, list[tuple[object, ...]]], tmp_path: Path
+) -> None:
+    db = tmp_path / "one-worker.db"
+    _ingest_cli(db, "--workers", "1")
+    assert database_rows(db) == in_process
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None,
+    reason="DASK ENGINE NOT TESTED: Dask distributed is not installed "
+    "(pip install 'onrecord[dask]'; `make test` installs it)",
+)
+def test_a_dask_local_cluster_gives_the_same_database(
+    in_process: dict[str, list[tuple[object, ...]]], tmp_path: Path
+) -> None:
+    db = tmp_path / "dask.db"
+    with open_store(db) as store:
+        report = ingest(EXAMPLE_CORPUS, store, engine="dask", workers=2)
+    assert report.ok
+    assert database_rows(db) == in_process

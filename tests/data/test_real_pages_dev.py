@@ -23,9 +23,11 @@ pytestmark = [
     pytest.mark.skipif(PAGES is None, reason="the real-pages dev set is not on this machine"),
 ]
 
-# Measured on the dev set (69 pages) when these rules landed; see the report in the
-# commit that sets them. Lowering one is a decision, made in its own commit.
-FLOORS = {"dates": 0.62, "outlets": 0.95, "published": 1.0, "titles": 0.97, "languages": 1.0}
+# Measured on the dev set when these rules landed; see the report in the commit that sets
+# them. Lowering one is a decision, made in its own commit. The set grew from 69 to 163 pages
+# (a second batch of forms the first lacked), which lowered dates (0.629 -> 0.500),
+# publication dates (1.000 -> 0.924) and titles (0.979 -> 0.929) on the same code.
+FLOORS = {"dates": 0.50, "outlets": 0.95, "published": 0.92, "titles": 0.92, "languages": 1.0}
 
 
 def test_the_dev_set_keeps_its_floors_and_no_wrong_dates() -> None:

@@ -29,3 +29,11 @@ class NotFoundError(OnrecordError):
 
 class ModelError(OnrecordError):
     """The spaCy pipeline named in the settings cannot be loaded."""
+
+
+class UsageError(OnrecordError):
+    """A request that cannot be carried out as asked: an unknown value, a bad combination."""
+
+
+class OutputError(OnrecordError):
+    """An output file that is not written: it exists, is the database, or is a symlink."""

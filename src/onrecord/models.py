@@ -337,6 +337,26 @@ class StatementView:
 
 
 @dataclass(frozen=True, slots=True)
+class StatementFilter:
+    """Which statements a listing asks the store for, in the store's terms (ids, not names).
+
+    A statement's date is the day it was said, else its article's publication date;
+    `since`/`until` leave out statements with neither unless `include_undated`.
+    """
+
+    speaker_id: int | None = None
+    outlet: str | None = None  # part of the outlet's name, any case
+    since: dt.date | None = None
+    until: dt.date | None = None
+    include_undated: bool = False
+    article_id: str | None = None
+    topic: str | None = None  # on this topic: relevant to it, or taking a side
+    stance: str | None = None  # "for" | "against" | "neutral" toward `topic`
+    kind: str | None = None  # "direct" | "indirect" | "mixed"
+    text: str | None = None  # full-text search: every word, best matches first
+
+
+@dataclass(frozen=True, slots=True)
 class SpeakerSummary:
     """A speaker with how often and where they are quoted."""
 

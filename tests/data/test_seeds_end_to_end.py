@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from tests.shared_data import SEEDS, requires_seeds
 
 from onrecord.cli import main
+from onrecord.queries.statements import StatementQuery, find_statements
 from onrecord.store import open_store
 
 pytestmark = [pytest.mark.slow, requires_seeds]
@@ -42,7 +43,7 @@ def _by_prefix(store, prefix: str):  # type: ignore[no-untyped-def]
 
 def test_five_articles_without_boilerplate(db: Path) -> None:
     with open_store(db) as store:
-        listed = store.articles()
+        listed = list(store.articles())
         assert len(listed) == 5
         for article in listed:
             text = store.article(article.id).text
@@ -72,7 +73,7 @@ def test_khamenei_statements_in_all_five_articles(db: Path) -> None:
 
 def test_trump_and_khamenei_are_different_speakers(db: Path) -> None:
     with open_store(db) as store:
-        trump = store.statements(speaker="trump")
+        trump = list(find_statements(store, StatementQuery(speaker="trump")).rows)
     assert trump and all("Khamenei" not in (view.speaker or "") for view in trump)
 
 

@@ -24,7 +24,7 @@ def views(tmp_path_factory: pytest.TempPathFactory) -> list[StatementView]:
     result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--db", str(path), "--silent"])
     assert result.exit_code == 0, result.output
     with open_store(path) as store:
-        return store.statements()
+        return list(store.statements())
 
 
 def _leader(views: list[StatementView]) -> list[StatementView]:

@@ -130,7 +130,7 @@ def store_scores(path: Path) -> PairScores:
     """Score the stored clusters of statements with a speaker against the gold set."""
     with open_store(path) as store:
         views = [v for v in store.statements() if v.speaker_id is not None]
-        events = store.speech_events()
+        events = list(store.speech_events())
     cluster_of = {sid: cid for e in events for sid, cid in e.clusters.items()}
     gold: dict[int, str] = {}
     for cluster in json.loads(GOLD.read_text())["clusters"]:
@@ -152,7 +152,7 @@ def test_clusters_through_the_store_meet_the_gold_floor(db: Path, tmp_path: Path
     copy = tmp_path / "merged.db"
     shutil.copy(db, copy)
     with open_store(copy) as store:
-        for other in store.speakers():
+        for other in list(store.speakers()):
             if other.name != "Oriane Kestrel" and "kestrel" in other.name.casefold():
                 merge_speakers(store, "Oriane Kestrel", str(other.id))
     merged = store_scores(copy)

@@ -16,6 +16,7 @@ from tests.shared_data import EXAMPLES
 from onrecord.models import EditAction
 from onrecord.pipeline.corrections import correct_article
 from onrecord.pipeline.run import ingest
+from onrecord.queries.statements import StatementQuery, find_statements
 from onrecord.store import Store, open_store
 
 pytestmark = pytest.mark.slow
@@ -37,7 +38,7 @@ def _jsonl(tmp_path: Path, name: str, **fields: str) -> Path:
 
 
 def _tuesday_statement_dates(store: Store) -> set[dt.date | None]:
-    views = store.statements(speaker="Ondrel")
+    views = find_statements(store, StatementQuery(speaker="Ondrel")).rows
     return {v.said_on for v in views if v.said_on_evidence and "Tuesday" in str(v.said_on_evidence)}
 
 
@@ -50,7 +51,7 @@ def store(tmp_path: Path) -> Store:
 
 
 def test_the_gazette_starts_undated(store: Store) -> None:
-    (article,) = store.articles()
+    (article,) = list(store.articles())
     assert article.published is None
     assert _tuesday_statement_dates(store) == {None}
 
@@ -58,7 +59,7 @@ def test_the_gazette_starts_undated(store: Store) -> None:
 def test_a_reingest_with_a_date_updates_the_article_and_dates_its_statements(
     store: Store, tmp_path: Path
 ) -> None:
-    (article,) = store.articles()
+    (article,) = list(store.articles())
     richer = _jsonl(tmp_path, "wire.jsonl", published="2025-06-20", url="https://g.example/x")
     report = ingest([richer], store)
     assert (report.ingested, report.duplicates, report.failures) == ([], 0, [])
@@ -89,21 +90,21 @@ def test_an_inference_never_replaces_a_known_value(store: Store, tmp_path: Path)
     # The plain-text file again: it knows no date, so the stored one stays.
     report = ingest([GAZETTE], store)
     assert (report.updated, report.duplicates) == ([], 1)
-    assert store.articles()[0].published == dt.date(2025, 6, 20)
+    assert next(store.articles()).published == dt.date(2025, 6, 20)
 
 
 def test_a_date_set_by_hand_wins_over_later_reingests(store: Store, tmp_path: Path) -> None:
-    (article,) = store.articles()
+    (article,) = list(store.articles())
     correction = correct_article(store, article.doc, {"published": dt.date(2025, 6, 25)}, by="ana")
     assert correction.edits[0].action is EditAction.SET
     assert _tuesday_statement_dates(store) == {dt.date(2025, 6, 24)}
-    assert store.articles()[0].published_evidence == "set by hand"
+    assert next(store.articles()).published_evidence == "set by hand"
     richer = _jsonl(tmp_path, "wire.jsonl", published="2025-06-20", outlet="Gazette Wire")
     report = ingest([richer], store)
     (update,) = report.updated
     assert update.kept == ("published",)
     assert [(e.field, e.new) for e in update.edits] == [("outlet", "Gazette Wire")]
-    stored = store.articles()[0]
+    stored = next(store.articles())
     assert (stored.published, stored.outlet) == (dt.date(2025, 6, 25), "Gazette Wire")
     assert _tuesday_statement_dates(store) == {dt.date(2025, 6, 24)}
 

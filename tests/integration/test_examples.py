@@ -107,8 +107,20 @@ def test_show_marks_statements(db: Path) -> None:
 
 def test_search_finds_content(db: Path) -> None:
     with open_store(db) as store:
-        view = store.statements()[0]
+        view = next(store.statements())
     word = max(view.content.split(), key=len).strip("“”\"',.;:!?()")
     result = CliRunner().invoke(main, ["search", word, "--format", "jsonl", "--db", str(db)])
     assert result.exit_code == 0
     assert view.id in [json.loads(line)["id"] for line in result.stdout.splitlines()]
+
+
+def test_progress_counts_every_input_against_the_counted_total(db: Path) -> None:
+    from onrecord.ingest import count_inputs
+    from onrecord.pipeline.run import ingest
+
+    seen: list[object] = []
+    with open_store(db) as store:
+        report = ingest(EXAMPLE_CORPUS, store, progress=seen.append)
+        stored = store.counts()["articles"]
+    # Every input is a duplicate now, and each one moves the bar once: up to the total.
+    assert report.duplicates == len(seen) == count_inputs(EXAMPLE_CORPUS) == stored

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from tests.shared_data import EXAMPLE_CORPUS
 
 from onrecord.cli import main
-from onrecord.models import StatementView
+from onrecord.models import StatementFilter, StatementView
 from onrecord.store import open_store
 
 pytestmark = pytest.mark.slow
@@ -40,7 +40,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _views(db: Path) -> list[StatementView]:
     with open_store(db) as store:
-        return store.statements()
+        return list(store.statements())
 
 
 def score(views: list[StatementView]) -> tuple[int, int, list[str]]:
@@ -158,7 +158,7 @@ def test_merge_and_rename_are_kept_and_replayed(db: Path, tmp_path: Path) -> Non
     result = runner.invoke(main, ["ingest", str(more), "--db", str(db), "--silent"])
     assert result.exit_code == 0, result.output
     with open_store(db) as store:
-        views = store.statements(article="more")
+        views = list(store.statements(StatementFilter(article_id=store.article("more").id)))
         assert [v.speaker for v in views] == ["President Oriane Kestrel"]
     listing = runner.invoke(main, ["speakers", "--db", str(db)])
     assert "President Oriane Kestrel" in listing.stdout and "Mrs Kestrel" in listing.stdout

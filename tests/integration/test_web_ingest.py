@@ -11,6 +11,7 @@ from tests.local_web import Route, serve
 from tests.shared_data import EXAMPLES
 
 from onrecord.cli import main
+from onrecord.models import StatementFilter
 from onrecord.store import open_store
 
 pytestmark = pytest.mark.slow
@@ -62,7 +63,7 @@ def test_a_url_is_fetched_kept_as_received_and_not_fetched_again(tmp_path: Path)
         )
         (page,) = store.article_pages(article.id)
         assert (page.body, page.final_url, page.status) == (LEDGER, url, 200)
-        assert store.statements(article=article.id)
+        assert list(store.statements(StatementFilter(article_id=article.id)))
 
 
 def test_a_feed_reads_its_pages_and_a_failed_one_is_named_with_its_reason(

@@ -25,7 +25,7 @@ def db(tmp_path: Path) -> Path:
 def broken_counts(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make reading the stored articles fail the way a bug would."""
 
-    def fail(self: SQLiteStore) -> None:
+    def fail(self: SQLiteStore, **_page: object) -> None:
         raise RuntimeError("the bug")
 
     monkeypatch.setattr(SQLiteStore, "articles", fail)

@@ -120,9 +120,9 @@ def test_reassign_and_delete_rebuild_the_speakers_events(store: Store) -> None:
     leader = first.speaker_id
     edit = reassign_statement(store, second.id, str(leader))
     assert edit is not None and edit.old == ZARIF
-    events = store.speech_events(leader)
+    events = list(store.speech_events(leader))
     assert any(second.id in {s.id for s in e.statements} for e in events)
-    assert store.speech_events(second.speaker_id) == []
+    assert list(store.speech_events(second.speaker_id)) == []
     delete_statement(store, second.id)
     assert all(second.id not in {s.id for s in e.statements} for e in store.speech_events())
 

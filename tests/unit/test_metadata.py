@@ -352,7 +352,8 @@ def test_the_articles_listing_names_the_rule_that_chose_each_date() -> None:
             view("b", "URL"),
             view("c", None, "ar"),
         ]
-    ).splitlines()
+    )
+    table = list(table)
     assert table[0].split()[:6] == ["id", "doc", "published", "date", "from", "lang"]
     assert "2019-05-24  header line  en" in table[2]
     assert "2019-05-24  URL          en" in table[3]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -15,16 +16,19 @@ from onrecord.models import (
     Kind,
     MentionKind,
     Metadata,
+    Precision,
     ProcessedArticle,
     Segment,
     Span,
     Statement,
+    StatementDate,
+    StatementFilter,
     StatementView,
 )
 from onrecord.models import article_id as make_id
 from onrecord.store import SCHEMA_VERSION, Store, open_store
+from onrecord.store.listings import match_expression
 from onrecord.store.schema import APPLICATION_ID
-from onrecord.store.sqlite import match_expression
 
 LEADER = "Ayatollah Seyyed Ali Khamenei"
 ZARIF = "Mohammad Javad Zarif"
@@ -315,7 +319,7 @@ def test_failure_inside_the_transaction_rolls_back(tmp_path: Path) -> None:
         with pytest.raises(StoreError, match="cannot store the batch"):
             opened.save([good, bad])
         assert opened.counts() == {"articles": 0, "statements": 0, "speakers": 0}
-        assert opened.search("talks") == []
+        assert search(opened, "talks") == []
         assert opened.save([good]) == [good.article.id]
 
 
@@ -337,16 +341,20 @@ def test_bad_segment_is_refused(tmp_path: Path) -> None:
 # --- reading ---------------------------------------------------------------------
 
 
-def test_speaker_filter_is_a_case_insensitive_substring(store: Store) -> None:
-    views = store.statements(speaker="khamenei")
-    assert [v.speaker for v in views] == [LEADER] * 3
-    assert store.statements(speaker="KHAMENEI") == views
-    assert [v.speaker for v in store.statements(speaker="javad")] == [ZARIF]
-    assert store.statements(speaker="nobody") == []
+def listed(store: Store, **filters: object) -> list[StatementView]:
+    """Return every statement the store's filter keeps, as a list."""
+    return list(store.statements(StatementFilter(**filters)))  # type: ignore[arg-type]
+
+
+def test_speaker_filter_takes_the_speaker_number(store: Store) -> None:
+    leader = store.speaker(LEADER).id
+    assert [v.speaker for v in listed(store, speaker_id=leader)] == [LEADER] * 3
+    assert [v.speaker for v in listed(store, speaker_id=store.speaker(ZARIF).id)] == [ZARIF]
+    assert listed(store, speaker_id=999) == []
 
 
 def test_statements_are_ordered_by_speaker_then_date(store: Store) -> None:
-    views = store.statements()
+    views = listed(store)
     assert [(v.speaker, v.doc) for v in views] == [
         (LEADER, "tehran-times-2018"),
         (LEADER, "reuters-2019"),
@@ -357,24 +365,46 @@ def test_statements_are_ordered_by_speaker_then_date(store: Store) -> None:
 
 
 def test_outlet_and_date_filters(store: Store) -> None:
-    assert {v.doc for v in store.statements(outlet="reut")} == {"reuters-2019"}
-    since = store.statements(speaker="khamenei", since=dt.date(2019, 5, 14))
+    leader = store.speaker(LEADER).id
+    assert {v.doc for v in listed(store, outlet="reut")} == {"reuters-2019"}
+    since = listed(store, speaker_id=leader, since=dt.date(2019, 5, 14))
     assert [v.doc for v in since] == ["reuters-2019"]
-    until = store.statements(speaker="khamenei", until=dt.date(2018, 8, 13))
+    until = listed(store, speaker_id=leader, until=dt.date(2018, 8, 13))
     assert [v.doc for v in until] == ["tehran-times-2018"]
-    both = store.statements(since=dt.date(2018, 1, 1), until=dt.date(2019, 12, 31))
-    assert "blog-undated" not in {v.doc for v in both}
-    assert len(both) == 4
+    both = StatementFilter(since=dt.date(2018, 1, 1), until=dt.date(2019, 12, 31))
+    assert "blog-undated" not in {v.doc for v in store.statements(both)}
+    assert store.statement_count(both) == 4
+    assert store.undated_count(both) == 1  # the blog's statement: no date said or published
+    with_undated = StatementFilter(since=dt.date(2018, 1, 1), include_undated=True)
+    assert store.statement_count(with_undated) == 5
 
 
-def test_article_filter_takes_any_reference(store: Store) -> None:
-    views = store.statements(article="reuters-2019")
+def test_a_said_on_date_comes_before_the_publication_date(tmp_path: Path) -> None:
+    said = dataclasses.replace(
+        article_b().statements[0],
+        said_on=StatementDate(dt.date(2017, 3, 1), Precision.DAY, "March 1, 2017", None, "test"),
+    )
+    with open_store(tmp_path / "d.db") as opened:
+        opened.save([ProcessedArticle(article_b().article, (said,))])
+        early = StatementFilter(until=dt.date(2017, 12, 31))
+        assert [v.said_on for v in opened.statements(early)] == [dt.date(2017, 3, 1)]
+        assert opened.statement_count(StatementFilter(since=dt.date(2019, 1, 1))) == 0
+
+
+def test_article_kind_and_limit_filters(store: Store) -> None:
+    views = listed(store, article_id=article_b().article.id)
     assert {v.article for v in views} == {article_b().article.id}
     assert len(views) == 2
+    assert [v.kind for v in listed(store, kind="mixed")] == ["mixed"]
+    everything = listed(store)
+    page = list(store.statements(limit=2, offset=1))
+    assert [v.id for v in page] == [v.id for v in everything[1:3]]
+    assert list(store.statements(limit=0)) == []
 
 
 def test_speakers_summary(store: Store) -> None:
     leader, zarif = store.speakers()
+    assert [s.name for s in store.speakers(limit=1, offset=1)] == [ZARIF]
     assert (leader.name, leader.kind, leader.statements, leader.articles) == (
         LEADER,
         "person",
@@ -385,11 +415,20 @@ def test_speakers_summary(store: Store) -> None:
     assert (zarif.name, zarif.statements, zarif.outlets) == (ZARIF, 1, ("Tehran Times",))
 
 
+def search(store: Store, text: str, **filters: object) -> list[StatementView]:
+    """Return the statements a full-text search finds, best first."""
+    return listed(store, text=text, **filters)
+
+
 def test_search_finds_content_and_ranks_by_bm25(store: Store) -> None:
-    views = store.search("talks US")
+    views = search(store, "talks US")
     assert [v.doc for v in views] == ["blog-undated", "tehran-times-2018"]
-    assert [v.content for v in store.search("poison")] == ["negotiations with America were poison"]
-    assert store.search("   ") == []
+    assert [v.content for v in search(store, "poison")] == ["negotiations with America were poison"]
+    assert search(store, "   ") == []
+    assert store.statement_count(StatementFilter(text="talks US")) == 2
+    assert store.statement_count(StatementFilter(text=" ")) == 0
+    dated = search(store, "talks US", since=dt.date(2018, 1, 1))
+    assert [v.doc for v in dated] == ["tehran-times-2018"]
 
 
 @pytest.mark.parametrize(
@@ -397,7 +436,7 @@ def test_search_finds_content_and_ranks_by_bm25(store: Store) -> None:
     ['"US" AND (talks', "talks-US", "US'", "NEAR(talks", "talks*", "content:US", '"', "(", "^"],
 )
 def test_search_with_odd_characters_does_not_raise(store: Store, query: str) -> None:
-    store.search(query)
+    search(store, query)
 
 
 def test_search_quotes_every_term() -> None:
@@ -415,7 +454,7 @@ def test_search_stays_in_sync_when_statements_are_deleted(tmp_path: Path) -> Non
     raw.commit()
     raw.close()
     with open_store(path) as opened:
-        assert {v.doc for v in opened.search("talks")} == {"tehran-times-2018"}
+        assert {v.doc for v in search(opened, "talks")} == {"tehran-times-2018"}
 
 
 def test_article_by_id_prefix_and_doc(store: Store) -> None:
@@ -442,13 +481,14 @@ def test_article_missing_or_ambiguous(store: Store, tmp_path: Path) -> None:
 
 
 def test_articles_listing(store: Store) -> None:
-    listing = store.articles()
+    listing = list(store.articles())
     assert [a.doc for a in listing] == ["tehran-times-2018", "reuters-2019", "blog-undated"]
     assert all(a.statements == () for a in listing)
+    assert [a.doc for a in store.articles(limit=1, offset=2)] == ["blog-undated"]
 
 
 def test_provenance_invariant(store: Store) -> None:
-    assert_provenance(store, store.statements())
-    assert_provenance(store, store.search("talks"))
-    for listed in store.articles():
-        assert_provenance(store, list(store.article(listed.id).statements))
+    assert_provenance(store, listed(store))
+    assert_provenance(store, search(store, "talks"))
+    for article in store.articles():
+        assert_provenance(store, list(store.article(article.id).statements))

@@ -11,7 +11,15 @@ import pytest
 from tests.unit.test_store import LEADER, TEXT_A, ZARIF, article_a, article_b, article_c
 
 from onrecord.errors import NotFoundError
-from onrecord.models import EditAction, FetchedPage, MentionKind, Precision, Span, StatementDate
+from onrecord.models import (
+    EditAction,
+    FetchedPage,
+    MentionKind,
+    Precision,
+    Span,
+    StatementDate,
+    StatementFilter,
+)
 from onrecord.store import SCHEMA_VERSION, Store, open_store
 from onrecord.store.schema import APPLICATION_ID, MIGRATIONS
 
@@ -224,7 +232,9 @@ def test_deleting_a_statement_keeps_what_it_was(store: Store) -> None:
     edit, speakers = store.delete_statement(second.id, by="ana")
     assert speakers == [second.speaker_id]
     assert [s.id for s in store.article(article).statements] == [first.id]
-    assert store.search("table") == []  # the full-text index forgot it
+    assert (
+        list(store.statements(StatementFilter(text="table"))) == []
+    )  # the full-text index forgot it
     was = json.loads(edit.old or "")
     assert (was["speaker"], was["content"], was["spans"]) == (
         ZARIF,

@@ -2,34 +2,42 @@
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
 from onrecord import __version__, settings
 from onrecord.cli.options import (
     EXIT_INPUTS_FAILED,
+    F,
     Main,
     db_option,
+    emit,
     format_option,
+    listing_options,
     reported_errors,
     set_debug,
     store_of,
 )
-from onrecord.models import Failure, StatementView
+from onrecord.models import Failure
 from onrecord.queries.shapes import (
+    ARTICLE_FIELDS,
+    SPEAKER_FIELDS,
     STATEMENT_FIELDS,
+    article_detail_record,
+    article_record,
     extraction_record,
     speaker_record,
     statement_record,
 )
+from onrecord.queries.speakers import find_speaker
+from onrecord.queries.statements import KINDS, STANCES, StatementQuery, find_statements
 from onrecord.render import text as render
 from onrecord.render.edits import update_summary
+from onrecord.render.listing import json_text
 
 _store = store_of
 _reported_errors = reported_errors
@@ -109,11 +117,15 @@ def ingest(
         raise click.UsageError("give at least one file, folder or URL, or --feed URL")
     from tqdm import tqdm
 
+    from onrecord.ingest import count_inputs
     from onrecord.pipeline.run import ingest as run_ingest
 
+    total = None if silent or feeds else count_inputs(paths)  # a feed's size is unknown
     with (
         _store(db, write=True) as store,
-        tqdm(unit=" article", file=sys.stderr, disable=silent or None, desc="ingest") as bar,
+        tqdm(
+            total=total, unit=" article", file=sys.stderr, disable=silent or None, desc="ingest"
+        ) as bar,
     ):
         report = run_ingest(
             paths,
@@ -167,97 +179,132 @@ def _report_failures(failures: Sequence[Failure]) -> None:
         click.echo(f"  failed: {failure.source}: {failure.reason}", err=True)
 
 
+def statement_options(function: F) -> F:
+    """Add the filters `statements` and `search` share (docs/cli.md)."""
+    options = [
+        click.option("--speaker", help="Number, name, alias or part of a name."),
+        click.option("--outlet", help="Part of the outlet's name (any case)."),
+        click.option(
+            "--since", type=click.DateTime(["%Y-%m-%d"]), help="Said (else published) on or after."
+        ),
+        click.option(
+            "--until", type=click.DateTime(["%Y-%m-%d"]), help="Said (else published) on or before."
+        ),
+        click.option(
+            "--include-undated",
+            is_flag=True,
+            help="With --since/--until, also list statements with no date at all.",
+        ),
+        click.option("--article", help="Only this article (id, id prefix or doc name)."),
+        click.option(
+            "--topic", help="Only statements on this stored topic (relevant or taking a side)."
+        ),
+        click.option(
+            "--stance", type=click.Choice(STANCES), help="Only statements taking this stance."
+        ),
+        click.option("--kind", type=click.Choice(KINDS), help="Only statements of this kind."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _query(text: str | None = None, **given: Any) -> StatementQuery:
+    since, until = given.pop("since"), given.pop("until")
+    return StatementQuery(
+        text=text,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        **given,
+    )
+
+
 @main.command()
-@click.option("--speaker", help="Part of the speaker's name (any case).")
-@click.option("--outlet", help="Part of the outlet's name (any case).")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Published on or after.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Published on or before.")
-@click.option("--article", help="Only this article (id, id prefix or doc name).")
-@click.option("--topic", help="Only statements on this stored topic (relevant or taking a side).")
-@format_option("table", "jsonl", "csv")
+@statement_options
+@listing_options()
 @db_option
-def statements(
-    speaker: str | None,
-    outlet: str | None,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
-    article: str | None,
-    topic: str | None,
-    output_format: str,
-    db: str,
-) -> None:
-    """List statements, grouped by speaker; filter by speaker, outlet and date."""
-    with _store(db) as store:
-        article_id = store.article(article).id if article else None
-        views = store.statements(
-            speaker=speaker,
-            outlet=outlet,
-            since=since.date() if since else None,
-            until=until.date() if until else None,
-            article=article_id,
-            topic=topic,
-        )
-    _print_statements(views, output_format, grouped=True)
+def statements(output_format: str, limit: int | None, offset: int, db: str, **filters: Any) -> None:
+    """List statements, grouped by speaker; filter by speaker, outlet, date, topic and kind.
+
+    A statement's date is the day it was said, else its article's publication date;
+    --since/--until leave out statements with neither (and say how many on stderr).
+    """
+    _list_statements(_query(**filters), output_format, limit, offset, db, grouped=True)
 
 
 @main.command()
 @click.argument("text")
-@format_option("table", "jsonl", "csv")
+@statement_options
+@listing_options()
 @db_option
-def search(text: str, output_format: str, db: str) -> None:
+def search(
+    text: str, output_format: str, limit: int | None, offset: int, db: str, **filters: Any
+) -> None:
     """Full-text search over what was said (statement content), best matches first."""
+    _list_statements(_query(text, **filters), output_format, limit, offset, db, grouped=False)
+
+
+def _list_statements(
+    query: StatementQuery,
+    output_format: str,
+    limit: int | None,
+    offset: int,
+    db: str,
+    *,
+    grouped: bool,
+) -> None:
     with _store(db) as store:
-        views = store.search(text)
-    _print_statements(views, output_format, grouped=False)
-
-
-def _print_statements(views: list[StatementView], output_format: str, *, grouped: bool) -> None:
-    if output_format == "jsonl":
-        for view in views:
-            click.echo(json.dumps(statement_record(view), ensure_ascii=False))
-    elif output_format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=STATEMENT_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        for view in views:
-            row = statement_record(view)
-            row["spans"] = json.dumps(row["spans"])
-            writer.writerow(row)
-    elif not views:
-        click.echo("No statements match.", err=True)
-    else:
-        click.echo(render.statements_by_speaker(views) if grouped else render.statement_list(views))
+        found = find_statements(store, query, limit=limit, offset=offset)
+        if found.undated_left_out and output_format == "table":
+            click.echo(
+                f"left out {found.undated_left_out} undated statement(s) (no date said or "
+                "published); --include-undated lists them",
+                err=True,
+            )
+        emit(
+            found.rows,
+            output_format,
+            shape=statement_record,
+            fields=STATEMENT_FIELDS,
+            table=render.statement_groups if grouped else render.statement_entries,
+            empty="No statements match.",
+        )
 
 
 @main.group(invoke_without_command=True)
-@format_option("table", "jsonl")
+@listing_options()
 @db_option
 @click.pass_context
-def speakers(ctx: click.Context, output_format: str, db: str) -> None:
+def speakers(
+    ctx: click.Context, output_format: str, limit: int | None, offset: int, db: str
+) -> None:
     """List canonical speakers (number, name, kind, counts, outlets, aliases); edit them.
 
     Without a subcommand, the same as `speakers list`. Merges and renames are kept in the
     database and applied again after later ingests.
     """
     if ctx.invoked_subcommand is None:
-        _list_speakers(output_format, db)
+        _list_speakers(output_format, limit, offset, db)
 
 
 @speakers.command("list")
-@format_option("table", "jsonl")
+@listing_options()
 @db_option
-def speakers_list(output_format: str, db: str) -> None:
-    """List speakers with their statements, articles, outlets and aliases."""
-    _list_speakers(output_format, db)
+def speakers_list(output_format: str, limit: int | None, offset: int, db: str) -> None:
+    """List speakers with their statements, articles, outlets and aliases, most quoted first."""
+    _list_speakers(output_format, limit, offset, db)
 
 
-def _list_speakers(output_format: str, db: str) -> None:
+def _list_speakers(output_format: str, limit: int | None, offset: int, db: str) -> None:
     with _store(db) as store:
-        summaries = store.speakers()
-    if output_format == "jsonl":
-        for summary in summaries:
-            click.echo(json.dumps(speaker_record(summary), ensure_ascii=False))
-    else:
-        click.echo(render.speakers_table(summaries))
+        emit(
+            store.speakers(limit=limit, offset=offset),
+            output_format,
+            shape=speaker_record,
+            fields=SPEAKER_FIELDS,
+            table=render.speakers_table,
+            empty="No speakers stored.",
+        )
 
 
 @speakers.command("merge")
@@ -286,29 +333,49 @@ def speakers_rename(old: str, new: str, db: str) -> None:
 
 @speakers.command("show")
 @click.argument("speaker")
+@format_option("table", "json")
 @db_option
-def speakers_show(speaker: str, db: str) -> None:
-    """Print one SPEAKER (a number, name or alias) with every name it goes by."""
+def speakers_show(speaker: str, output_format: str, db: str) -> None:
+    """Print one SPEAKER (a number, name, alias or part of a name) with every name it goes by."""
     with _store(db) as store:
-        found = store.speaker(speaker)
-    click.echo(render.speaker_card(found))
+        found = find_speaker(store, speaker)
+    if output_format == "json":
+        click.echo(json_text(speaker_record(found), indent=2))
+    else:
+        click.echo(render.speaker_card(found))
 
 
 @main.command()
+@listing_options()
 @db_option
-def articles(db: str) -> None:
+def articles(output_format: str, limit: int | None, offset: int, db: str) -> None:
     """List stored articles: id, doc name, publication date, outlet, title."""
     with _store(db) as store:
-        click.echo(render.articles_table(store.articles()))
+        emit(
+            store.articles(limit=limit, offset=offset),
+            output_format,
+            shape=article_record,
+            fields=ARTICLE_FIELDS,
+            table=render.articles_table,
+            empty="No articles stored.",
+        )
 
 
 @main.command()
 @click.argument("article")
+@format_option("table", "json")
 @db_option
-def show(article: str, db: str) -> None:
-    """Print an ARTICLE (id, id prefix or doc name) with its statements marked."""
+def show(article: str, output_format: str, db: str) -> None:
+    """Print an ARTICLE (id, id prefix or doc name) with its statements marked.
+
+    --format json prints the article, its text and its statements (docs/formats.md).
+    """
     with _store(db) as store:
-        click.echo(render.marked_article(store.article(article)))
+        found = store.article(article)
+    if output_format == "json":
+        click.echo(json_text(article_detail_record(found), indent=2))
+    else:
+        click.echo(render.marked_article(found))
 
 
 @main.command()
@@ -330,7 +397,7 @@ def extract(paths: tuple[str, ...], as_jsonl: bool, no_clean: bool) -> None:
             if isinstance(result, Failure):
                 failures.append(result)
             elif as_jsonl:
-                click.echo(json.dumps(extraction_record(result), ensure_ascii=False))
+                click.echo(json_text(extraction_record(result)))
             else:
                 click.echo(render.extraction_listing(result))
     _report_failures(failures)

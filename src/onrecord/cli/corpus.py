@@ -6,7 +6,7 @@ Each command parses its options, calls one library function in `onrecord.queries
 
 from __future__ import annotations
 
-import json
+import itertools
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,8 +14,23 @@ from pathlib import Path
 
 import click
 
-from onrecord.cli.options import db_option, format_option, store_of
+from onrecord.cli.options import db_option, emit, listing_options, store_of
+from onrecord.queries.shapes import (
+    DRIFT_FIELDS,
+    EVENT_FIELDS,
+    TIMELINE_EVENT_FIELDS,
+    TOPIC_FIELDS,
+    drift_record,
+    event_record,
+    timeline_event_record,
+    timeline_record,
+    topic_record,
+)
+from onrecord.queries.speakers import find_speaker
 from onrecord.render import text as render
+from onrecord.render.listing import json_text
+
+NO_TOPICS = "No topics stored. Add some with `onrecord topics apply FILE`."
 
 
 @contextmanager
@@ -29,51 +44,38 @@ def _writing(path: Path) -> Iterator[None]:
         sys.exit(1)
 
 
-def _json(value: object) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
-
-
 @click.group("topics", invoke_without_command=True)
-@format_option("table", "json")
+@listing_options()
 @db_option
 @click.pass_context
-def topics(ctx: click.Context, output_format: str, db: str) -> None:
+def topics(ctx: click.Context, output_format: str, limit: int | None, offset: int, db: str) -> None:
     """Topics and stance: list the stored topics, score the corpus against a topics file.
 
     Without a subcommand, the same as `topics list`. The format of a topics file is in
     docs/topics.md.
     """
     if ctx.invoked_subcommand is None:
-        _list_topics(output_format, db)
+        _list_topics(output_format, limit, offset, db)
 
 
 @topics.command("list")
-@format_option("table", "json")
+@listing_options()
 @db_option
-def topics_list(output_format: str, db: str) -> None:
+def topics_list(output_format: str, limit: int | None, offset: int, db: str) -> None:
     """List the stored topics with their counts of statements by stance."""
-    _list_topics(output_format, db)
+    _list_topics(output_format, limit, offset, db)
 
 
-def _list_topics(output_format: str, db: str) -> None:
+def _list_topics(output_format: str, limit: int | None, offset: int, db: str) -> None:
     with store_of(db) as store:
-        summaries = store.topic_summaries()
-    if output_format == "json":
-        _json(
-            [
-                {
-                    "name": s.topic.name,
-                    "proposition": s.topic.proposition,
-                    "description": s.topic.description,
-                    "statements": s.statements,
-                    "stances": s.stances,
-                    "definition_hash": s.definition_hash,
-                }
-                for s in summaries
-            ]
+        emit(
+            store.topic_summaries(limit=limit, offset=offset),
+            output_format,
+            shape=topic_record,
+            fields=TOPIC_FIELDS,
+            table=render.topic_blocks,
+            empty=NO_TOPICS,
         )
-    else:
-        click.echo(render.topics_table(summaries))
 
 
 @topics.command("apply")
@@ -100,7 +102,8 @@ def topics_apply(file: str, silent: bool, db: str) -> None:
         f"({run.scores} statement score(s))",
         err=True,
     )
-    click.echo(render.topics_table(summaries))
+    for block in render.topic_blocks(summaries):
+        click.echo(block)
 
 
 @topics.command("remove")
@@ -116,23 +119,33 @@ def topics_remove(name: str, db: str) -> None:
 @click.command("drift")
 @click.option("--speaker", help="Only this speaker (number, name, alias or part of a name).")
 @click.option("--omissions", is_flag=True, help="Also list quotes that outlets only trimmed.")
-@format_option("table", "json")
+@listing_options()
 @db_option
-def drift(speaker: str | None, omissions: bool, output_format: str, db: str) -> None:
+def drift(
+    speaker: str | None,
+    omissions: bool,
+    output_format: str,
+    limit: int | None,
+    offset: int,
+    db: str,
+) -> None:
     """Show where outlets' versions of one quote differ, word by word, and who carries which.
 
     Changed words are shown as [-reference-]{+other+}, added ones as {+words+}, words some
     outlets leave out as (-words-); each is numbered with the outlets behind it.
     """
     from onrecord.queries.drift import drift_reports
-    from onrecord.queries.shapes import drift_record
 
     with store_of(db) as store:
         reports = drift_reports(store, speaker, omissions=omissions)
-    if output_format == "json":
-        _json([drift_record(r) for r in reports])
-    else:
-        click.echo(render.drift_table(reports))
+        emit(
+            itertools.islice(reports, offset, None if limit is None else offset + limit),
+            output_format,
+            shape=drift_record,
+            fields=DRIFT_FIELDS,
+            table=render.drift_blocks,
+            empty="No quotes differ between outlets.",
+        )
 
 
 @click.command("clusters")
@@ -143,37 +156,45 @@ def drift(speaker: str | None, omissions: bool, output_format: str, db: str) -> 
 @click.option(
     "--rebuild", is_flag=True, help="Build every cluster again (after changing `paraphrase`)."
 )
-@format_option("table", "json")
+@listing_options()
 @db_option
 def clusters(
-    speaker: str | None, show_all: bool, rebuild: bool, output_format: str, db: str
+    speaker: str | None,
+    show_all: bool,
+    rebuild: bool,
+    output_format: str,
+    limit: int | None,
+    offset: int,
+    db: str,
 ) -> None:
     """List speech events with their clusters of the same utterance, statements and outlets.
 
     Without --speaker or --all, only events reported by more than one article.
     """
     from onrecord.pipeline.corpus import rebuild_clusters
-    from onrecord.queries.shapes import event_record
-    from onrecord.queries.speakers import find_speaker
 
     with store_of(db, write=rebuild) as store:
         if rebuild:
             done = rebuild_clusters(store)
             click.echo(f"rebuilt the clusters of {done.speakers} speaker(s)", err=True)
         speaker_id = find_speaker(store, speaker).id if speaker else None
-        events = store.speech_events(speaker_id)
-    if not (speaker or show_all):
-        events = [e for e in events if len({v.article for v in e.statements}) > 1]
-    if output_format == "json":
-        _json([event_record(e) for e in events])
-    else:
-        click.echo(render.events_table(events))
+        events = store.speech_events(
+            speaker_id, several=not (speaker or show_all), limit=limit, offset=offset
+        )
+        emit(
+            events,
+            output_format,
+            shape=event_record,
+            fields=EVENT_FIELDS,
+            table=render.event_blocks,
+            empty="No speech events match.",
+        )
 
 
 @click.command("timeline")
 @click.option("--speaker", required=True, help="Number, name, alias or part of a name.")
 @click.option("--topic", help="Stance toward this stored topic; only statements on it.")
-@format_option("table", "markdown", "json", "html")
+@listing_options("markdown", "html")
 @click.option(
     "--plot",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -181,26 +202,42 @@ def clusters(
 )
 @db_option
 def timeline(
-    speaker: str, topic: str | None, output_format: str, plot: Path | None, db: str
+    speaker: str,
+    topic: str | None,
+    output_format: str,
+    limit: int | None,
+    offset: int,
+    plot: Path | None,
+    db: str,
 ) -> None:
     """A speaker's speech events in date order: statements, stance, occasion, outlets.
 
-    Undated statements are listed apart, never placed at a guessed date. The json format
-    is stable and documented in docs/formats.md.
+    Undated statements are listed apart, never placed at a guessed date. --limit and
+    --offset choose events (dated ones first). The json format is one object, documented
+    in docs/formats.md; jsonl and csv give a row per event.
     """
-    from onrecord.queries.shapes import timeline_record
-    from onrecord.queries.timeline import build_timeline
+    from onrecord.queries.timeline import build_timeline, timeline_page
     from onrecord.render import html, markdown
 
     with store_of(db) as store:
-        found = build_timeline(store, speaker, topic)
+        whole = build_timeline(store, speaker, topic)
     if plot is not None:
         from onrecord.render.plot import timeline_chart
 
         with _writing(plot):
-            timeline_chart(found, plot, "svg" if plot.suffix.lower() == ".svg" else "png")
-    if output_format == "json":
-        _json(timeline_record(found))
+            timeline_chart(whole, plot, "svg" if plot.suffix.lower() == ".svg" else "png")
+    found = timeline_page(whole, limit, offset)
+    if output_format in ("jsonl", "csv"):
+        emit(
+            (*found.events, *found.undated),
+            output_format,
+            shape=timeline_event_record,
+            fields=TIMELINE_EVENT_FIELDS,
+            table=lambda _events: (),
+            empty="",
+        )
+    elif output_format == "json":
+        click.echo(json_text(timeline_record(found), indent=2))
     elif output_format == "markdown":
         click.echo(markdown.timeline_markdown(found), nl=False)
     elif output_format == "html":

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
 
 from onrecord import settings
-from onrecord.errors import OnrecordError
+from onrecord.errors import OnrecordError, UsageError
+from onrecord.render.listing import MACHINE_FORMATS, write_records
 from onrecord.store import Store, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
+R = TypeVar("R")
 
 EXIT_INPUTS_FAILED = 1
 EXIT_FAILED = 1
+EXIT_USAGE = 2
+LISTING_FORMATS = ("table", *MACHINE_FORMATS)
 
 DEBUG_HINT = "run it again as `onrecord --debug ...` to see the traceback, and please report it"
 
@@ -32,7 +37,7 @@ class Main(click.Group):
             raise
         except OnrecordError as error:
             click.echo(f"Error: {error}", err=True)
-            sys.exit(EXIT_FAILED)
+            sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_FAILED)
         except Exception as error:
             if ctx.params.get("debug"):
                 raise
@@ -78,14 +83,63 @@ def format_option(*choices: str) -> Callable[[F], F]:
     )
 
 
+def listing_options(*extra: str) -> Callable[[F], F]:
+    """Add --format table|json|jsonl|csv (and `extra`), --limit and --offset to a listing."""
+
+    def decorate(function: F) -> F:
+        function = click.option(
+            "--offset",
+            type=click.IntRange(min=0),
+            default=0,
+            show_default=True,
+            help="Skip this many rows first.",
+        )(function)
+        function = click.option(
+            "--limit", type=click.IntRange(min=0), help="List at most this many rows."
+        )(function)
+        return format_option(*LISTING_FORMATS, *extra)(function)
+
+    return decorate
+
+
+def emit(
+    items: Iterable[R],
+    output_format: str,
+    *,
+    shape: Callable[[R], dict[str, Any]],
+    fields: Sequence[str],
+    table: Callable[[Iterable[R]], Iterable[str]],
+    empty: str,
+) -> None:
+    """Print a listing as it is read: table blocks (or `empty` on stderr), or records.
+
+    When the reader of the output goes away (`| head -1`), reading stops quietly.
+    """
+    try:
+        if output_format in MACHINE_FORMATS:
+            write_records((shape(item) for item in items), output_format, sys.stdout, fields)
+            sys.stdout.flush()
+            return
+        printed = False
+        for block in table(items):
+            click.echo(block)
+            printed = True
+        if not printed:
+            click.echo(empty, err=True)
+    except BrokenPipeError:
+        # Later writes (and the flush at exit) go nowhere instead of failing again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 @contextmanager
 def reported_errors() -> Iterator[None]:
-    """Turn library errors into a message with its hint and exit code 1."""
+    """Turn library errors into a message with its hint; exit code 2 for bad usage, else 1."""
     try:
         yield
     except OnrecordError as error:
         click.echo(f"Error: {error}", err=True)
-        sys.exit(EXIT_FAILED)
+        sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_FAILED)
 
 
 @contextmanager

@@ -5,7 +5,8 @@ input could not be read); `extract_metadata` reads title, outlet, publication da
 URL from a document's hints and its cleaned text. Cleaning itself is a sibling stage.
 """
 
+from onrecord.ingest.counting import count_inputs
 from onrecord.ingest.metadata import extract_metadata
 from onrecord.ingest.readers import read_paths
 
-__all__ = ["extract_metadata", "read_paths"]
+__all__ = ["count_inputs", "extract_metadata", "read_paths"]

@@ -27,7 +27,8 @@ from onrecord.pipeline.web import WebInputs, read_inputs
 from onrecord.speakers import AliasBook, SpeakerIndex, read_alias_file
 from onrecord.store import Store
 
-Progress = Callable[[ProcessedArticle | Failure], None]
+# Called once per input: with its processed article, its failure, or (a duplicate) its Article.
+Progress = Callable[[ProcessedArticle | Failure | Article], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +124,13 @@ def ingest(
                 web.keep(article.source, article.id)
             if article.id in seen:
                 updates.later.append(article)  # compared once the first copy is stored
+                if progress:
+                    progress(article)
             elif store.has_article(article.id):
-                yield from updates.check(article)
+                again = list(updates.check(article))  # read again only for new dates
+                if progress and not again:
+                    progress(article)
+                yield from again
             else:
                 seen.add(article.id)
                 yield article

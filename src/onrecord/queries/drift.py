@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from onrecord.clustering import quote_drift, version_labels, with_quotes
@@ -39,19 +39,22 @@ class DriftReport:
 
 def drift_reports(
     store: Store, speaker: str | None = None, *, omissions: bool = False
-) -> list[DriftReport]:
-    """Return the clusters whose direct quotes differ between outlets (by word), by date.
+) -> Iterator[DriftReport]:
+    """Yield the clusters whose direct quotes differ between outlets (by word), by date.
 
-    With `omissions`, clusters whose versions only leave words out are listed too.
+    With `omissions`, clusters whose versions only leave words out are listed too. Each
+    event is read and compared when the next report is asked for.
     """
     speaker_id = find_speaker(store, speaker).id if speaker else None
-    reports: list[DriftReport] = []
-    for event in store.speech_events(speaker_id):
+    return _drifts(store, speaker_id, omissions)
+
+
+def _drifts(store: Store, speaker_id: int | None, omissions: bool) -> Iterator[DriftReport]:
+    for event in store.speech_events(speaker_id, several=True):
         for members in _quoting_clusters(event):
             report = _report(store, event, members)
             if report.drift.drifted or (omissions and len(report.versions) > 1):
-                reports.append(report)
-    return reports
+                yield report
 
 
 def _quoting_clusters(event: EventView) -> list[list[int]]:

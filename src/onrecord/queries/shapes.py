@@ -1,4 +1,9 @@
-"""Records as plain JSON-ready dicts: the documented output formats of onrecord."""
+"""The JSON shapes of onrecord's answers, defined once for the CLI, the web and the API.
+
+Each `*_record` function turns one record into a plain JSON-ready dict; each `*_FIELDS`
+tuple names its keys in order (the CSV columns). docs/formats.md documents every shape;
+later versions add keys and never rename them.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from onrecord.models import (
+    ArticleView,
     EventView,
     PositionChange,
     PositionPeriod,
@@ -15,14 +21,37 @@ from onrecord.models import (
     SpeakerSummary,
     StatementTopic,
     StatementView,
+    TopicSummary,
 )
 
 if TYPE_CHECKING:  # the corpus queries import clustering and topics: only when used
     from onrecord.queries.drift import DriftReport
     from onrecord.queries.timeline import Timeline, TimelineEvent, TimelineStatement
 
-# Columns of `statements --format csv`, in order; spans are written as a JSON string.
+# The keys of each shape, in order: the columns of `--format csv` (lists and objects are
+# written there as JSON text).
 STATEMENT_FIELDS = tuple(field.name for field in dataclasses.fields(StatementView))
+SPEAKER_FIELDS = (
+    "id", "name", "kind", "external_id", "statements", "articles", "outlets", "aliases"
+)  # fmt: skip
+ARTICLE_FIELDS = (
+    "id", "doc", "source", "title", "outlet", "published", "published_evidence", "url",
+    "language",
+)  # fmt: skip
+TOPIC_FIELDS = (
+    "name", "proposition", "description", "statements", "stances", "definition_hash"
+)  # fmt: skip
+EVENT_FIELDS = (
+    "event_id", "speaker", "speaker_id", "date", "occasion", "clusters", "statements", "outlets"
+)  # fmt: skip
+TIMELINE_EVENT_FIELDS = (
+    "event_id", "speaker", "speaker_id", "date", "date_precision", "date_basis", "occasion",
+    "stance", "stances", "statements", "clusters", "outlets", "position_changes",
+)  # fmt: skip
+DRIFT_FIELDS = (
+    "cluster_id", "event_id", "speaker", "said_on", "occasion", "reference", "versions",
+    "segments", "unaligned",
+)  # fmt: skip
 
 
 def _spans(spans: Spans) -> list[list[int]]:
@@ -53,8 +82,34 @@ def statement_record(view: StatementView) -> dict[str, Any]:
 
 
 def speaker_record(summary: SpeakerSummary) -> dict[str, Any]:
-    """Return one speaker as a JSON-ready dict."""
-    return {name: _plain(value) for name, value in dataclasses.asdict(summary).items()}
+    """Return one speaker: number, name, kind, counts, outlets and aliases."""
+    return {name: _plain(getattr(summary, name)) for name in SPEAKER_FIELDS}
+
+
+def article_record(article: ArticleView) -> dict[str, Any]:
+    """Return one article's metadata (the `articles` listing), without its text."""
+    return {name: _plain(getattr(article, name)) for name in ARTICLE_FIELDS}
+
+
+def article_detail_record(article: ArticleView) -> dict[str, Any]:
+    """Return one article with its text and statements (`show --format json`)."""
+    return {
+        **article_record(article),
+        "text": article.text,
+        "statements": [statement_record(v) for v in article.statements],
+    }
+
+
+def topic_record(summary: TopicSummary) -> dict[str, Any]:
+    """Return one stored topic with its counts of on-topic statements by stance."""
+    return {
+        "name": summary.topic.name,
+        "proposition": summary.topic.proposition,
+        "description": summary.topic.description,
+        "statements": summary.statements,
+        "stances": summary.stances,
+        "definition_hash": summary.definition_hash,
+    }
 
 
 def _plain(value: Any) -> Any:
@@ -72,9 +127,9 @@ def timeline_record(timeline: Timeline) -> dict[str, Any]:
         "speaker_id": timeline.speaker.id,
         "topic": timeline.topic.name if timeline.topic else None,
         "proposition": timeline.topic.proposition if timeline.topic else None,
-        "events": [_event_record(e) for e in timeline.events],
+        "events": [timeline_event_record(e) for e in timeline.events],
         "undated": [s.view.id for e in timeline.undated for s in e.statements],
-        "undated_events": [_event_record(e) for e in timeline.undated],
+        "undated_events": [timeline_event_record(e) for e in timeline.undated],
         "position_changes": [change_record(c) for c in timeline.changes],
         "statements": [
             _timeline_statement(s)
@@ -84,7 +139,8 @@ def timeline_record(timeline: Timeline) -> dict[str, Any]:
     }
 
 
-def _event_record(event: TimelineEvent) -> dict[str, Any]:
+def timeline_event_record(event: TimelineEvent) -> dict[str, Any]:
+    """Return one speech event of a timeline: date, stance, statements, outlets, changes."""
     return {
         "event_id": event.id,
         "speaker": event.speaker,

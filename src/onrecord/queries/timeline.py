@@ -83,7 +83,7 @@ def build_timeline(store: Store, speaker: str, topic: str | None = None) -> Time
     """Return the timeline of `speaker` (a number, name, alias or name part), toward `topic`."""
     who = find_speaker(store, speaker)
     chosen = _topic(store, topic)
-    events = store.speech_events(who.id)
+    events = list(store.speech_events(who.id))
     ids = [v.id for e in events for v in e.statements]
     scores: dict[int, list[StatementTopic]] = {}
     for row in store.statement_topics(ids, topic):
@@ -209,3 +209,16 @@ def _reports(views: Sequence[StatementView]) -> tuple[Report, ...]:
         for article, vs in by_article.items()
     ]
     return tuple(sorted(reports, key=lambda r: (r.published or dt.date.max, r.doc)))
+
+
+def timeline_page(timeline: Timeline, limit: int | None = None, offset: int = 0) -> Timeline:
+    """Return `timeline` with only a page of its events: dated ones in order, then undated.
+
+    The position changes stay whole: they are found over every event.
+    """
+    stop = None if limit is None else offset + limit
+    dated = timeline.events[offset:stop]
+    rest = max(0, offset - len(timeline.events))
+    room = None if limit is None else max(0, limit - len(dated))
+    undated = timeline.undated[rest : None if room is None else rest + room]
+    return replace(timeline, events=dated, undated=undated)

@@ -1,10 +1,18 @@
-"""Plain-text rendering of query results for the terminal: listings, timelines, drift, events."""
+"""Plain-text rendering of query results for the terminal: listings, timelines, drift, events.
+
+Everything taken from articles is untrusted: every function here returns text passed
+through `terminal_safe`, so an article cannot move the cursor, recolour the terminal or
+hide text with escape sequences and control characters. Listings are generators that
+yield a block (or a table line) at a time, so the CLI prints rows as they are read.
+"""
 
 from __future__ import annotations
 
+import itertools
+import re
 import shutil
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from onrecord.clustering.drift import render_drift
@@ -34,6 +42,22 @@ UNKNOWN_SPEAKER = "(speaker unknown)"
 OPEN = {"source": "[{n}:", "cue": "{{{n}:", "content": "«{n}:"}
 CLOSE = {"source": "]", "cue": "}", "content": "»"}
 WIDTH = 100  # timelines, drift and events wrap at this width
+# Rows a table reads before it fixes its column widths (longer cells later overflow).
+TABLE_SAMPLE = 200
+
+# Escape sequences (CSI, OSC, other ESC-led), every control character but newline and tab
+# (C0, DEL, C1), and the bidirectional overrides that reorder what a terminal shows.
+_UNSAFE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, erasing
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, hyperlinks
+    r"|\x1b[@-_]?"  # any other escape
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def terminal_safe(text: str) -> str:
+    """Return `text` without escape sequences and control characters (newline and tab kept)."""
+    return _UNSAFE.sub("", text)
 
 
 def _width() -> int:
@@ -62,31 +86,28 @@ def _when(view: StatementView) -> str:
     return "date unknown"
 
 
-def statements_by_speaker(views: Sequence[StatementView]) -> str:
-    """Render statements grouped under their speakers' names, most quoted speaker first."""
-    groups: dict[str, list[StatementView]] = {}
+def statement_groups(views: Iterable[StatementView]) -> Iterator[str]:
+    """Yield statements grouped under their speakers, as the (speaker-ordered) rows arrive."""
+    current: tuple[int | None, str | None] | None = None
     for view in views:
-        groups.setdefault(view.speaker or UNKNOWN_SPEAKER, []).append(view)
-    blocks = []
-    for speaker, items in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
-        noun = "statement" if len(items) == 1 else "statements"
-        lines = [f"{speaker} — {len(items)} {noun}"]
-        lines.extend(statement_block(view) for view in items)
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
+        if (view.speaker_id, view.speaker) != current:
+            number = f" (speaker {view.speaker_id})" if view.speaker_id is not None else ""
+            head = f"{view.speaker or UNKNOWN_SPEAKER}{number}"
+            yield terminal_safe(("" if current is None else "\n") + head)
+            current = (view.speaker_id, view.speaker)
+        yield terminal_safe(statement_block(view))
 
 
-def statement_list(views: Iterable[StatementView]) -> str:
-    """Render statements one after the other, each with its speaker."""
-    return "\n".join(
-        f"{view.speaker or UNKNOWN_SPEAKER}\n{statement_block(view)}" for view in views
-    )
+def statement_entries(views: Iterable[StatementView]) -> Iterator[str]:
+    """Yield statements one after the other, each with its speaker."""
+    for view in views:
+        yield terminal_safe(f"{view.speaker or UNKNOWN_SPEAKER}\n{statement_block(view)}")
 
 
-def speakers_table(summaries: Sequence[SpeakerSummary]) -> str:
-    """Render speakers as an aligned table, with their numbers and other names."""
+def speakers_table(summaries: Iterable[SpeakerSummary]) -> Iterator[str]:
+    """Yield speakers as the lines of an aligned table, with their numbers and other names."""
     header = ("#", "speaker", "kind", "statements", "articles", "outlets", "aliases")
-    rows = [
+    rows = (
         (
             str(s.id or ""),
             s.name,
@@ -97,8 +118,8 @@ def speakers_table(summaries: Sequence[SpeakerSummary]) -> str:
             _shortened(" | ".join(s.aliases)) or "-",
         )
         for s in summaries
-    ]
-    return _table(header, rows)
+    )
+    return table_lines(header, rows)
 
 
 def _shortened(text: str, limit: int = 80) -> str:
@@ -116,13 +137,13 @@ def speaker_card(summary: SpeakerSummary) -> str:
         "aliases",
     ]
     lines.extend(f"  {alias}" for alias in summary.aliases)
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))
 
 
-def articles_table(articles: Sequence[ArticleView]) -> str:
-    """Render the article listing as an aligned table."""
+def articles_table(articles: Iterable[ArticleView]) -> Iterator[str]:
+    """Yield the article listing as the lines of an aligned table."""
     header = ("id", "doc", "published", "date from", "lang", "outlet", "title")
-    rows = [
+    rows = (
         (
             a.id[:12],
             a.doc,
@@ -130,11 +151,11 @@ def articles_table(articles: Sequence[ArticleView]) -> str:
             _date_rule(a.published_evidence),
             a.language,
             a.outlet or "-",
-            (a.title or "-")[:60],
+            _shortened(" ".join((a.title or "-").split()), 60),
         )
         for a in articles
-    ]
-    return _table(header, rows)
+    )
+    return table_lines(header, rows)
 
 
 def _date_rule(evidence: str | None) -> str:
@@ -144,14 +165,26 @@ def _date_rule(evidence: str | None) -> str:
     return evidence.split(" '", 1)[0].split(",", 1)[0]
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = [
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in [header, *rows]
-    ]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+def table_lines(header: Sequence[str], rows: Iterable[Sequence[str]]) -> Iterator[str]:
+    """Yield an aligned table's lines; widths come from the header and the first rows."""
+    rows = iter(rows)
+    first = [[_cell(c) for c in row] for row in itertools.islice(rows, TABLE_SAMPLE)]
+    widths = [max(len(row[i]) for row in [list(header), *first]) for i in range(len(header))]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    if not first:
+        return  # nothing to list: the caller says so
+    yield line(header)
+    yield "  ".join("-" * w for w in widths)
+    for row in itertools.chain(first, ([_cell(c) for c in row] for row in rows)):
+        yield line(row)
+
+
+def _cell(value: str) -> str:
+    """Return a table cell: on one line, without control characters."""
+    return terminal_safe(" ".join(value.split()) if "\n" in value else value)
 
 
 def marked_article(article: ArticleView) -> str:
@@ -175,7 +208,7 @@ def marked_article(article: ArticleView) -> str:
         for n, view in enumerate(article.statements, start=1)
     )
     legend = "[N: source]  {N: cue}  «N: content»"
-    return f"{head}\n\n{''.join(pieces)}\n\n{legend}\n{listing}"
+    return terminal_safe(f"{head}\n\n{''.join(pieces)}\n\n{legend}\n{listing}")
 
 
 def _article_head(article: ArticleView) -> str:
@@ -195,7 +228,7 @@ def _article_head(article: ArticleView) -> str:
 
 def settings_table(rows: Sequence[tuple[str, str, str, str]]) -> str:
     """Render the settings table."""
-    return _table(("setting", "value", "environment variable", "help"), rows)
+    return "\n".join(table_lines(("setting", "value", "environment variable", "help"), rows))
 
 
 def extraction_listing(processed: ProcessedArticle) -> str:
@@ -208,7 +241,7 @@ def extraction_listing(processed: ProcessedArticle) -> str:
         cue = " … ".join(span.text(text) for span in attribution.cue)
         lines.append(f"  {statement.speaker or UNKNOWN_SPEAKER} | {cue} | {attribution.kind}")
         lines.append(textwrap.indent(textwrap.fill(content, width=_width() - 4), "    "))
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))
 
 
 def timeline_table(timeline: Timeline) -> str:
@@ -220,7 +253,7 @@ def timeline_table(timeline: Timeline) -> str:
         lines += ["", "Undated (no date said or published: not placed on the timeline)"]
         for event in timeline.undated:
             lines += ["", *_event_block(event)]
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))
 
 
 def _event_block(event: TimelineEvent) -> list[str]:
@@ -244,58 +277,57 @@ def _event_block(event: TimelineEvent) -> list[str]:
     return lines
 
 
-def drift_table(reports: Sequence[DriftReport]) -> str:
-    """Render quote drift per cluster: the versions, the word-level differences, the sources."""
-    if not reports:
-        return "No quotes differ between outlets."
-    blocks = []
-    for report in reports:
-        said = report.said_on.isoformat() if report.said_on else "undated"
-        head = f"{report.speaker}, {said}, cluster {report.cluster_id} (event {report.event_id})"
-        if report.occasion:
-            head += f", {report.occasion}"
-        sources = [
-            f"  {v.label}: {v.doc} " + " ".join(f"#{s}" for s in v.statements)
-            for v in report.versions
-        ]
-        blocks.append("\n".join([head, render_drift(report.drift, WIDTH), *sources]))
-    return "\n\n".join(blocks)
+def _spaced(blocks: Iterable[str]) -> Iterator[str]:
+    """Yield blocks made terminal-safe, a blank line before each but the first."""
+    for n, block in enumerate(blocks):
+        yield terminal_safe(block if n == 0 else "\n" + block)
 
 
-def events_table(events: Sequence[EventView]) -> str:
-    """Render speech events with their clusters, statements and outlets."""
-    if not events:
-        return "No speech events match."
-    blocks = []
-    for event in events:
-        said = event.said_on.isoformat() if event.said_on else "undated"
-        outlets = list(dict.fromkeys(v.outlet or "-" for v in event.statements))
-        head = f"event {event.id}  {said}  {event.speaker}"
-        head += f"  {event.occasion}" if event.occasion else ""
-        lines = [head, f"  outlets: {', '.join(outlets)}"]
-        views = {v.id: v for v in event.statements}
-        clusters: dict[int, list[int]] = {}
-        for sid, cid in sorted(event.clusters.items()):
-            clusters.setdefault(cid, []).append(sid)
-        for cid, ids in sorted(clusters.items()):
-            lines.append(f"  cluster {cid} ({len(ids)} statement(s))")
-            for sid in ids:
-                view = views[sid]
-                text = f"#{sid} {view.outlet or '-'} ({view.doc}): {view.content}"
-                lines += textwrap.wrap(
-                    text, WIDTH, initial_indent="    ", subsequent_indent="        "
-                )
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
+def drift_blocks(reports: Iterable[DriftReport]) -> Iterator[str]:
+    """Yield quote drift per cluster: the versions, the word-level differences, the sources."""
+    return _spaced(_drift_block(report) for report in reports)
 
 
-def topics_table(summaries: Sequence[TopicSummary]) -> str:
-    """Render the stored topics with their counts of on-topic statements by stance."""
-    if not summaries:
-        return "No topics stored. Add some with `onrecord topics apply FILE`."
-    lines = []
+def _drift_block(report: DriftReport) -> str:
+    said = report.said_on.isoformat() if report.said_on else "undated"
+    head = f"{report.speaker}, {said}, cluster {report.cluster_id} (event {report.event_id})"
+    if report.occasion:
+        head += f", {report.occasion}"
+    sources = [
+        f"  {v.label}: {v.doc} " + " ".join(f"#{s}" for s in v.statements) for v in report.versions
+    ]
+    return "\n".join([head, render_drift(report.drift, WIDTH), *sources])
+
+
+def event_blocks(events: Iterable[EventView]) -> Iterator[str]:
+    """Yield speech events with their clusters, statements and outlets."""
+    return _spaced(_event_view_block(event) for event in events)
+
+
+def _event_view_block(event: EventView) -> str:
+    said = event.said_on.isoformat() if event.said_on else "undated"
+    outlets = list(dict.fromkeys(v.outlet or "-" for v in event.statements))
+    head = f"event {event.id}  {said}  {event.speaker}"
+    head += f"  {event.occasion}" if event.occasion else ""
+    lines = [head, f"  outlets: {', '.join(outlets)}"]
+    views = {v.id: v for v in event.statements}
+    clusters: dict[int, list[int]] = {}
+    for sid, cid in sorted(event.clusters.items()):
+        clusters.setdefault(cid, []).append(sid)
+    for cid, ids in sorted(clusters.items()):
+        lines.append(f"  cluster {cid} ({len(ids)} statement(s))")
+        for sid in ids:
+            view = views[sid]
+            text = f"#{sid} {view.outlet or '-'} ({view.doc}): {view.content}"
+            lines += textwrap.wrap(text, WIDTH, initial_indent="    ", subsequent_indent="        ")
+    return "\n".join(lines)
+
+
+def topic_blocks(summaries: Iterable[TopicSummary]) -> Iterator[str]:
+    """Yield the stored topics with their counts of on-topic statements by stance."""
     for s in summaries:
         counts = ", ".join(f"{label} {n}" for label, n in s.stances.items())
-        lines.append(f"{s.topic.name}: {s.topic.proposition}")
-        lines.append(f"  {s.statements} statement(s) on the topic ({counts})")
-    return "\n".join(lines)
+        yield terminal_safe(
+            f"{s.topic.name}: {s.topic.proposition}\n"
+            f"  {s.statements} statement(s) on the topic ({counts})"
+        )

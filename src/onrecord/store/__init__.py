@@ -8,7 +8,7 @@ and raises only `StoreError` and `NotFoundError`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
@@ -28,6 +28,7 @@ from onrecord.models import (
     SpeakerEdit,
     SpeakerSummary,
     StatementDate,
+    StatementFilter,
     StatementTopic,
     StatementView,
     Topic,
@@ -64,22 +65,32 @@ class Store(Protocol):
 
     def statements(
         self,
-        speaker: str | None = None,
-        outlet: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        article: str | None = None,
-        topic: str | None = None,
-    ) -> list[StatementView]:
-        """Return statements filtered by speaker (name or alias), outlet, dates, article, topic."""
+        filters: StatementFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[StatementView]:
+        """Yield the statements `filters` keeps, as they are read (full-text matches best first)."""
         ...
 
-    def speakers(self) -> list[SpeakerSummary]:
-        """Return every speaker with counts of statements and articles, outlets and aliases."""
+    def statement_count(self, filters: StatementFilter | None = None) -> int:
+        """Return how many statements `filters` keeps."""
+        ...
+
+    def undated_count(self, filters: StatementFilter) -> int:
+        """Return how many statements `filters` keeps but for its date range, having no date."""
+        ...
+
+    def speakers(self, *, limit: int | None = None, offset: int = 0) -> Iterator[SpeakerSummary]:
+        """Yield speakers with counts of statements and articles, outlets and aliases."""
         ...
 
     def speaker(self, ref: str) -> SpeakerSummary:
         """Return the one speaker `ref` names: its number, its name or one of its aliases."""
+        ...
+
+    def speakers_named(self, part: str) -> list[SpeakerSummary]:
+        """Return the speakers with `part` in their name or one of their aliases (any case)."""
         ...
 
     def speaker_records(self) -> list[Speaker]:
@@ -102,16 +113,12 @@ class Store(Protocol):
         """Re-apply the kept merges and renames to speakers added since; return the changes."""
         ...
 
-    def search(self, query: str) -> list[StatementView]:
-        """Return statements whose content has every word of `query`, best first."""
-        ...
-
     def article(self, ref: str) -> ArticleView:
         """Return one article with its statements, by id, id prefix (>= 6) or doc name."""
         ...
 
-    def articles(self) -> list[ArticleView]:
-        """Return every article, by publication date then doc, without statements."""
+    def articles(self, *, limit: int | None = None, offset: int = 0) -> Iterator[ArticleView]:
+        """Yield articles, by publication date then doc, without statements."""
         ...
 
     def counts(self) -> dict[str, int]:
@@ -249,8 +256,18 @@ class Store(Protocol):
         """Delete the clusters, links and events of `speakers`, so the next update rebuilds them."""
         ...
 
-    def speech_events(self, speaker: int | None = None) -> list[EventView]:
-        """Return the stored speech events (of one speaker), in date order, undated last."""
+    def speech_events(
+        self,
+        speaker: int | None = None,
+        *,
+        several: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[EventView]:
+        """Yield the stored speech events (of one speaker), in date order, undated last.
+
+        With `several`, only events reported by more than one article.
+        """
         ...
 
     def cluster_links(self, statements: Collection[int]) -> list[ClusterLink]:
@@ -265,8 +282,8 @@ class Store(Protocol):
         """Return the stored topics, by name."""
         ...
 
-    def topic_summaries(self) -> list[TopicSummary]:
-        """Return every stored topic with its count of on-topic statements by stance."""
+    def topic_summaries(self, *, limit: int | None = None, offset: int = 0) -> list[TopicSummary]:
+        """Return the stored topics (a page of them) with their on-topic counts by stance."""
         ...
 
     def remove_topic(self, name: str) -> None:

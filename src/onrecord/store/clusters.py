@@ -303,19 +303,40 @@ def forget(db: sqlite3.Connection, speakers: Collection[int]) -> None:
 
 
 def event_rows(
-    db: sqlite3.Connection, speaker: int | None = None
-) -> list[tuple[int, int, str, dt.date | None, str | None]]:
-    """Return (id, speaker_id, speaker name, said_on, occasion) of the stored events."""
+    db: sqlite3.Connection,
+    speaker: int | None = None,
+    several: bool = False,
+    page: tuple[int | None, int] = (None, 0),
+) -> Iterator[tuple[int, int, str, dt.date | None, str | None]]:
+    """Yield (id, speaker_id, speaker name, said_on, occasion) of the stored events.
+
+    With `several`, only events reported by more than one article; `page` is (limit,
+    offset), pushed into the SQL.
+    """
     sql = (
         "SELECT e.id, e.speaker_id, sp.name, e.said_on, e.occasion FROM speech_events e "
         "JOIN speakers sp ON sp.id = e.speaker_id"
     )
-    params: tuple[object, ...] = ()
+    where: list[str] = []
+    params: list[object] = []
     if speaker is not None:
-        sql += " WHERE e.speaker_id = ?"
-        params = (speaker,)
+        where.append("e.speaker_id = ?")
+        params.append(speaker)
+    if several:
+        where.append(
+            "(SELECT count(DISTINCT s.article_id) FROM speech_event_statements m "
+            "JOIN statements s ON s.id = m.statement_id WHERE m.event_id = e.id) > 1"
+        )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY e.said_on IS NULL, e.said_on, e.id"
-    return [(int(r[0]), int(r[1]), r[2], _date(r[3]), r[4]) for r in db.execute(sql, params)]
+    limit, offset = page
+    if limit is not None or offset:
+        sql += " LIMIT ? OFFSET ?"
+        params += [-1 if limit is None else limit, offset]
+    cursor = db.execute(sql, params)
+    while rows := cursor.fetchmany(_CHUNK):
+        yield from ((int(r[0]), int(r[1]), r[2], _date(r[3]), r[4]) for r in rows)
 
 
 def event_members(db: sqlite3.Connection, events: Sequence[int]) -> dict[int, dict[int, int]]:

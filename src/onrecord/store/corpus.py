@@ -7,8 +7,9 @@ and statement views, and keeps the SQL in `clusters` and `topics` beside it.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sqlite3
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ from onrecord.store import topics as topic_sql
 from onrecord.store.errors import translated
 
 _NOTHING = "nothing of the update was stored"
+_EVENTS_AT_ONCE = 200  # events whose statements are read together
 
 
 class CorpusQueries:
@@ -101,11 +103,27 @@ class CorpusQueries:
         with translated("cannot reset the clusters"), self._transaction() as db:
             cluster_sql.forget(db, speakers)
 
-    def speech_events(self, speaker: int | None = None) -> list[EventView]:
-        """Return the stored speech events (of one speaker), in date order, undated last."""
+    def speech_events(
+        self,
+        speaker: int | None = None,
+        *,
+        several: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[EventView]:
+        """Yield the stored speech events (of one speaker), in date order, undated last.
+
+        With `several`, only events reported by more than one article.
+        """
         with translated():
-            rows = cluster_sql.event_rows(self._db, speaker)
-            members = cluster_sql.event_members(self._db, [row[0] for row in rows])
+            rows = cluster_sql.event_rows(self._db, speaker, several, (limit, offset))
+            while chunk := list(itertools.islice(rows, _EVENTS_AT_ONCE)):
+                yield from self._events(chunk)
+
+    def _events(
+        self, rows: Sequence[tuple[int, int, str, dt.date | None, str | None]]
+    ) -> list[EventView]:
+        members = cluster_sql.event_members(self._db, [row[0] for row in rows])
         ids = sorted({sid for found in members.values() for sid in found})
         views = {v.id: v for v in self._select_ids(ids)}
         return [
@@ -145,10 +163,10 @@ class CorpusQueries:
         with translated():
             return topic_sql.topics(self._db)
 
-    def topic_summaries(self) -> list[TopicSummary]:
-        """Return every stored topic with its count of on-topic statements by stance."""
+    def topic_summaries(self, *, limit: int | None = None, offset: int = 0) -> list[TopicSummary]:
+        """Return the stored topics (a page of them) with their on-topic counts by stance."""
         with translated():
-            return topic_sql.summaries(self._db)
+            return topic_sql.summaries(self._db, (limit, offset))
 
     def remove_topic(self, name: str) -> None:
         """Delete topic `name` and every statement's score for it."""

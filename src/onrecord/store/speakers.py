@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterator
 
 from onrecord.errors import NotFoundError, StoreError
 from onrecord.models import MentionKind, Speaker, SpeakerEdit, SpeakerSummary
@@ -217,15 +218,16 @@ def replay(db: sqlite3.Connection) -> int:
 
 
 def summaries(
-    db: sqlite3.Connection, where: str = "", params: tuple[object, ...] = ()
-) -> list[SpeakerSummary]:
-    """Return speakers with their counts, outlets and aliases, most quoted first."""
-    aliases: dict[int, list[str]] = defaultdict(list)
-    for speaker_id, alias in db.execute(
-        "SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, alias"
-    ):
-        aliases[speaker_id].append(alias)
-    rows = db.execute(
+    db: sqlite3.Connection,
+    where: str = "",
+    params: tuple[object, ...] = (),
+    page: tuple[int | None, int] = (None, 0),
+) -> Iterator[SpeakerSummary]:
+    """Yield speakers with their counts, outlets and aliases, most quoted first.
+
+    `page` is (limit, offset), pushed into the SQL; rows are read as they are asked for.
+    """
+    sql = (
         "SELECT sp.id, sp.name, sp.kind, sp.external_id, count(s.id) AS n_statements, "
         "count(DISTINCT s.article_id) AS n_articles, "
         "json_group_array(DISTINCT a.outlet) AS outlets "
@@ -235,19 +237,38 @@ def summaries(
         + ("LEFT " if where else "")
         + "JOIN articles a ON a.id = s.article_id "
         + (f"WHERE {where} " if where else "")
-        + "GROUP BY sp.id ORDER BY n_statements DESC, sp.name",
-        params,
-    ).fetchall()
-    return [
-        SpeakerSummary(
-            name=row[1],
-            kind=row[2],
-            statements=row[4],
-            articles=row[5],
-            outlets=tuple(sorted(o for o in json.loads(row[6]) if o is not None)),
-            aliases=tuple(a for a in aliases[row[0]] if a != row[1]),
-            external_id=row[3],
-            id=row[0],
+        + "GROUP BY sp.id ORDER BY n_statements DESC, sp.name"
+    )
+    limit, offset = page
+    if limit is not None or offset:
+        sql += " LIMIT ? OFFSET ?"
+        params = (*params, -1 if limit is None else limit, offset)
+    cursor = db.execute(sql, params)
+    while rows := cursor.fetchmany(500):
+        aliases = _aliases(db, [row[0] for row in rows])
+        yield from (
+            SpeakerSummary(
+                name=row[1],
+                kind=row[2],
+                statements=row[4],
+                articles=row[5],
+                outlets=tuple(sorted(o for o in json.loads(row[6]) if o is not None)),
+                aliases=tuple(a for a in aliases[row[0]] if a != row[1]),
+                external_id=row[3],
+                id=row[0],
+            )
+            for row in rows
         )
-        for row in rows
-    ]
+
+
+def _aliases(db: sqlite3.Connection, ids: list[int]) -> dict[int, list[str]]:
+    """Return the aliases of the given speakers, by speaker id, sorted."""
+    found: dict[int, list[str]] = defaultdict(list)
+    marks = ", ".join("?" * len(ids))
+    for speaker_id, alias in db.execute(
+        f"SELECT speaker_id, alias FROM speaker_aliases WHERE speaker_id IN ({marks}) "
+        "ORDER BY speaker_id, alias",
+        ids,
+    ):
+        found[speaker_id].append(alias)
+    return found

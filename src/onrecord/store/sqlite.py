@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from onrecord.errors import StoreError
 from onrecord.models import (
@@ -28,12 +28,13 @@ from onrecord.models import (
     SpeakerEdit,
     SpeakerSummary,
     StatementDate,
+    StatementFilter,
     StatementView,
 )
 from onrecord.store import edits as edit_sql
 from onrecord.store import fetches as fetch_sql
+from onrecord.store import listings as listing_sql
 from onrecord.store import speakers as speaker_sql
-from onrecord.store import topics as topic_sql
 from onrecord.store import views as view_sql
 from onrecord.store import writes as write_sql
 from onrecord.store.connection import connect
@@ -41,11 +42,7 @@ from onrecord.store.corpus import CorpusQueries
 from onrecord.store.errors import translated
 
 _NOTHING = "nothing of the batch was stored"
-
-
-def match_expression(query: str) -> str:
-    """Return an FTS5 MATCH expression requiring every whitespace-separated term of `query`."""
-    return " ".join('"' + term.replace('"', '""') + '"' for term in query.split())
+T = TypeVar("T")
 
 
 class SQLiteStore(CorpusQueries):
@@ -142,61 +139,50 @@ class SQLiteStore(CorpusQueries):
 
     def statements(
         self,
-        speaker: str | None = None,
-        outlet: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        article: str | None = None,
-        topic: str | None = None,
-    ) -> list[StatementView]:
-        """Return statements filtered by speaker/outlet substring, published dates, article ref."""
-        where: list[str] = []
-        params: list[Any] = []
-        if topic is not None:
-            self.require_topic(topic)
-            where.append(topic_sql.on_topic_clause("s"))
-            params.append(topic)
-        if speaker is not None:
-            where.append(
-                "s.speaker_id IN (SELECT id FROM speakers WHERE instr(casefold(name), ?) > 0 "
-                "UNION SELECT speaker_id FROM speaker_aliases WHERE instr(casefold(alias), ?) > 0)"
-            )
-            params.extend([speaker.casefold()] * 2)
-        if outlet is not None:
-            where.append("instr(casefold(a.outlet), ?) > 0")
-            params.append(outlet.casefold())
-        if since is not None:
-            where.append("a.published >= ?")
-            params.append(since.isoformat())
-        if until is not None:
-            where.append("a.published <= ?")
-            params.append(until.isoformat())
-        if article is not None:
-            where.append("s.article_id = ?")
-            params.append(self._resolve(article))
-        return self._select(" AND ".join(where), params, view_sql.STATEMENT_ORDER)
+        filters: StatementFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[StatementView]:
+        """Yield the statements `filters` keeps, read as they are asked for.
 
-    def search(self, query: str) -> list[StatementView]:
-        """Return statements whose content has every word of `query`, best bm25 first."""
-        expression = match_expression(query)
-        if not expression:
-            return []
-        join = (
-            "JOIN (SELECT rowid AS statement_id, bm25(statements_fts) AS score "
-            "FROM statements_fts WHERE statements_fts MATCH ?) m ON m.statement_id = s.id"
-        )
-        return self._select("", (expression,), "m.score, s.id", join=join)
+        Full-text matches come best first; other listings by speaker, then date.
+        """
+        chosen = filters or StatementFilter()
+        if chosen.topic is not None:
+            self.require_topic(chosen.topic)
+        return self._streamed(listing_sql.statements(self._db, chosen, (limit, offset)))
 
-    def speakers(self) -> list[SpeakerSummary]:
-        """Return every speaker with counts, outlets and aliases, most quoted first."""
+    def statement_count(self, filters: StatementFilter | None = None) -> int:
+        """Return how many statements `filters` keeps."""
         with translated():
-            return speaker_sql.summaries(self._db)
+            return listing_sql.count(self._db, filters or StatementFilter())
+
+    def undated_count(self, filters: StatementFilter) -> int:
+        """Return how many statements `filters` keeps but for its date range, having no date."""
+        with translated():
+            return listing_sql.undated_count(self._db, filters)
+
+    def _streamed(self, rows: Iterator[T]) -> Iterator[T]:
+        """Yield `rows`, turning sqlite3 errors raised while reading into StoreErrors."""
+        with translated():
+            yield from rows
+
+    def speakers(self, *, limit: int | None = None, offset: int = 0) -> Iterator[SpeakerSummary]:
+        """Yield speakers with counts, outlets and aliases, most quoted first."""
+        return self._streamed(speaker_sql.summaries(self._db, page=(limit, offset)))
 
     def speaker(self, ref: str) -> SpeakerSummary:
         """Return the one speaker `ref` names: its number, its name or one of its aliases."""
         with translated():
             speaker_id, _ = speaker_sql.find_speaker(self._db, ref)
-            return speaker_sql.summaries(self._db, "sp.id = ?", (speaker_id,))[0]
+            return next(speaker_sql.summaries(self._db, "sp.id = ?", (speaker_id,)))
+
+    def speakers_named(self, part: str) -> list[SpeakerSummary]:
+        """Return the speakers with `part` in their name or one of their aliases (any case)."""
+        wanted = " ".join(part.split()).casefold()
+        with translated():
+            return list(speaker_sql.summaries(self._db, listing_sql.NAMED, (wanted, wanted)))
 
     def speaker_records(self) -> list[Speaker]:
         """Return every canonical speaker with its aliases, for the corpus stage to match."""
@@ -239,10 +225,9 @@ class SQLiteStore(CorpusQueries):
         statements = self._select("s.article_id = ?", (article_id,), "s.position")
         return view_sql.article_view(row, tuple(statements))
 
-    def articles(self) -> list[ArticleView]:
-        """Return every article, by publication date then doc, without statements."""
-        rows = self._rows("SELECT * FROM articles ORDER BY published IS NULL, published, doc, id")
-        return [view_sql.article_view(row, ()) for row in rows]
+    def articles(self, *, limit: int | None = None, offset: int = 0) -> Iterator[ArticleView]:
+        """Yield articles, by publication date then doc, without statements."""
+        return self._streamed(listing_sql.articles(self._db, (limit, offset)))
 
     def statement(self, statement_id: int) -> StatementView:
         """Return one statement by its number."""

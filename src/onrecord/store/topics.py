@@ -184,8 +184,10 @@ def on_topic_clause(alias: str = "s") -> str:
     )
 
 
-def summaries(db: sqlite3.Connection) -> list[TopicSummary]:
-    """Return every topic with its count of on-topic statements, by stance label."""
+def summaries(
+    db: sqlite3.Connection, page: tuple[int | None, int] = (None, 0)
+) -> list[TopicSummary]:
+    """Return the topics (a page of them) with their counts of on-topic statements, by stance."""
     counts: dict[str, dict[str, int]] = {}
     for name, label, n in db.execute(
         "SELECT topic, stance, count(*) FROM statement_topics "
@@ -193,8 +195,10 @@ def summaries(db: sqlite3.Connection) -> list[TopicSummary]:
     ):
         counts.setdefault(name, {})[label] = n
     found = []
+    limit, offset = page
     for definition, digest in db.execute(
-        "SELECT definition, definition_hash FROM topics ORDER BY name"
+        "SELECT definition, definition_hash FROM topics ORDER BY name LIMIT ? OFFSET ?",
+        (-1 if limit is None else limit, offset),
     ):
         topic = _topic(definition)
         by_label = {str(x): counts.get(topic.name, {}).get(str(x), 0) for x in StanceLabel}

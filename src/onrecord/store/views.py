@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from onrecord.errors import NotFoundError
@@ -46,13 +46,33 @@ def select(
     join: str = "",
 ) -> list[StatementView]:
     """Return StatementViews for rows of _VIEW_SELECT filtered by `where`."""
+    return list(stream(db, where, params, order, join))
+
+
+def stream(
+    db: sqlite3.Connection,
+    where: str = "",
+    params: Sequence[Any] = (),
+    order: str = "",
+    join: str = "",
+    page: tuple[int | None, int] = (None, 0),
+) -> Iterator[StatementView]:
+    """Yield StatementViews for rows of _VIEW_SELECT, read and completed _CHUNK at a time.
+
+    `page` is (limit, offset), pushed into the SQL; a limit of None reads every row.
+    """
     sql = _VIEW_SELECT + join
     if where:
         sql += " WHERE " + where
     if order:
         sql += " ORDER BY " + order
-    rows = db.execute(sql, params).fetchall()
-    return _views(rows, _spans(db, [row["id"] for row in rows]))
+    limit, offset = page
+    if limit is not None or offset:
+        sql += " LIMIT ? OFFSET ?"
+        params = [*params, -1 if limit is None else limit, offset]
+    cursor = db.execute(sql, params)
+    while rows := cursor.fetchmany(_CHUNK):
+        yield from _views(rows, _spans(db, [row["id"] for row in rows]))
 
 
 def _spans(db: sqlite3.Connection, ids: list[int]) -> dict[int, dict[str, list[list[int]]]]:

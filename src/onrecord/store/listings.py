@@ -1,0 +1,148 @@
+"""The SQL of listings: filtered statements, counts, and pages of speakers and articles.
+
+Every listing streams: rows are read from a cursor as the caller asks for them, and a
+limit and offset go into the SQL. Functions here take an open connection; the store
+(`sqlite.SQLiteStore`) turns sqlite3 errors into StoreErrors.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from onrecord.models import ArticleView, StatementFilter, StatementView
+from onrecord.store import views as view_sql
+from onrecord.store.topics import on_topic_clause
+
+# A statement's date: the day it was said, else the day its article was published.
+STATEMENT_DATE = "coalesce(s.said_on, a.published)"
+_FTS_JOIN = (
+    "JOIN (SELECT rowid AS statement_id, bm25(statements_fts) AS score "
+    "FROM statements_fts WHERE statements_fts MATCH ?) m ON m.statement_id = s.id"
+)
+_ARTICLE_ORDER = "published IS NULL, published, doc, id"
+# Speakers with a part of a name in their name or an alias (two `?`: the casefolded part).
+NAMED = (
+    "sp.id IN (SELECT id FROM speakers WHERE instr(casefold(name), ?) > 0 "
+    "UNION SELECT speaker_id FROM speaker_aliases WHERE instr(casefold(alias), ?) > 0)"
+)
+
+Page = tuple[int | None, int]  # (limit, offset); a limit of None: every row
+
+
+def match_expression(query: str) -> str:
+    """Return an FTS5 MATCH expression requiring every whitespace-separated term of `query`."""
+    return " ".join('"' + term.replace('"', '""') + '"' for term in query.split())
+
+
+@dataclass
+class Clauses:
+    """The SQL a statement filter becomes: a join, WHERE conditions and their parameters."""
+
+    join: str = ""
+    join_params: list[Any] = field(default_factory=list)
+    where: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, condition: str, *params: Any) -> None:
+        self.where.append(condition)
+        self.params.extend(params)
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """Return the WHERE text (without the keyword) and every parameter, join's first."""
+        return " AND ".join(self.where), [*self.join_params, *self.params]
+
+
+def clauses(f: StatementFilter, *, dates: bool = True) -> Clauses:
+    """Return the SQL of every condition of `f` (without its date range unless `dates`)."""
+    found = Clauses()
+    if f.text is not None:
+        found.join = _FTS_JOIN
+        found.join_params.append(match_expression(f.text))
+    if f.speaker_id is not None:
+        found.add("s.speaker_id = ?", f.speaker_id)
+    if f.outlet is not None:
+        found.add("instr(casefold(a.outlet), ?) > 0", f.outlet.casefold())
+    if f.article_id is not None:
+        found.add("s.article_id = ?", f.article_id)
+    if f.kind is not None:
+        found.add("s.kind = ?", f.kind)
+    if f.topic is not None:
+        found.add(on_topic_clause("s"), f.topic)
+    if f.stance is not None:
+        topic = "" if f.topic is None else " AND topic = ?"
+        found.add(
+            f"s.id IN (SELECT statement_id FROM statement_topics WHERE stance = ?{topic})",
+            *([f.stance] if f.topic is None else [f.stance, f.topic]),
+        )
+    if dates:
+        _date_range(found, f)
+    return found
+
+
+def _date_range(found: Clauses, f: StatementFilter) -> None:
+    bounds, params = [], []
+    if f.since is not None:
+        bounds.append(f"{STATEMENT_DATE} >= ?")
+        params.append(f.since.isoformat())
+    if f.until is not None:
+        bounds.append(f"{STATEMENT_DATE} <= ?")
+        params.append(f.until.isoformat())
+    if not bounds:
+        return
+    condition = " AND ".join(bounds)
+    if f.include_undated:
+        condition = f"({condition} OR {STATEMENT_DATE} IS NULL)"
+    found.add(condition, *params)
+
+
+def statements(db: sqlite3.Connection, f: StatementFilter, page: Page) -> Iterator[StatementView]:
+    """Yield the statements `f` keeps: best matches first with a text, else by speaker."""
+    if f.text is not None and not match_expression(f.text):
+        return iter(())
+    found = clauses(f)
+    where, params = found.sql()
+    order = "m.score, s.id" if f.text is not None else view_sql.STATEMENT_ORDER
+    return view_sql.stream(db, where, params, order, found.join, page)
+
+
+def count(db: sqlite3.Connection, f: StatementFilter) -> int:
+    """Return how many statements `f` keeps."""
+    return _count(db, clauses(f))
+
+
+def undated_count(db: sqlite3.Connection, f: StatementFilter) -> int:
+    """Return how many statements match `f` but for its date range, having no date at all."""
+    found = clauses(f, dates=False)
+    found.add(f"{STATEMENT_DATE} IS NULL")
+    return _count(db, found)
+
+
+def _count(db: sqlite3.Connection, found: Clauses) -> int:
+    if found.join and not found.join_params[0]:
+        return 0
+    where, params = found.sql()
+    sql = (
+        "SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id "
+        + found.join
+        + (f" WHERE {where}" if where else "")
+    )
+    return int(db.execute(sql, params).fetchone()[0])
+
+
+def limited(sql: str, params: list[Any], page: Page) -> tuple[str, list[Any]]:
+    """Return `sql` with the page's LIMIT and OFFSET pushed into it."""
+    limit, offset = page
+    if limit is None and not offset:
+        return sql, params
+    return f"{sql} LIMIT ? OFFSET ?", [*params, -1 if limit is None else limit, offset]
+
+
+def articles(db: sqlite3.Connection, page: Page) -> Iterator[ArticleView]:
+    """Yield articles without statements, by publication date then doc, a page at a time."""
+    sql, params = limited(f"SELECT * FROM articles ORDER BY {_ARTICLE_ORDER}", [], page)
+    cursor = db.execute(sql, params)
+    while rows := cursor.fetchmany(200):
+        yield from (view_sql.article_view(row, ()) for row in rows)

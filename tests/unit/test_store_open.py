@@ -101,7 +101,7 @@ def test_an_older_schema_is_refused_for_reading_and_left_as_it_is(tmp_path: Path
     with pytest.raises(StoreError) as caught:
         open_store(path, write=False)
     assert f"schema version {SCHEMA_VERSION - 1}, older" in caught.value.message
-    assert "upgrade it with a writing command" in (caught.value.hint or "")
+    assert "upgrade it with `onrecord repair --db" in (caught.value.hint or "")
     assert _file_state(path) == before
     with open_store(path) as store:  # a writing open upgrades it
         assert store.counts()["articles"] == 0

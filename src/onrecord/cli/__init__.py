@@ -146,6 +146,12 @@ def ingest(
         f"failed {len(report.failures)}",
         err=True,
     )
+    if report.recovered:
+        click.echo(
+            f"finished {report.recovered} article(s) an interrupted run had left unclustered "
+            "or unscored",
+            err=True,
+        )
     if report.rescored:
         click.echo(f"scored the stored corpus for {', '.join(report.rescored)}", err=True)
     if report.dropped:
@@ -172,6 +178,27 @@ def _workers(value: str | None) -> str | None:
         return None if value is None else str(worker_count(value))
     except InputError as error:
         raise click.BadParameter(error.message) from error
+
+
+@main.command()
+@db_option
+def repair(db: str) -> None:
+    """Bring the database up to date: its schema, and what an interrupted run left undone.
+
+    Upgrades an older schema, clusters and scores the articles a killed run stored but left
+    unclustered or unscored, finishes a topic's scoring that was cut short, and re-applies
+    your speaker and statement edits. Safe to run at any time.
+    """
+    from onrecord.pipeline.derived import finish_pending
+
+    with _store(db, write=True) as store:
+        done = finish_pending(store)
+    topics = f"; finished scoring {', '.join(done.topics)}" if done.topics else ""
+    click.echo(
+        f"brought {done.articles} pending article(s) up to date: {done.clustered} statement(s) "
+        f"clustered, {done.scored} topic score(s) stored{topics}",
+        err=True,
+    )
 
 
 def _report_failures(failures: Sequence[Failure]) -> None:

@@ -20,9 +20,10 @@ from onrecord.pipeline.corrections import (
     needs_dating,
     reingest_changes,
 )
+from onrecord.pipeline.derived import bring_up_to_date, finish_pending, replay_edits
 from onrecord.pipeline.engines import Engine, open_engine
 from onrecord.pipeline.prepare import prepare
-from onrecord.pipeline.topics import apply_topics, score_articles, topics_file
+from onrecord.pipeline.topics import apply_topics, topics_file
 from onrecord.pipeline.web import WebInputs, read_inputs
 from onrecord.speakers import AliasBook, SpeakerIndex, read_alias_file
 from onrecord.store import Store
@@ -60,6 +61,8 @@ class IngestReport:
     other_languages: list[tuple[str, str]] = field(default_factory=list)
     # what cleaning removed and extraction left out of the stored articles, by (stage, reason)
     dropped: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # Articles an interrupted run stored but left unclustered or unscored, finished first.
+    recovered: int = 0
 
     @property
     def ok(self) -> bool:
@@ -106,6 +109,10 @@ def ingest(
     """
     size = batch_size or settings.get_int("batch_size")
     report = IngestReport()
+    finished = finish_pending(store)
+    report.recovered = finished.articles
+    report.clustered += finished.clustered
+    report.scored += finished.scored
     defined = topics_file(topics)
     if defined:
         run = apply_topics(store, defined, only_changed=True)
@@ -158,14 +165,8 @@ def ingest(
 
 def _replay_edits(store: Store, report: IngestReport) -> None:
     """Re-apply the user's speaker and statement edits to what the run added or moved."""
-    if not report.ingested:
-        return
-    moved = store.replay_speaker_edits()
-    speakers = store.replay_statement_edits()
-    if speakers:
-        store.forget_clusters(speakers)
-    if moved or speakers:
-        report.clustered += update_clusters(store).statements
+    if report.ingested:
+        report.clustered += replay_edits(store)
 
 
 class _Updates:
@@ -298,5 +299,6 @@ def _save(
     for processed in batch:
         if processed.article.id in inserted:
             report.dropped.update({(d.stage, d.reason): d.count for d in processed.dropped})
-    report.clustered += update_clusters(store, statements=store.article_statements(new)).statements
-    report.scored += score_articles(store, new)
+    done = bring_up_to_date(store, new)
+    report.clustered += done.clustered
+    report.scored += done.scored

@@ -63,6 +63,18 @@ class Store(Protocol):
         """Store a batch in one transaction, skipping stored ids; return the ids inserted."""
         ...
 
+    def pending_articles(self) -> list[str]:
+        """Return the stored articles whose clusters and topic scores are not yet written."""
+        ...
+
+    def clear_pending(self, article_ids: Sequence[str]) -> None:
+        """Mark `article_ids` up to date: their clusters and topic scores are written."""
+        ...
+
+    def unscored_topics(self) -> list[str]:
+        """Return the stored topics the whole corpus has not been scored against yet."""
+        ...
+
     def statements(
         self,
         filters: StatementFilter | None = None,

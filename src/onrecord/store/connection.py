@@ -81,7 +81,7 @@ def _check_current(conn: sqlite3.Connection, path: str | Path) -> None:
         raise StoreError(
             f"{str(path)!r} has schema version {version}, older than this onrecord's "
             f"({SCHEMA_VERSION}); reading commands do not change the file",
-            hint=f"upgrade it with a writing command first (`onrecord ingest ... --db {path}`)",
+            hint=f"upgrade it with `onrecord repair --db {path}`, then retry",
         )
 
 

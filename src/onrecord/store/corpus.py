@@ -163,6 +163,11 @@ class CorpusQueries:
         with translated():
             return topic_sql.topics(self._db)
 
+    def unscored_topics(self) -> list[str]:
+        """Return the stored topics the whole corpus has not been scored against yet."""
+        with translated():
+            return topic_sql.unscored_topics(self._db)
+
     def topic_summaries(self, *, limit: int | None = None, offset: int = 0) -> list[TopicSummary]:
         """Return the stored topics (a page of them) with their on-topic counts by stance."""
         with translated():

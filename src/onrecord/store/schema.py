@@ -7,7 +7,7 @@ every table and column for people who open the file with any SQLite tool.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The schema version this code writes and reads (stored in `PRAGMA user_version`)."""
 
 APPLICATION_ID = 0x6F6E7263
@@ -335,6 +335,27 @@ _VERSION_5: tuple[str, ...] = (
     "CREATE INDEX fetched_pages_article ON fetched_pages (article_id)",
 )
 
+# Version 6: derived data is never left stale. Each article is stored with a pending mark in
+# the same transaction; the mark goes once its statements are clustered and scored against
+# every stored topic, so a run killed in between leaves it, and the next ingest (or
+# `onrecord repair`) finishes the work. An upgraded database marks the articles that have a
+# statement with a speaker but no cluster, or a statement not scored against a stored topic.
+_VERSION_6: tuple[str, ...] = (
+    """
+    CREATE TABLE pending_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE
+    ) WITHOUT ROWID
+    """,
+    """
+    INSERT INTO pending_articles (article_id)
+    SELECT DISTINCT s.article_id FROM statements s
+    WHERE (s.speaker_id IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM statement_clusters c WHERE c.statement_id = s.id))
+       OR EXISTS (SELECT 1 FROM topics t WHERE NOT EXISTS (
+           SELECT 1 FROM statement_topics st WHERE st.statement_id = s.id AND st.topic = t.name))
+    """,
+)
+
 # MIGRATIONS[v] upgrades a database at version v - 1 to version v.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: _VERSION_1,
@@ -342,6 +363,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     3: _VERSION_3,
     4: _VERSION_4,
     5: _VERSION_5,
+    6: _VERSION_6,
 }
 
 

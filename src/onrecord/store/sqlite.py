@@ -128,6 +128,16 @@ class SQLiteStore(CorpusQueries):
             raise StoreError(f"cannot store the batch: {exc}", hint=_NOTHING) from exc
         return inserted
 
+    def pending_articles(self) -> list[str]:
+        """Return the stored articles whose clusters and topic scores are not yet written."""
+        with translated():
+            return write_sql.pending_articles(self._db)
+
+    def clear_pending(self, article_ids: Sequence[str]) -> None:
+        """Mark `article_ids` up to date: their clusters and topic scores are written."""
+        with translated("cannot clear the pending marks"), self._transaction() as db:
+            write_sql.clear_pending(db, article_ids)
+
     # --- reading ---------------------------------------------------------------
 
     def _select(

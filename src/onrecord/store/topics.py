@@ -139,6 +139,11 @@ def write_scores(db: sqlite3.Connection, rows: Sequence[StatementTopic]) -> None
     )
 
 
+def unscored_topics(db: sqlite3.Connection) -> list[str]:
+    """Return the topics stored (or changed) but not yet scored over the whole corpus."""
+    return [row[0] for row in db.execute("SELECT name FROM topics WHERE scored_at IS NULL")]
+
+
 def mark_scored(db: sqlite3.Connection, names: Collection[str]) -> None:
     """Record that the whole corpus was scored against these topics now."""
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Sequence
 
 from onrecord.errors import StoreError
 from onrecord.models import (
@@ -75,7 +76,7 @@ def insert_article(
     processed: ProcessedArticle,
     speakers: dict[object, int],
 ) -> None:
-    """Insert one validated article with its segments, statements and spans."""
+    """Insert one validated article with its segments, statements and spans, marked pending."""
     article, meta = processed.article, processed.article.metadata
     db.execute(
         "INSERT INTO articles (id, doc, source, outlet, title, published, "
@@ -110,6 +111,18 @@ def insert_article(
     )
     for position, (_, statement) in enumerate(ordered):
         _insert_statement(db, article.id, article.text, position, statement, speakers)
+    # Cleared once the article's derived data (clusters, topic scores) is written.
+    db.execute("INSERT INTO pending_articles (article_id) VALUES (?)", (article.id,))
+
+
+def pending_articles(db: sqlite3.Connection) -> list[str]:
+    """Return the stored articles whose clusters and topic scores are not yet written."""
+    return [row[0] for row in db.execute("SELECT article_id FROM pending_articles ORDER BY 1")]
+
+
+def clear_pending(db: sqlite3.Connection, articles: Sequence[str]) -> None:
+    """Take the pending mark off `articles`: their derived data is up to date."""
+    db.executemany("DELETE FROM pending_articles WHERE article_id = ?", [(a,) for a in articles])
 
 
 def _insert_statement(

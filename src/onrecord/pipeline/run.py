@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def ingest(
     topics: str | Path | None = None,
     feeds: Iterable[str] = (),
     fetcher: Fetcher | None = None,
-    engine: str | None = None,
+    engine: str | Engine | None = None,
     workers: int | str | None = None,
     scheduler: str | None = None,
 ) -> IngestReport:
@@ -96,8 +97,9 @@ def ingest(
     Articles already stored are skipped, or updated when the input says more of them.
 
     The parsing runs on `engine` with `workers` (default: the settings of those names;
-    docs/scaling.md); this process stays the one writer, storing in input order, so the
-    database is the same whichever engine parsed.
+    docs/scaling.md), or on an `Engine` already open (kept open after); this process stays
+    the one writer, storing in input order, so the database is the same whichever engine
+    parsed.
 
     Each statement's speaker joins the corpus's canonical speakers (with the alias file
     `aliases`, default: the `aliases` setting); the user's kept speaker edits are
@@ -143,9 +145,12 @@ def ingest(
                 yield article
 
     batch: list[ProcessedArticle] = []
-    with open_engine(
-        engine, workers, model=model, scheduler=scheduler, batch_size=size
-    ) as parser:
+    opened = (
+        nullcontext(engine)
+        if engine is not None and not isinstance(engine, str)
+        else open_engine(engine, workers, model=model, scheduler=scheduler, batch_size=size)
+    )
+    with opened as parser:
         for result in parser.analyse(new_articles()):
             if progress:
                 progress(result)

@@ -45,15 +45,14 @@ def corrected_mentions(text: str, mentions: Iterable[Mention]) -> tuple[Mention,
                 mention = Mention(mention.span, mention.text, label)
         result.append(mention)
     persons = [m.span for m in result if m.label == "PERSON"]
+    # Places and organisations: read once (the loop below only adds persons).
+    located = [m for m in result if m.label in PLACE_LABELS or m.label == "ORG"]
+    place_words = {_key(m.text) for m in located}
     for mention in found:
         if mention.label != "NP":
             continue
-        places = [
-            m.span
-            for m in result
-            if (m.label in PLACE_LABELS or m.label == "ORG") and m.span.end != mention.span.end
-        ]  # an ORG ending where the phrase ends has swallowed the name: not a place
-        place_words = {_key(m.text) for m in result if m.label in PLACE_LABELS or m.label == "ORG"}
+        # an ORG ending where the phrase ends has swallowed the name: not a place
+        places = [m.span for m in located if m.span.end != mention.span.end]
         name = trailing_name(text, mention.span, places, place_words)
         if name is not None and not any(name.overlaps(p) for p in persons):
             result.append(Mention(name, name.text(text), "PERSON"))

@@ -388,6 +388,38 @@ def articles(output_format: str, limit: int | None, offset: int, db: str) -> Non
         )
 
 
+@main.command("export")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["parquet", "jsonl", "csv"]),
+    default="parquet",
+    show_default=True,
+    help="File format (parquet needs the `parquet` extra).",
+)
+@click.option(
+    "--table",
+    "tables",
+    multiple=True,
+    type=click.Choice(["statements", "speakers", "articles"]),
+    help="Export only this table (repeat for more; default: all three).",
+)
+@db_option
+def export_tables(directory: Path, output_format: str, tables: tuple[str, ...], db: str) -> None:
+    """Write statements, speakers and articles to DIRECTORY for pandas, DuckDB or Spark.
+
+    One file per table (statements.parquet, ...), written as it is read; the columns are
+    the fields of `--format jsonl` (docs/formats.md), articles with their text.
+    """
+    from onrecord.render.export import TABLES, export
+
+    with _store(db) as store:
+        written = export(store, directory, output_format, tables or TABLES)
+    for item in written:
+        click.echo(f"wrote {item.path} ({item.rows} rows)", err=True)
+
+
 @main.command()
 @click.argument("article")
 @format_option("table", "json")

@@ -78,7 +78,10 @@ def _jsonl_lines() -> list[tuple[str, Case | None]]:
         ('{"id": broken', Case("wire.jsonl:8", "failed", "invalid JSON")),
         ("", None),
         (json.dumps({"id": 1.5, "text": "x"}), Case("wire.jsonl:10", "failed", "'id' must be")),
-        ('{"id": ' + "9" * 5000 + ', "text": "x"}', Case("wire.jsonl:11", "failed", "digits")),
+        (
+            '{"id": ' + "9" * 5000 + ', "text": "x"}',
+            Case("wire.jsonl:11", "failed", "number too long"),
+        ),
         (
             json.dumps({"id": "escapes", "text": _article(5).replace("pier", "pier\x1b[31m")}),
             Case("wire.jsonl:12", "stored"),
@@ -164,6 +167,20 @@ def _writers() -> list[tuple[str, Callable[[Path], None], Case]]:
             "zero.txt",
             lambda p: p.symlink_to("/dev/zero"),
             Case("zero.txt", "failed", "not a regular file"),
+        ),
+        (
+            "loop.txt",
+            lambda p: p.symlink_to(p),
+            Case("loop.txt", "failed", "symbolic links"),
+        ),
+        (
+            "crlf.jsonl",
+            lambda p: p.write_bytes(
+                b"\xef\xbb\xbf"
+                + json.dumps({"id": "crlf", "text": _article(13)}).encode()
+                + b"\r\n\r\n"
+            ),
+            Case("crlf.jsonl:1", "stored"),
         ),
         (
             "dangling.txt",

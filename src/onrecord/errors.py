@@ -37,3 +37,7 @@ class UsageError(OnrecordError):
 
 class OutputError(OnrecordError):
     """An output file that is not written: it exists, is the database, or is a symlink."""
+
+
+class SettingError(OnrecordError):
+    """A setting (an ONRECORD_* environment variable) has a value onrecord cannot use."""

@@ -59,7 +59,8 @@ class RawDocument:
     """One input document as read and decoded, before cleaning.
 
     `hints` carries metadata the input format states outright (JSONL fields, HTML
-    metadata): keys among title, url, published (ISO date), outlet.
+    metadata): keys among title, url, published (ISO date), outlet. `warnings` says what
+    reading repaired or left out (invalid bytes replaced, a date that is not one).
     """
 
     doc: str  # file stem, or the JSONL `id`, or "<stem>:<line>"
@@ -67,6 +68,7 @@ class RawDocument:
     format: str  # "txt" | "html" | "jsonl"
     text: str
     hints: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,7 @@ class Article:
     segments: tuple[Segment, ...] = ()
     captions: tuple[Span, ...] = ()
     removed: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # what reading the input repaired (RawDocument.warnings)
 
 
 class Kind(StrEnum):

@@ -37,4 +37,6 @@ def load_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     if ATTRIBUTION_PIPE not in nlp.pipe_names:
         nlp.add_pipe(ATTRIBUTION_PIPE)
+    # onrecord's own limit (max_article_chars) decides, never spaCy's E088.
+    nlp.max_length = max(nlp.max_length, settings.get_int("max_article_chars") + 1)
     return nlp

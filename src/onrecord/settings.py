@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from onrecord.errors import SettingError
+
 
 @dataclass(frozen=True, slots=True)
 class Setting:
@@ -84,6 +86,18 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("fetch_timeout", "30", "Seconds to wait for a web site to answer a request."),
     Setting(
+        "max_file_mb",
+        "100",
+        "Largest input file read, in megabytes (MiB, decimals allowed); a larger file is "
+        "refused, never read in part.",
+    ),
+    Setting(
+        "max_article_chars",
+        "200000",
+        "Longest article text parsed, in characters as read (before boilerplate removal); "
+        "a longer one is refused.",
+    ),
+    Setting(
         "user_name",
         "",
         "Who makes edits, written to the edit log with each one (empty: unknown); --by "
@@ -101,5 +115,23 @@ def get(name: str) -> str:
 
 
 def get_int(name: str) -> int:
-    """Return setting `name` as an integer."""
-    return int(get(name))
+    """Return setting `name` as an integer; a value that is not one is a SettingError."""
+    return int(_number(name, int))
+
+
+def get_float(name: str) -> float:
+    """Return setting `name` as a number; a value that is not one is a SettingError."""
+    return _number(name, float)
+
+
+def _number(name: str, kind: type[int] | type[float]) -> float:
+    value = get(name)
+    try:
+        return kind(value)
+    except ValueError:
+        setting = _BY_NAME[name]
+        raise SettingError(
+            f"setting {name} must be a number, not {value!r}",
+            hint=f"set {setting.env_var} to a number, or unset it for the default "
+            f"({setting.default})",
+        ) from None

@@ -164,6 +164,7 @@ def ingest(
     for update in report.updated:
         summary = update_summary(update.source, update.doc, update.edits, update.kept)
         click.echo(f"  {'updated' if update.edits else 'kept'}: {summary}", err=True)
+    _report_warnings(report.warnings)
     _report_failures(report.failures)
     if not report.ok:
         sys.exit(EXIT_INPUTS_FAILED)
@@ -204,6 +205,11 @@ def repair(db: str) -> None:
 def _report_failures(failures: Sequence[Failure]) -> None:
     for failure in failures:
         click.echo(f"  failed: {failure.source}: {failure.reason}", err=True)
+
+
+def _report_warnings(warnings: Sequence[tuple[str, str]]) -> None:
+    for source, warning in warnings:
+        click.echo(f"  warning: {source}: {warning}", err=True)
 
 
 def statement_options(function: F) -> F:
@@ -451,14 +457,18 @@ def extract(paths: tuple[str, ...], as_jsonl: bool, no_clean: bool) -> None:
     from onrecord.pipeline.run import extract as run_extract
 
     failures: list[Failure] = []
+    warnings: list[tuple[str, str]] = []
     with _reported_errors():
         for result in run_extract(paths, clean_text=not no_clean):
             if isinstance(result, Failure):
                 failures.append(result)
-            elif as_jsonl:
+                continue
+            warnings.extend((result.article.source, w) for w in result.article.warnings)
+            if as_jsonl:
                 click.echo(json_text(extraction_record(result)))
             else:
                 click.echo(render.extraction_listing(result))
+    _report_warnings(warnings)
     _report_failures(failures)
     if failures:
         sys.exit(EXIT_INPUTS_FAILED)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from onrecord import settings
 from onrecord.cleaning import clean
 from onrecord.errors import InputError
 from onrecord.ingest.metadata import extract_metadata, parse_date
@@ -12,6 +13,7 @@ from onrecord.models import Article, CleanText, Metadata, RawDocument, Segment, 
 
 def prepare(raw: RawDocument, *, clean_text: bool = True) -> Article:
     """Clean `raw` (unless `clean_text` is false), read its metadata and make an Article."""
+    check_length(raw.text)
     cleaned = _cleaned(raw.text) if clean_text else _verbatim(raw.text)
     if not cleaned.text.strip():
         raise InputError("no article text left after removing site boilerplate")
@@ -24,7 +26,20 @@ def prepare(raw: RawDocument, *, clean_text: bool = True) -> Article:
         segments=cleaned.segments,
         captions=cleaned.captions,
         removed=cleaned.removed,
+        warnings=raw.warnings,
     )
+
+
+def check_length(text: str) -> None:
+    """Refuse a text longer than the `max_article_chars` setting, saying how to go on."""
+    limit = settings.get_int("max_article_chars")
+    if len(text) > limit:
+        raise InputError(
+            f"article text is {len(text):,} characters, over the limit of max_article_chars "
+            f"({limit:,}); split it into smaller articles, or raise the setting "
+            "(ONRECORD_MAX_ARTICLE_CHARS=<characters>; parsing takes about 1 GB of memory "
+            "per 200,000 characters)"
+        )
 
 
 def _with_stated(metadata: Metadata, raw: RawDocument) -> Metadata:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from onrecord import settings
-from onrecord.errors import InputError
+from onrecord.errors import InputError, OnrecordError, StoreError
 from onrecord.ingest.web import Fetcher
 from onrecord.models import Article, Edit, Failure, ProcessedArticle, RawDocument
 from onrecord.nlp import load_pipeline
@@ -30,6 +31,8 @@ from onrecord.speakers import AliasBook, SpeakerIndex, read_alias_file
 from onrecord.store import Store
 
 # Called once per input: with its processed article, its failure, or (a duplicate) its Article.
+log = logging.getLogger(__name__)
+
 Progress = Callable[[ProcessedArticle | Failure | Article], None]
 
 
@@ -64,6 +67,8 @@ class IngestReport:
     dropped: Counter[tuple[str, str]] = field(default_factory=Counter)
     # Articles an interrupted run stored but left unclustered or unscored, finished first.
     recovered: int = 0
+    # What reading repaired or left out of inputs that were read (input, warning).
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -129,6 +134,7 @@ def ingest(
     def new_articles() -> Iterator[Article]:
         items = read_inputs(paths, web, feeds)
         for article in _prepared(items, report.failures, progress):
+            report.warnings.extend((article.source, warning) for warning in article.warnings)
             if article.id in seen or store.has_article(article.id):
                 web.keep(article.source, article.id)
             if article.id in seen:
@@ -157,7 +163,11 @@ def ingest(
             if isinstance(result, Failure):
                 report.failures.append(result)
             elif not updates.apply(result):
-                batch.append(index.assign(result))
+                assigned = _assigned(index, result)
+                if isinstance(assigned, Failure):
+                    report.failures.append(assigned)
+                else:
+                    batch.append(assigned)
             if len(batch) >= size:
                 _save(store, batch, report, web)
                 batch = []
@@ -166,6 +176,19 @@ def ingest(
     _replay_edits(store, report)
     report.duplicates += web.known
     return report
+
+
+def _assigned(index: SpeakerIndex, result: ProcessedArticle) -> ProcessedArticle | Failure:
+    """The article with its corpus-wide speakers, or its failure: one article never ends a run."""
+    try:
+        return index.assign(result)
+    except Exception as error:  # noqa: BLE001
+        log.debug("assigning speakers of %s failed", result.article.source, exc_info=True)
+        return Failure(result.article.source, f"could not match its speakers ({_named(error)})")
+
+
+def _named(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
 
 
 def _replay_edits(store: Store, report: IngestReport) -> None:
@@ -271,13 +294,51 @@ def _prepared(
             failure = item
         else:
             try:
-                yield prepare(item, clean_text=clean_text)
-                continue
+                article = prepare(item, clean_text=clean_text)
             except InputError as error:
                 failure = Failure(item.source, error.message)
+            except OnrecordError:  # a setting, not this input: the run cannot go on
+                raise
+            # Any other error is this input's failure: the run goes on with the others.
+            except Exception as error:  # noqa: BLE001
+                log.debug("cleaning %s failed", item.source, exc_info=True)
+                failure = Failure(item.source, f"could not clean the article ({_named(error)})")
+            else:
+                yield article
+                continue
         failures.append(failure)
         if progress:
             progress(failure)
+
+
+def _stored(store: Store, batch: list[ProcessedArticle], report: IngestReport) -> set[str]:
+    """Store the batch in one transaction; if it is refused, each article alone, to name the
+    one refused (its failure is reported and the others are stored).
+
+    When no article of a batch of several can be stored, for one and the same reason, the
+    fault is the database's (locked, full, read-only), not an article's: it is raised.
+    """
+    try:
+        return set(store.save(batch))
+    except StoreError:
+        pass  # told apart below, one article at a time
+    inserted: set[str] = set()
+    refused: list[tuple[ProcessedArticle, StoreError]] = []
+    for processed in batch:
+        try:
+            inserted.update(store.save([processed]))
+        except StoreError as refusal:
+            refused.append((processed, refusal))
+    if not inserted and len(refused) > 1 and len({e.message for _, e in refused}) == 1:
+        first, why = refused[0]
+        raise StoreError(
+            f"cannot store {first.article.source} or the rest of its batch: {why.message}",
+            hint=why.hint,
+        )
+    for processed, why in refused:
+        reason = why.message.removeprefix("cannot store the batch: ")
+        report.failures.append(Failure(processed.article.source, f"cannot store it: {reason}"))
+    return inserted
 
 
 def _drain(failures: list[Failure]) -> Iterator[Failure]:
@@ -290,7 +351,7 @@ def _save(
 ) -> None:
     if not batch:
         return
-    inserted = set(store.save(batch))
+    inserted = _stored(store, batch, report)
     for processed in batch:
         web.keep(processed.article.source, processed.article.id)
     new = [p.article.id for p in batch if p.article.id in inserted]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from onrecord.errors import StoreError
 from onrecord.models import (
+    Article,
     Attribution,
     Kind,
     MentionKind,
@@ -33,6 +34,7 @@ def validate(processed: ProcessedArticle) -> None:
     where = f"article {article.id} ({article.doc})"
     if not article.id:
         raise StoreError(f"{where}: empty article id", hint="ids come from models.article_id")
+    _check_text(where, article)
     for seq, segment in enumerate(article.segments):
         end = segment.clean_start + segment.length
         if min(segment.clean_start, segment.raw_start, segment.length) < 0 or end > size:
@@ -63,6 +65,29 @@ def validate(processed: ProcessedArticle) -> None:
             MentionKind(statement.speaker_kind)
         except ValueError as exc:
             raise StoreError(f"{where}: statement {index}: {exc}") from exc
+
+
+def _check_text(where: str, article: Article) -> None:
+    """Refuse a string SQLite cannot store as UTF-8 text (a lone surrogate), naming its field."""
+    meta = article.metadata
+    fields = {
+        "text": article.text,
+        "doc": article.doc,
+        "source": article.source,
+        "title": meta.title,
+        "outlet": meta.outlet,
+        "url": meta.url,
+        "published_evidence": meta.published_evidence,
+    }
+    for name, value in fields.items():
+        try:
+            (value or "").encode("utf-8")
+        except UnicodeEncodeError as exc:
+            bad = exc.object[exc.start]
+            raise StoreError(
+                f"{where}: its {name} holds U+{ord(bad):04X} at {exc.start}, which is not text",
+                hint="a reader should have replaced it; nothing of the article was stored",
+            ) from exc
 
 
 def _anchor(attribution: Attribution, size: int) -> int:

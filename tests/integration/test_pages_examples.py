@@ -26,27 +26,31 @@ def report() -> PagesReport:
 
 
 def test_every_page_is_stored_and_scored(report):
-    assert report.pages == 15
-    assert report.scored_pages == 13
+    assert report.pages == 22
+    assert report.scored_pages == 20
     assert report.missing == ()
 
 
 def test_no_statement_is_given_a_wrong_day(report):
     assert report.dates.wrong == 0
-    # harbourwatch says "on Tuesday" and states no date: no day may be guessed
+    # harbourwatch says "on Tuesday" and states no date, courier-file-photo has a caption of
+    # another day, quell-notes a byline date: no day may be guessed
     assert report.dates.unsupported == 0
 
 
 # Floors measured on the example pages when they were written (docs/metrics.md defines
 # each figure); a change that lowers one fails here unless the floor is lowered on purpose.
-FLOORS = {"dates": 0.69, "outlets": 0.93, "published": 1.0, "titles": 0.93, "languages": 1.0}
+# The seven pages of the second batch's forms brought dates from 0.69 (9/13) to 0.64
+# (11/17): two of their four dated statements are a transcript mirror and a statement the
+# attribution does not find, the others are right.
+FLOORS = {"dates": 0.64, "outlets": 0.94, "published": 1.0, "titles": 0.94, "languages": 1.0}
 
 
 def test_metadata_and_dates_keep_their_floors(report):
     found = report.figures()
     assert {k: found[k] for k in FLOORS if found[k] < FLOORS[k]} == {}
     # the forms each example page reproduces, read right
-    assert report.published.total == 10
+    assert report.published.total == 17
     assert report.unsupported_published == 0
 
 

@@ -496,7 +496,16 @@ def test_a_caption_dates_the_event_only_when_the_text_names_no_day() -> None:
         .mention("30 September 2025")
         .said("Rosa Tennick", "Tennick", "said", '"We will not sail,"', kind=Kind.DIRECT)
     )
-    assert day(alone.dated(None)[0]) == (dt.date(2025, 9, 30), Precision.DAY, "30 September 2025")
+    the_next_day = dt.date(2025, 10, 1)
+    assert day(alone.dated(the_next_day)[0]) == (
+        dt.date(2025, 9, 30),
+        Precision.DAY,
+        "30 September 2025",
+    )
+    # A caption two weeks older than the page is a file picture of another appearance, and
+    # without a publication date no caption can be told from one: unknown, not a guess.
+    assert alone.dated(dt.date(2025, 10, 15)) == [None]
+    assert alone.dated(None) == [None]
     with_text = (
         Article(caption, "Tennick said on Tuesday that the docks would close.", '"No," she said.')
         .mention("Rosa Tennick", "PERSON")

@@ -300,6 +300,7 @@ def test_a_bad_outlet_table_is_refused_with_its_fix(tmp_path, monkeypatch) -> No
         "News Code: 82977271",
         "Home      News      World      Business",
         "Search form",
+        "Skip to main contentSkip to navigationSkip to key events",
     ],
 )
 def test_titles_are_never_furniture(furniture: str) -> None:
@@ -358,3 +359,58 @@ def test_the_articles_listing_names_the_rule_that_chose_each_date() -> None:
     assert "2019-05-24  header line  en" in table[2]
     assert "2019-05-24  URL          en" in table[3]
     assert "-           -            ar" in table[4]
+
+
+# --- Date lines as the second batch of real pages writes them ---
+
+
+@pytest.mark.parametrize(
+    ("top", "date", "rule"),
+    [
+        # an update's time, then the first publication, run together by the page's layout
+        (
+            "Tue 14 Oct 2025 21.16 EDTFirst published on Mon 13 Oct 2025 04.45 EDT",
+            dt.date(2025, 10, 13),
+            "header line",
+        ),
+        (
+            "By Mara Quell Oct. 3, 2025 (updated Oct. 10) The pier opens on Monday.",
+            dt.date(2025, 10, 3),
+            "byline",
+        ),
+        (
+            "Tweet Monday, 13 October, 2025 Harbour News The pier opens.",
+            dt.date(2025, 10, 13),
+            "opening line",
+        ),
+        ("Upload: harbour\n\nPost on 08-Jul-2025\n\n1 views", dt.date(2025, 7, 8), "header line"),
+    ],
+)
+def test_date_lines_of_pages_whose_layout_ran_together(top: str, date: dt.date, rule: str) -> None:
+    meta = _metadata(f"{top}\n\n{BODY}")
+    assert meta.published == date
+    assert meta.published_evidence is not None and meta.published_evidence.startswith(rule)
+
+
+def test_a_publication_label_inside_a_run_on_line_dates_the_page() -> None:
+    text = (
+        "The Minister's Address on the Pier 14 October 2025 The Minister addresses the harbour "
+        "board. Published 14 October 2025 From: Harbour Office " + BODY
+    )
+    meta = _metadata(text)
+    assert (meta.published, meta.published_evidence) == (
+        dt.date(2025, 10, 14),
+        "labelled date 'Published 14 October 2025'",
+    )
+
+
+def test_a_sentences_published_is_no_label() -> None:
+    text = "Pier to open in May\n\nThe survey, published on March 3, 2025, found cracks. " + BODY
+    assert _metadata(text).published is None
+
+
+def test_a_wire_dateline_with_the_agency_after_its_date_dates_the_page() -> None:
+    text = "Pier opens\n\nPORT VELL, Oct 13, 2025 (Tidemark) – " + BODY
+    meta = _metadata(text)
+    assert meta.published == dt.date(2025, 10, 13)
+    assert meta.published_evidence == "dateline 'PORT VELL, Oct 13, 2025'"

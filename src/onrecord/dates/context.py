@@ -83,10 +83,17 @@ class Remark:
 class Context:
     """An article's statements with the facts about them that dating and occasions need."""
 
-    def __init__(self, text: str, analysis: Analysis, statements: Sequence[Statement]) -> None:
+    def __init__(
+        self,
+        text: str,
+        analysis: Analysis,
+        statements: Sequence[Statement],
+        captions: Sequence[Span] = (),
+    ) -> None:
         self.text = text
         self.analysis = analysis
         self.statements = tuple(statements)
+        self.captions = tuple(captions)
         self.sentences = tuple(sorted(analysis.sentences))
         self._starts = [sentence.start for sentence in self.sentences]
         self.quoted = quoted_regions(text, analysis.paragraphs)
@@ -133,6 +140,10 @@ class Context:
         attribution = self.statements[index].attribution
         spans = attribution.cue or attribution.source
         return spans[0] if spans else None
+
+    def in_caption(self, span: Span) -> bool:
+        """Whether a span lies inside a photo caption the cleaning marked."""
+        return any(c.start <= span.start and span.end <= c.end for c in self.captions)
 
     def in_quote(self, span: Span) -> bool:
         """Whether a span lies inside a quotation."""

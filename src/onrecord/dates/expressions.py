@@ -50,9 +50,15 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# A day of the month, its ordinal perhaps spaced off by a page's layout ("1 st February").
+_DAY = r"\d{1,2}(?:\s?(?:st|nd|rd|th))?"
 _YEAR = r"(?:1[89]|20)\d\d"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+# A date in digits, day and month with a four-digit year ("23/03/2020", "03/23/2020");
+# which of the two is the month is read in `numeric_date`. An ISO date ("2020-03-23") is
+# not read: on a page it is a stamp of the page's own (a header, a file name), not words
+# saying when something happened.
+_NUMERIC = r"(?<![\d/.-])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/.-])"
 _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 
 # Words in front of a date that add nothing to when ("only four months ago").
@@ -74,18 +80,26 @@ KINDS: tuple[tuple[DateKind, re.Pattern[str]], ...] = (
     (DateKind.AGO, re.compile(rf"{_NUMBER} (?:days?|weeks?|months?|years?) ago")),
     (
         DateKind.MONTH_DAY,
-        re.compile(rf"(?:{_MONTH} {_DAY}|{_DAY} (?:of )?{_MONTH})(?:,? {_YEAR})?"),
+        re.compile(
+            rf"(?:(?:{_MONTH} {_DAY}|{_DAY} (?:of )?{_MONTH})(?:,? {_YEAR})?|{_NUMERIC})"
+            rf"{_PART_OF_DAY}"
+        ),
     ),
     (DateKind.MONTH, re.compile(rf"(?:last |early |late )?{_MONTH}(?:,? {_YEAR})?")),
     (DateKind.YEAR, re.compile(_YEAR)),
 )
 
-# Expressions the parse may miss: a weekday, a month-day, a relative day word.
+# Expressions the parse may miss: a weekday, a month-day, a relative day word, a date in
+# digits.
 MISSED = re.compile(
     rf"\b(?:(?:{'|'.join(_WEEKDAYS)}){_PART_OF_DAY}|yesterday|today|last week"
-    rf"|{_MONTH} {_DAY}(?:,? {_YEAR})?|{_DAY} {_MONTH}(?:,? {_YEAR})?)\b",
+    rf"|{_MONTH} {_DAY}(?:,? {_YEAR})?|{_DAY} {_MONTH}(?:,? {_YEAR})?|{_NUMERIC})\b",
     re.IGNORECASE,
 )
+# A part of the day after a date, dropped from the words resolved.
+PART_OF_DAY_END = re.compile(r"\s+(?:morning|afternoon|evening|night)$")
+# The parts of a date in digits, to read it without guessing the order of day and month.
+NUMERIC = re.compile(_NUMERIC)
 # A preposition taken into the expression's span, so it reads "on Saturday", "late on Friday".
 LEADING_WORDS = re.compile(r"(?:\b(?:late|early)[^\S\n]+)?\b(?:on|in)[^\S\n]+$", re.IGNORECASE)
 # A capitalised weekday with a capitalised word after it and no "on" before it is part of a
@@ -129,15 +143,47 @@ class Resolved:
 def kind_of(words: str) -> DateKind | None:
     """Return what sort of point in time `words` name, or None (a duration, a season, ...)."""
     normal = _HEDGES.sub("", " ".join(words.lower().split()).removeprefix("the "))
+    if _core(words) is None:
+        return None  # digits that could be either of two dates
     for kind, pattern in KINDS:
         if pattern.fullmatch(normal):
             return kind
     return None
 
 
+def numeric_date(words: str) -> str | None:
+    """Return a date written in digits as ISO ("23/03/2020" -> "2020-03-23"), or None when it
+    is no date or when day and month could be either ("03/04/2020")."""
+    match = NUMERIC.fullmatch(words.strip())
+    if match is None:
+        return None
+    first, second, year = int(match["first"]), int(match["second"]), match["year"]
+    if first <= 12 and second <= 12 and first != second:
+        return None  # both orders make a date: which one the page means is a guess
+    day, month = (first, second) if first > 12 else (second, first)
+    try:
+        return dt.date(int(year), month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _core(words: str) -> str | None:
+    """The date words compared and parsed: lower case, hedges removed, digits made ISO."""
+    core = _HEDGES.sub("", " ".join(words.lower().split()).removeprefix("the "))
+    numeric = NUMERIC.search(core)
+    if numeric is None:
+        return core
+    iso = numeric_date(numeric.group())
+    return core[: numeric.start()] + iso + core[numeric.end() :] if iso else None
+
+
 def date_expressions(text: str, analysis: Analysis) -> tuple[Expression, ...]:
     """Return every date expression of the text that names a point in time, in order."""
-    spans = [m.span for m in analysis.mentions if m.label in DATE_LABELS]
+    # An entity that names no point in time as a whole ("late on 8 November 2016 evening"
+    # run together by a page) does not hide a date written inside it.
+    spans = [
+        m.span for m in analysis.mentions if m.label in DATE_LABELS and kind_of(m.text) is not None
+    ]
     taken = list(spans)
     for match in MISSED.finditer(text):
         span = Span(match.start(), match.end())
@@ -147,11 +193,13 @@ def date_expressions(text: str, analysis: Analysis) -> tuple[Expression, ...]:
     for span in sorted(spans):
         words = span.text(text)
         kind = kind_of(words)
-        if kind is None or _is_name(text, span, kind):
+        core = _core(words)
+        if kind is None or core is None or _is_name(text, span, kind):
             continue
+        if kind is DateKind.MONTH_DAY:
+            core = PART_OF_DAY_END.sub("", core)  # "8 november 2016 evening": the day
         lead = LEADING_WORDS.search(text, max(0, span.start - 12), span.start)
         start = lead.start() if lead else span.start
-        core = _HEDGES.sub("", " ".join(words.lower().split()).removeprefix("the "))
         found.append(Expression(Span(start, span.end), text[start : span.end], core, kind))
     return tuple(_with_year_hints(found))
 

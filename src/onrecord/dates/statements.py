@@ -35,6 +35,31 @@ DATELINE_AFTER = re.compile(r"^,?\s*\(?[A-Z][A-Za-z]*\)?\s*[–—-]\s")
 SHORT_CONTENT_WORDS = 5
 # A month or year dates a statement only this close (in words) to its cue or source.
 COARSE_WINDOW_WORDS = 2
+# What stands before a page's own date on its line: a byline's name, a publication label.
+PAGE_STAMP = re.compile(
+    r"^\W*(?:By\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:[|,–—-]\s*)?"
+    r"|(?i:(?:first\s+)?(?:published|posted|publish\s+date)(?:\s+on)?\s*:?\s*))$"
+)
+# The label of an update's stamp opening a sentence, up to its date: "UPDATE (".
+UPDATE_STAMP = re.compile(r"\W*(?:update[sd]?|edit(?:ed)?)\s*\(?\s*", re.IGNORECASE)
+# A capitalised word of a name (a place, an event), and the calendar's own capitalised words.
+PROPER_WORD = re.compile(r"\b[A-Z][\w’'-]+")
+_CALENDAR = (
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday photo"
+)
+CALENDAR_WORDS = frozenset(_CALENDAR.split())
+# A speech named right before a date, and a clause after the date whose cue says what was
+# said in it: the date is the cue's ("a statement late on Thursday in which he cited ...").
+SPEECH_BEFORE_DATE = re.compile(
+    r"\b(?:statement|speech|address|remarks|interview|news conference|press conference"
+    r"|briefing|rally|message|broadcast)\s+(?:(?:late|early)\s+)?$",
+    re.IGNORECASE,
+)
+SPEECH_CLAUSE = re.compile(
+    r"^[\s,]*(?:in|during|at)\s+which\s+(?:he|she|they|the\s+\w+|[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w’'-]*){0,2})\s+(?:also\s+)?$"
+)
 # Between a speaker's name and a date in a sentence like "X on Monday ruled out ...".
 NAME_GAP = re.compile(r"^[\s,]*$")
 # After such a date, a pluperfect makes it an earlier utterance's ("X, on May 2, had said").
@@ -43,7 +68,8 @@ PLUPERFECT_AFTER = re.compile(r"[\s,]*had\b", re.IGNORECASE)
 # Words saying that someone spoke somewhere: a sentence holding one, a known speaker and a
 # day dates that speaker's speech event ("Ms Ardern spoke to the nation on Friday").
 APPEARANCE = re.compile(
-    r"\b(?:spoke|speaks|speaking|addressed|addresses|addressing|told|tells|telling|said|says"
+    r"\b(?:spoke|speaks|speaking|address|addressed|addresses|addressing|told|tells|telling"
+    r"|said|says"
     r"|saying|announced|announces|announcing|declared|warned|delivered|delivers|delivering)\b",
     re.IGNORECASE,
 )
@@ -51,11 +77,19 @@ APPEARANCE = re.compile(
 APPEARANCE_WINDOW_WORDS = 25
 # A photo credit marks a line as a caption: "Photo: AAP", "(AFP)", "[Photo/Xinhua]",
 # "(Xinhua/Lan Hongguang)", "Mark Tantrum/Getty Images", "via REUTERS".
+# An agency in brackets is a credit only at the end of the line: at its start it is a wire
+# dateline ("ANKARA (Reuters) - ..."), and the story under it is no caption.
 CAPTION_CREDIT = re.compile(
-    r"\b(?:photo|picture|image)s?\s*:|\((?:AFP|AP|Reuters|EPA|XINHUA)\)|\[Photo/"
+    r"\b(?:photo|picture|image)s?\s*:|\((?:AFP|AP|Reuters|EPA|XINHUA)\)\s*$|\[Photo/"
     r"|\(Xinhua/|/Getty Images|\bvia (?:AP|REUTERS|Reuters|AFP)\b|\bPHOTO\b",
     re.IGNORECASE,
 )
+# A caption's day dates the speaker's appearance only this close before publication (in
+# days): a picture of the same appearance is of that day or the day before; a file picture
+# of another day is older ("speaks ... at Yankee Stadium, Monday, July 26, 2021" above a
+# story of August 10). Tuned on the real-pages dev set: every caption of the same
+# appearance there is dated 0 or 1 day before publication, the others 9 days or more.
+CAPTION_WINDOW_DAYS = 2
 # The end of a sentence: a full stop, question or exclamation mark, perhaps before a quote.
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 # A phrase ending reported content that names the speech it was said in: a day after it
@@ -81,10 +115,18 @@ UNKNOWN_YEAR = "not resolved: the article's publication date is unknown"
 
 
 def date_statements(
-    text: str, analysis: Analysis, statements: Sequence[Statement], published: dt.date | None
+    text: str,
+    analysis: Analysis,
+    statements: Sequence[Statement],
+    published: dt.date | None,
+    captions: Sequence[Span] = (),
 ) -> tuple[Statement, ...]:
-    """Return the statements with `said_on` set (None when unknown), in the same order."""
-    context = Context(text, analysis, statements)
+    """Return the statements with `said_on` set (None when unknown), in the same order.
+
+    `captions` are the photo captions the cleaning marked (spans into `text`); lines with a
+    photo credit count as captions too.
+    """
+    context = Context(text, analysis, statements, captions)
     expressions = date_expressions(text, analysis)
     facts = _Facts.of(context, expressions, published)
     dated = []
@@ -121,7 +163,13 @@ class _Facts:
             else own_expression(context, i, expressions)
             for i in range(count)
         ]
-        back = [not nested[i] and context.refers_back(i) for i in range(count)]
+        # An utterance before the article's event ("had said"), or one named as another
+        # speech in its own sentence ("a statement late on Thursday in which he cited"),
+        # keeps its own date and passes none on.
+        back = [
+            not nested[i] and (context.refers_back(i) or _named_speech(context, i, own[i]))
+            for i in range(count)
+        ]
         following = _following(context, own, back, nested)
         events = speech_events(context, expressions, own, back, following, nested, published)
         other_day = [
@@ -170,8 +218,11 @@ def eligible(context: Context, expression: Expression, anchor: Span, roles: Sequ
     text, span = context.text, expression.span
     sentence = context.sentence(anchor.start)
     clause_start = text.rfind(",", sentence.start, span.start) + 1 or sentence.start
+    if _speech_clause(text, span, anchor) and not context.in_quote(span):
+        return True
     return not (
-        context.paragraph(span.start) != context.paragraph(anchor.start)  # a byline, a caption
+        _page_stamp(text, span)  # "By Mara Quell Oct. 14, 2025": the page's own date
+        or context.paragraph(span.start) != context.paragraph(anchor.start)  # a caption
         or context.in_quote(span)  # the speaker's own words talk about other days
         or _in_content(context, span)  # so does reported speech
         or BLOCKERS.search(text, max(0, span.start - 12), span.start)  # "since November 1964"
@@ -185,6 +236,27 @@ def eligible(context: Context, expression: Expression, anchor: Span, roles: Sequ
         )
         or (expression.kind not in DAY_KINDS and not _near(text, span, roles))
         or _someone_else_between(context, span, anchor, roles)  # "on Tuesday, Xi called ..."
+    )
+
+
+def _named_speech(context: Context, index: int, own: Expression | None) -> bool:
+    anchor = context.anchor(index)
+    return own is not None and anchor is not None and _speech_clause(context.text, own.span, anchor)
+
+
+def _page_stamp(text: str, span: Span) -> bool:
+    """Whether a date is the page's own, after a byline or a publication label on its line
+    ("By Mara Quell Oct. 14, 2025 ...", "Posted on October 14, 2025 ...")."""
+    return bool(PAGE_STAMP.search(text[text.rfind("\n", 0, span.start) + 1 : span.start]))
+
+
+def _speech_clause(text: str, span: Span, anchor: Span) -> bool:
+    """Whether a date follows a speech's name and a clause saying what was said in it leads
+    to the cue: "a statement late on Thursday in which he cited ..."."""
+    return (
+        span.end <= anchor.start
+        and bool(SPEECH_BEFORE_DATE.search(text, max(0, span.start - 40), span.start))
+        and bool(SPEECH_CLAUSE.match(text[span.end : anchor.start]))
     )
 
 
@@ -205,6 +277,10 @@ def _someone_else_between(
 
 
 def _in_parentheses(text: str, sentence: Span, span: Span) -> bool:
+    """Whether a date is an aside in brackets ("Aban 13 (November 4)"); an update's stamp
+    opening the sentence ("UPDATE (23/03/2020): At 8.30pm, ...") is none."""
+    if UPDATE_STAMP.fullmatch(text, sentence.start, span.start):
+        return False
     return text.count("(", sentence.start, span.start) > text.count(")", sentence.start, span.start)
 
 
@@ -316,13 +392,66 @@ def speech_events(
         if context.sentence(e.span.start) not in earlier
     ]
     for key, expression in candidates:
-        shelf = captions if CAPTION_CREDIT.search(context.line(expression.span.start)) else body
-        shelf.setdefault(key, []).append(expression)
+        if not _in_caption(context, expression.span):
+            body.setdefault(key, []).append(expression)
+        elif _near_publication(expression, published) or (
+            published is None and _same_occasion(context, key, expression.span)
+        ):
+            captions.setdefault(key, []).append(expression)
     for key in {**captions, **body}:
         chosen = body.get(key) or captions.get(key) or []
         if day := _one_day(chosen, published):
             events[key] = day
     return events
+
+
+def _in_caption(context: Context, span: Span) -> bool:
+    """Whether a date stands in a photo caption: one the cleaning marked, or a line ending in
+    a photo credit."""
+    return context.in_caption(span) or bool(CAPTION_CREDIT.search(context.line(span.start)))
+
+
+def _same_occasion(context: Context, key: str, span: Span) -> bool:
+    """Whether a caption names the place or event the speaker's statements name: two
+    capitalised words in a row, outside quotations, other than the speaker's own name
+    ("speaking at the Maritime Forum in Iskarel" over "... in a speech to the Iskarel
+    Maritime Forum")."""
+    line_start = context.text.rfind("\n", 0, span.start) + 1
+    caption = _proper_pairs(context, Span(line_start, line_start + len(context.line(span.start))))
+    if not caption:
+        return False
+    names = set(" ".join(context.names.get(key, ())).lower().split())
+    caption = {pair for pair in caption if not set(pair) & names}
+    for index in context.same_speaker(key):
+        anchor = context.anchor(index)
+        if anchor is not None and caption & _proper_pairs(context, context.sentence(anchor.start)):
+            return True
+    return False
+
+
+def _proper_pairs(context: Context, span: Span) -> set[tuple[str, str]]:
+    """Pairs of capitalised words in a row in `span`, outside quotations, lower-cased."""
+    words = [
+        (match.group().lower(), Span(match.start(), match.end()))
+        for match in PROPER_WORD.finditer(context.text, span.start, span.end)
+    ]
+    return {
+        (first, second)
+        for (first, a), (second, b) in zip(words, words[1:], strict=False)
+        if context.text[a.end : b.start] == " "
+        and not context.in_quote(a)
+        and first not in CALENDAR_WORDS
+        and second not in CALENDAR_WORDS
+    }
+
+
+def _near_publication(expression: Expression, published: dt.date | None) -> bool:
+    """Whether a caption's day falls on publication or just before it (CAPTION_WINDOW_DAYS);
+    without a publication date no caption can be told from a file picture of another day."""
+    if published is None:
+        return False
+    resolved = resolve(expression, published)
+    return resolved is not None and (published - resolved.value).days <= CAPTION_WINDOW_DAYS
 
 
 def _one_day(found: Sequence[Expression], published: dt.date | None) -> Expression | None:

@@ -35,6 +35,7 @@ DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
         rf"(?<![\w])(?P<day>{_DAY})\s+(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})(?!\d)",
         r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<mm>\d{2})-(?P<day>\d{2})(?![\d-])",
         r"(?<![\d/])(?P<year>(?:19|20)\d{2})/(?P<mm>\d{2})/(?P<day>\d{2})(?![\d/])",
+        rf"(?<![\w-])(?P<day>{_DAY})-(?P<month>{_MONTH})-(?P<year>{_YEAR})(?![\w-])",
     )
 )
 # Words a date line may hold besides its date: labels, a byline's "by", times and zones,
@@ -45,8 +46,23 @@ _LINE_WORDS = (
     "read first story source editor time e-mail email print comment comments share"
 )
 LINE_WORDS = frozenset(_LINE_WORDS.split())
-# A date line holds at most this many words besides its date.
+# A date line holds at most this many words besides its dates, times, weekdays and zones.
 MAX_LINE_WORDS = 6
+# What a date line may hold that is not a word of it: a time, a weekday, a time zone.
+LINE_EXTRAS = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"(?:day|sday|nesday|rsday|urday)?\b\.?|\b(?:GMT|UTC|IST|EST|EDT|BST|CET|CEST|PST|PDT|JST|HKT"
+    r"|AEDT|AEST|WAT|SAST|CAT|EAT)\b",
+    re.IGNORECASE,
+)
+# Words run together by a page's layout: "EDTFirst", "contentSkip".
+GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# A label saying a date is the publication's, not an update's: "First published on".
+PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|posted|publish date)\b[\s:]*(?:on\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$",
+    re.IGNORECASE,
+)
 # Lines from the top searched for a date line (they end at the first paragraph of text).
 TOP_LINES = 15
 # A line of article text: a sentence of six words or more, or this many words (a headline
@@ -60,18 +76,37 @@ STORY_LIST = re.compile(
 )
 # A labelled date opening a line counts even when text follows on the same line.
 LABELLED = re.compile(
-    r"^\W*(?:date|published(?: on)?|posted(?: on)?|publish date|updated(?: on)?|last updated)"
-    r"\s*:?\s*(?=\S)",
+    r"^\W*(?:date|published(?: on)?|posted(?: on)?|post(?:ed)? on|publish date|updated(?: on)?"
+    r"|last updated)\s*:?\s*(?=\S)",
+    re.IGNORECASE,
+)
+# A date after a capitalised publication label anywhere near the top, even inside a line
+# that runs on ("... the Coronavirus. Published 23 March 2020 From: ..."): a lower-case
+# "published" is a sentence's word ("the report, published on March 3, ...").
+LABEL_ANYWHERE = re.compile(
+    r"(?<![\w,] )\b(?:First [Pp]ublished|Published|Posted|Publish [Dd]ate|Date [Pp]ublished"
+    r"|Post on)(?: on)?\s*:?\s*(?=\S)"
+)
+# How far into a page (in characters) a labelled date is looked for.
+LABEL_REACH = 600
+# A byline with the date after the name: "By Ilse Varn Aug. 3, 2021 (updated Aug. 10)".
+BYLINE = re.compile(r"By\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:[|,–—-]\s*)?")
+# Buttons left at the top of a page before its date: "Tweet Monday, 23 March, 2020 ...".
+BUTTONS = re.compile(
+    r"(?:(?:tweet|share|print|email|e-mail|home|facebook|twitter|whatsapp|linkedin|menu)\s+)"
+    r"{1,3}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
     re.IGNORECASE,
 )
 # A dateline with a full date, at the start of a paragraph: "Chandigarh 9 Nov 2016:",
 # "(Xinhua News Agency, Jan. 18, 2017. Complete text:)", "KORVHAVEN, 30 Sep 2025 -".
 DATELINE_PREFIX = re.compile(r"^\(?(?:[A-Z][\w.'’-]*[ ,]+){1,5}$")
-DATELINE_END = re.compile(r"^\s*(?:[:.)]|[-–—]{1,2}\s)")
+DATELINE_END = re.compile(r"^\s*(?:\([A-Za-z][\w .&-]{1,30}\)\s*)?(?:[:.)]|[-–—]{1,2}\s)")
 # Dates in URL paths that htmldate does not read: "/20190401/", "/t20170118_",
 # "/2017/0301/", "/19-03-2019/", "/15-Oct-2015/".
 URL_FORMS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"(?<![\d])(?P<year>(?:19|20)\d{2})(?P<mm>0[1-9]|1[0-2])(?P<day>[0-2]\d|3[01])(?!\d)"),
+    re.compile(
+        r"(?<![\d])(?P<year>(?:19|20)\d{2})(?P<mm>0[1-9]|1[0-2])(?P<day>[0-2]\d|3[01])(?!\d)"
+    ),
     re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<mm>0[1-9]|1[0-2])(?P<day>[0-2]\d|3[01])/"),
     re.compile(r"/(?P<day>[0-2]?\d|3[01])-(?P<mm>0?[1-9]|1[0-2])-(?P<year>(?:19|20)\d{2})/"),
     re.compile(rf"/(?P<day>[0-2]?\d|3[01])-(?P<month>{_MONTH})-(?P<year>(?:19|20)\d{{2}})/", re.I),
@@ -109,32 +144,73 @@ def date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
 
 
 def date_line(line: str) -> dt.date | None:
-    """Return the date of a line that is a date and little else (see LINE_WORDS), else None."""
+    """Return the date of a line that is a date and little else (see LINE_WORDS), else None.
+
+    With two dates ("Mon 23 Mar 2020 21.16 EDT First published on Mon 23 Mar 2020"), the
+    one a publication label names wins over an update's.
+    """
     stripped = LABELLED.sub("", line, count=1)
-    if stripped != line and (found := date_in(stripped)) and found[1].start() == _lead(stripped):
-        return found[0]
-    found = date_in(line)
-    if found is None:
+    if stripped != line and (first := date_in(stripped)) and first[1].start() == _lead(stripped):
+        return first[0]
+    line = GLUED_WORDS.sub(" ", line)
+    found = _dates_in(line)
+    if not found:
         return None
-    date, match = found
-    rest = (line[: match.start()] + " " + line[match.end() :]).split()
-    words = [w for w in rest if re.search(r"[^\W\d_]", w)]
+    rest = line
+    for _, match in reversed(found):
+        rest = rest[: match.start()] + " " + rest[match.end() :]
+    words = [w for w in LINE_EXTRAS.sub(" ", rest).split() if re.search(r"[^\W\d_]", w)]
     if len(words) > MAX_LINE_WORDS:
         return None
     lower = [w.strip("()[],.:;|•-–—'\"").casefold() for w in words if w[:1].islower()]
-    return date if all(w in LINE_WORDS or not w for w in lower) else None
+    if not all(w in LINE_WORDS or not w for w in lower):
+        return None
+    labelled = [date for date, match in found if PUBLISHED_LABEL.search(line, 0, match.start())]
+    return labelled[-1] if labelled else found[0][0]
+
+
+def _dates_in(text: str) -> list[tuple[dt.date, re.Match[str]]]:
+    """Every full date written in `text`, in order, overlapping readings dropped."""
+    found: list[tuple[dt.date, re.Match[str]]] = []
+    for form in DATE_FORMS:
+        for match in form.finditer(text):
+            date = _date_of(match)
+            overlaps = any(m.start() < match.end() and match.start() < m.end() for _, m in found)
+            if date and not overlaps:
+                found.append((date, match))
+    return sorted(found, key=lambda item: item[1].start())
 
 
 def top_date(text: str) -> FoundDate | None:
-    """Return the date of the first date line among the page's top lines."""
+    """Return the date of the first date line among the page's top lines; else of a byline
+    or of buttons run into the page's first words; else of a publication label near the
+    top."""
     lines = [line.strip() for line in text.split("\n") if line.strip()][:TOP_LINES]
     for line in lines:
         if STORY_LIST.match(line):
             break  # "Recent Posts" and its dates are other stories'
         if date := date_line(line):
             return FoundDate(date, "header line", _short(line))
+        found = date_in(line)
+        for rule, opening in (("byline", BYLINE), ("opening line", BUTTONS)):
+            if found and opening.fullmatch(line[: found[1].start()]):
+                return FoundDate(found[0], rule, _short(line[: found[1].end()]))
         if _is_body(line):
             break
+    return _labelled_date(text[:LABEL_REACH])
+
+
+def _labelled_date(top: str) -> FoundDate | None:
+    """The date right after a capitalised publication label near the top ("Published 23
+    March 2020"), before any list of other stories."""
+    for line in top.split("\n"):
+        if STORY_LIST.match(line.strip()):
+            return None
+        for label in LABEL_ANYWHERE.finditer(line):
+            found = date_in(line[label.end() :])
+            if found and found[1].start() == 0:
+                end = label.end() + found[1].end()
+                return FoundDate(found[0], "labelled date", _short(line[label.start() : end]))
     return None
 
 

@@ -40,6 +40,8 @@ CAPTION_CREDIT = re.compile(
     r"|\bvia (?:AP|Reuters|AFP)\b|\bHandout\b)",
     re.IGNORECASE,
 )
+# Links for screen readers left at the top of a page: "Skip to main content".
+SKIP_LINKS = re.compile(r"^skip to\b", re.IGNORECASE)
 # A news agency's story number: "News Code: 82977271", "News ID: 12345".
 STORY_NUMBER = re.compile(r"^(?:news|story|article)\s*(?:code|id|no\.?)\s*:?\s*\d+$", re.I)
 # A byline or a page's own label: "By Mara Quell", "Edited by Li Nan", "Tag: Theresa May".
@@ -87,7 +89,7 @@ def _furniture(line: str) -> str | None:
         return "story number"
     if date_line(line):
         return "date line"
-    if FURNITURE.match(line):
+    if FURNITURE.match(line) or SKIP_LINKS.match(line):
         return "furniture"
     if CAPTION_CREDIT.search(line):
         return "caption"

@@ -69,5 +69,7 @@ def _dropped(article: Article, analysis: Analysis) -> tuple[Dropped, ...]:
 def _statements(article: Article, analysis: Analysis) -> tuple[Statement, ...]:
     """Who said each attribution, when, and on what occasion (dates before occasions)."""
     statements = resolve_speakers(article.text, analysis)
-    statements = date_statements(article.text, analysis, statements, article.metadata.published)
+    statements = date_statements(
+        article.text, analysis, statements, article.metadata.published, article.captions
+    )
     return find_occasions(article.text, analysis, statements)

@@ -1,0 +1,151 @@
+"""Statement dates in forms real news pages take (issue 13): one rule per test, texts ours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.unit.test_dates import Article, day
+
+from onrecord.dates import date_statements
+from onrecord.dates.expressions import DateKind, kind_of, numeric_date
+from onrecord.models import Kind, Precision, Span
+
+FRIDAY = dt.date(2025, 10, 17)
+
+
+def test_a_wire_datelines_agency_does_not_make_the_lead_a_caption() -> None:
+    article = (
+        Article(
+            "PORT SELDEN (Tidemark) - The strait will stay shut, Minister Tomas Vell was quoted "
+            "as saying on Friday.",
+            "Tomas Vell addresses the harbour board in Port Selden, October 2, 2025. Photo: KD",
+            '"We will not sail," Vell said.',
+        )
+        .mention("Tomas Vell", "PERSON")
+        .mention(("Tomas Vell", 1), "PERSON")
+        .mention("Friday")
+        .mention("October 2, 2025")
+        .said("Tomas Vell", "Vell", ("said", 0), '"We will not sail,"', kind=Kind.DIRECT)
+    )
+    [said_on] = article.dated(FRIDAY)
+    assert day(said_on) == (FRIDAY, Precision.DAY, "on Friday")
+
+
+def test_a_caption_the_cleaning_marked_counts_as_a_caption() -> None:
+    caption = "Tomas Vell speaking at the pier on October 16, 2025"
+    article = (
+        Article(caption, "Vell said the pier would open.")
+        .mention("Tomas Vell", "PERSON")
+        .mention("October 16, 2025")
+        .said("Tomas Vell", "Vell", "said", "the pier would open")
+    )
+    marked = (article.at(caption),)
+
+    def dated(published: dt.date, captions: tuple[Span, ...]) -> dt.date | None:
+        [statement] = date_statements(
+            article.text, article.analysis(), article.statements, published, captions
+        )
+        return statement.said_on.value if statement.said_on else None
+
+    # marked as a caption, its day dates the appearance only near publication: a caption a
+    # fortnight older than the page is a file picture of another appearance
+    assert dated(FRIDAY, marked) == dt.date(2025, 10, 16)
+    assert dated(dt.date(2025, 10, 31), marked) is None
+    # unmarked, the same line is a sentence of the text saying when Vell spoke
+    assert dated(dt.date(2025, 10, 31), ()) == dt.date(2025, 10, 16)
+
+
+def test_a_statement_named_with_its_own_day_keeps_it_and_passes_it_on_to_nobody() -> None:
+    article = (
+        Article(
+            "Vell was speaking to reporters in Port Selden as he left the pier on Friday.",
+            "Vell said the strait would stay shut.",
+            "His comments followed a statement late on Thursday in which he praised the crews.",
+        )
+        .mention("Vell", "PERSON")
+        .mention("Friday")
+        .mention("Thursday")
+        .said("Tomas Vell", ("Vell", 1), ("said", 0), "the strait would stay shut")
+        .said("Tomas Vell", "he", "praised", "the crews")
+    )
+    friday_words, thursday_words = article.dated(FRIDAY)
+    assert day(friday_words) == (FRIDAY, Precision.DAY, "on Friday")
+    assert thursday_words is not None
+    assert (thursday_words.value, thursday_words.expression) == (
+        dt.date(2025, 10, 16),
+        "late on Thursday",
+    )
+
+
+def test_a_date_inside_an_entity_that_names_no_day_as_a_whole_is_still_read() -> None:
+    article = (
+        Article("Notes will be withdrawn, Minister Vell said late on 8 November 2016 evening.")
+        .mention("late on 8 November 2016 evening")  # the parse's one entity, not a point
+        .said("Tomas Vell", "Minister Vell", "said late", "Notes will be withdrawn")
+    )
+    [said_on] = article.dated(None)
+    assert said_on is not None and said_on.value == dt.date(2016, 11, 8)
+
+
+def test_a_date_in_digits_is_read_only_when_day_and_month_cannot_swap() -> None:
+    assert numeric_date("23/03/2020") == "2020-03-23"
+    assert numeric_date("03/23/2020") == "2020-03-23"
+    assert numeric_date("03/04/2020") is None  # the 3rd of April or the 4th of March
+    assert numeric_date("05/05/2020") == "2020-05-05"
+    assert kind_of("23/03/2020") is DateKind.MONTH_DAY
+    assert kind_of("03/04/2020") is None
+    assert kind_of("2020-03-23") is None  # a page's own stamp, not words saying when
+
+
+def test_an_update_stamp_dates_the_appearance_its_sentence_tells() -> None:
+    article = (
+        Article(
+            "UPDATE (14/10/2025): At 8pm, Minister Tomas Vell went on air to address the "
+            "country. He thanked the crews.",
+        )
+        .mention("Tomas Vell", "PERSON")
+        .said("Tomas Vell", "He", "thanked", "the crews")
+    )
+    [said_on] = article.dated(None)
+    assert day(said_on) == (dt.date(2025, 10, 14), Precision.DAY, "14/10/2025")
+
+
+def test_an_aside_in_brackets_still_dates_nothing() -> None:
+    article = (
+        Article("Vell said (on 14/10/2025 by his count) the strait stays shut.")
+        .mention("Vell", "PERSON")
+        .said("Tomas Vell", "Vell", "said", "the strait stays shut")
+    )
+    assert article.dated(FRIDAY) == [None]
+
+
+def test_spans_of_new_forms_reproduce_their_words() -> None:
+    text = "UPDATE (14/10/2025): Vell spoke."
+    article = Article(text).mention("Vell", "PERSON").said("Tomas Vell", "Vell", "spoke")
+    [said_on] = article.dated(None)
+    assert said_on is not None and said_on.span is not None
+    assert said_on.span.text(text) == "14/10/2025" == said_on.expression
+    assert said_on.span == Span(8, 18)
+
+
+def test_on_an_undated_page_a_caption_naming_the_same_occasion_dates_it() -> None:
+    caption = (
+        "Rosa Tennick speaking at the Harbour Congress in Port Selden, 30 September 2025. "
+        "Photo: VCG"
+    )
+    same = (
+        Article(caption, "Tennick told the Harbour Congress that the docks would close.")
+        .mention("Rosa Tennick", "PERSON")
+        .mention("30 September 2025")
+        .said("Rosa Tennick", "Tennick", "told", "that the docks would close")
+    )
+    [said_on] = same.dated(None)
+    assert day(said_on) == (dt.date(2025, 9, 30), Precision.DAY, "30 September 2025")
+    other = (
+        Article(caption, "Tennick told reporters in Dornholm that the docks would close.")
+        .mention("Rosa Tennick", "PERSON")
+        .mention("30 September 2025")
+        .said("Rosa Tennick", "Tennick", "told", "that the docks would close")
+    )
+    # her own name is no occasion: only the place or event named in both would be
+    assert other.dated(None) == [None]

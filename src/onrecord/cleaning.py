@@ -197,6 +197,13 @@ _AGENCY = (
 # A short line that names an agency after its last full stop, or glues one to the next
 # words: "British Prime Minister Ana Vell. AFP", "Mr Ode (ANI)Ode speaking: ...".
 AGENCY_TAIL = re.compile(rf"[.!?]\s*\(?{_AGENCY}\)?$|\({_AGENCY}\)(?=[A-Z])")
+# A credit that opens a caption: "(Press Office via AGENCY, Pool). Vell addresses ...".
+CREDIT_HEAD = re.compile(r"^\([^()]{1,60}\b(?:via|Photo|PHOTO|Pool)\b[^()]{0,40}\)\.?\s+[A-Z]")
+# A photographer and agency closing a caption: "by Ana Ode/AGENCY", "(AGENCY/Ana Ode)".
+PHOTOGRAPHER_TAIL = re.compile(
+    rf"\bby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s*/\s*{_AGENCY}$"
+    rf"|\({_AGENCY}\s*/\s*[A-Z][^()]{{1,40}}\)$"
+)
 # An agency tail makes a caption of a line this short at most; a paragraph is longer.
 MAX_AGENCY_CAPTION_WORDS = 30
 # A line that is only a credit: "Photo: VCG", "(Photo by Lanmoor Press)".
@@ -222,11 +229,27 @@ PARTICIPLE_CAPTION = re.compile(
     rf"^[A-Z][^\"“”]{{0,160}}?\b[a-z]{{3,}}ing\b[^\"“”]{{0,200}}?(?:,\s*|\s+on\s+|\s+)"
     rf"(?:{_WEEKDAY},?\s+)?{_DATE}$"
 )
+# A caption in the present tense that ends with a full date, perhaps and a credit in
+# brackets: "President Vell addresses the council on September 19, 2017." Body text
+# reports in the past tense.
+_CAPTION_VERBS = (
+    r"(?:addresses|speaks|delivers|gestures|attends|arrives|waves|listens|looks on|meets"
+    r"|holds|poses|walks|greets|shakes hands|talks|sits|stands|leaves|visits|reviews"
+    r"|chairs|presides|prays|reacts|smiles|casts)"
+)
+PRESENT_CAPTION = re.compile(
+    rf"^[A-Z][^\"“”]{{0,120}}?\b{_CAPTION_VERBS}\b[^\"“”]{{0,200}}?"
+    rf"(?:,\s*|\s+on\s+|\s+)(?:{_WEEKDAY},?\s+)?{_DATE}\.?(?:\s*\([^()]{{1,60}}\))?$"
+)
 # Words that make a line with an -ing word a sentence, not a caption.
 FINITE_HELPERS = re.compile(
     r"\b(?:is|was|were|are|am|be|been|has|have|had|will|would|said|says|told|added)\b",
     re.IGNORECASE,
 )
+# An embedded social-media post signed with its author and date: never a caption.
+EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|https?://|\(@\w+\)")
+# A line repeating the start of a caption is one when it is this long (in characters).
+MIN_REPEATED_CAPTION = 20
 # Captions are at most this many words; a longer line is body text.
 MAX_CAPTION_WORDS = 60
 # Quotation marks: a line quoting someone is a statement, not a caption.
@@ -271,7 +294,7 @@ def clean(text: str) -> CleanText:
     captions = tuple(
         Span(segment.clean_start, segment.clean_start + segment.length)
         for line, segment in zip(pieces, segments, strict=True)
-        if is_caption(line.text)
+        if line.text in _caption_lines(pieces)
     )
     return CleanText(
         text=clean_text,
@@ -282,17 +305,34 @@ def clean(text: str) -> CleanText:
     )
 
 
+def _caption_lines(lines: list[_Line]) -> set[str]:
+    """Return the caption lines' texts, with the lines that repeat the start of a caption.
+
+    A page often prints a picture's caption twice, once without its credit (the image's
+    alternative text): "Vell at the pier." then "Vell at the pier. Photo: Lanmoor".
+    """
+    found = {line.text for line in lines if is_caption(line.text)}
+    return found | {
+        line.text
+        for line in lines
+        if len(line.text) >= MIN_REPEATED_CAPTION and any(c.startswith(line.text) for c in found)
+    }
+
+
 def is_caption(line: str) -> bool:
     """Tell whether a line of text is a photo caption (see the module's docstring)."""
-    if len(line.split()) > MAX_CAPTION_WORDS:
+    if len(line.split()) > MAX_CAPTION_WORDS or EMBEDDED_POST.search(line):
         return False
-    if CAPTION_OPENER.match(line) or CREDIT_TAIL.search(line):
+    if CAPTION_OPENER.match(line) or CREDIT_TAIL.search(line) or CREDIT_HEAD.match(line):
+        return True
+    if PHOTOGRAPHER_TAIL.search(line):
         return True
     if AGENCY_TAIL.search(line) and len(line.split()) <= MAX_AGENCY_CAPTION_WORDS:
         return line[:1] not in "\"“‘'"  # a quotation signed by its agency is a statement
     if PICTURE_POSITION.search(line) and not QUOTE_MARKS.search(line):
         return True  # "Vell (L) and Ode at the pier": no one is quoted in a caption
-    return bool(PARTICIPLE_CAPTION.match(line)) and not FINITE_HELPERS.search(line)
+    dated = PARTICIPLE_CAPTION.match(line) or PRESENT_CAPTION.match(line)
+    return bool(dated) and not FINITE_HELPERS.search(line)
 
 
 def _is_credit_only(line: _Line) -> bool:
@@ -472,8 +512,11 @@ def _is_headline(line: _Line) -> bool:
 
 
 def _drop_repeated_title(lines: list[_Line], removed: Counter[str]) -> list[_Line]:
-    """Drop later lines that repeat the headline (the first kept line) word for word."""
-    if not lines or not _is_headline(lines[0]):
+    """Drop later lines that repeat the headline (the first kept line) word for word.
+
+    A caption before the headline is no headline: it is kept, and so are its repeats.
+    """
+    if not lines or not _is_headline(lines[0]) or is_caption(lines[0].text):
         return lines
     title = lines[0].text
     kept = [lines[0]]

@@ -40,6 +40,10 @@ CAPTIONS = (
     "Harbour Minister Tomas Vell (Photo by Lanmoor Press)",
     "Vell at the pier (AP Photo/Ana Ode)",
     "Vell at the pier in Dornholm. LANMOOR/Ana Ode",
+    "(Harbour Office via AP, Pool). Vell addresses dockers in Dornholm, Saturday, Aug. 11, 2018.",
+    "President Ana Ode addresses the council on September 19, 2017.",
+    "Vell delivers a speech at the pier in Dornholm, Jan. 17, 2017. (Xinhua/Ben Ruiz)",
+    "January 17, 2017: Vell delivers a speech at the pier in Dornholm. by Ben Ruiz/Xinhua",
 )
 
 
@@ -67,6 +71,9 @@ def test_captions_stay_in_the_text_and_are_marked(line: str) -> None:
         "He showed the photos: the pier was ready.",
         "“The pier is ready,” Vell said at the harbour. (AFP)",
         "Talks between the port and city sides went on into the night",
+        "Vell addressed the council on September 19, 2017.",
+        "Vell has spoken to the council on September 19, 2017.",
+        "Pier opens.@Harbour sits down with @AnaOde pic.twitter.com/x1 — Ode (@ode) May 3, 2019",
     ],
 )
 def test_body_lines_are_not_captions(line: str) -> None:
@@ -124,3 +131,17 @@ def test_a_long_paragraph_opening_like_a_teaser_stays() -> None:
         "meet again on Friday to settle the timetable for the new ferry route and the pier."
     )
     assert line in clean(_page(TITLE, BODY[0], line)).text
+
+
+def test_a_caption_printed_twice_is_marked_twice() -> None:
+    alt = "Harbour Minister Tomas Vell at the pier in Port Selden."
+    full = alt + " Photo: Lanmoor"
+    cleaned = clean(_page(TITLE, alt, full, *BODY))
+    assert [cleaned.text[c.start : c.end] for c in cleaned.captions] == [alt, full]
+
+
+def test_a_caption_before_the_headline_is_no_headline() -> None:
+    caption = "Mayor Ana Ode on her way into the council on March 19, 2019. Photo: Ben Ruiz"
+    cleaned = clean(_page(caption, TITLE, caption, *BODY))
+    assert [cleaned.text[c.start : c.end] for c in cleaned.captions] == [caption, caption]
+    assert "repeated headline" not in cleaned.removed

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from tests import builders
 
 from onrecord.dates import find_occasions
-from onrecord.models import Kind
+from onrecord.models import Kind, StatementDate
 
 
 class Article(builders.Article):
@@ -218,6 +219,31 @@ def test_a_statement_dated_apart_from_the_speech_event_does_not_inherit() -> Non
     )
     address = "in her televised New Year address"
     assert article.occasions() == [address, None, address]
+
+
+def test_the_statements_retelling_an_earlier_day_do_not_inherit() -> None:
+    # Seed 003's form: the Sunday speech, then "had on September 17 downplayed ...", then
+    # paragraphs that go on retelling the September speech.
+    article = (
+        Article(
+            "Vell said at a rally in Port Selden on Sunday that the tolls would stay.",
+            "Vell had on September 17 dismissed the plan, saying the pier came first.",
+            "Vell described the offer as a trick.",
+            "Vell also said the door was open.",
+        )
+        .mention("Sunday")
+        .said("Tomas Vell", "Vell", "said", "that the tolls would stay")
+        .said("Tomas Vell", ("Vell", 1), "had on September 17 dismissed", "the plan")
+        .said("Tomas Vell", ("Vell", 2), "described", "the offer as a trick")
+        .said("Tomas Vell", ("Vell", 3), ("said", 1), "the door was open")
+    )
+    sunday = StatementDate(None, None, "on Sunday", article.at("on Sunday"), "test")
+    september = StatementDate(None, None, "on September 17", article.at("on September 17"), "test")
+    article.statements = [
+        replace(statement, said_on=sunday if n != 1 else september)
+        for n, statement in enumerate(article.statements)
+    ]
+    assert article.occasions() == ["at a rally in Port Selden", None, None, None]
 
 
 def test_no_phrase_means_no_occasion() -> None:

@@ -193,6 +193,24 @@ def test_pronoun_without_a_previous_speaker_takes_the_last_person_named() -> Non
     )
 
 
+def test_he_after_a_possessive_speaker_continues_the_sentences_subject() -> None:
+    # Seed 003's form: "He pointed to Macron’s remarks that ..., and said ..." and then
+    # "He also referred to ...": the possessive speaker was told in passing.
+    article = (
+        Article(
+            "Harbour Minister Tomas Vell spoke on Sunday. He pointed to Mayor Ana Ode’s "
+            "remarks that the pier was late, and said it was not.",
+            "He also said the tolls would stay.",
+        )
+        .mention("Tomas Vell")
+        .mention("Ana Ode")
+        .said("He", "said", "it was not")
+        .said("Mayor Ana Ode’s", "remarks", "that the pier was late")
+        .said(("He", 1), "said", "the tolls would stay")
+    )
+    assert [s.speaker for s in article.resolve()] == ["Tomas Vell", "Ana Ode", "Tomas Vell"]
+
+
 def test_pronoun_skips_a_person_of_the_other_gender() -> None:
     article = (
         Article("Mr John Roe said the vote was fair. He met Ms Jane Doe. She said it was not.")

@@ -23,6 +23,13 @@ from typing import TYPE_CHECKING, Any
 from onrecord.attribution import cue_lexicon, decoding, token_clusters
 from onrecord.attribution.assembly import QUOTE_OPENERS, Linked, layout, linked
 from onrecord.attribution.features import Column, doc_columns
+from onrecord.attribution.finishing import (
+    with_but_clauses,
+    with_headline,
+    with_nested_reports,
+    with_trimmed_sources,
+    without_references,
+)
 from onrecord.attribution.linking import Extraction, extract, kind
 from onrecord.attribution.linking import char_range as token_chars
 from onrecord.attribution.parse_fallbacks import (
@@ -303,12 +310,16 @@ def _tagged_extraction(doc: Doc, tagger: Tagger | None) -> Extraction:
     tags = predicted_tags(columns, ctx.words, tagger.weights)
     found, bare_cues = read_tags(doc, tags, ctx)
     found = with_parse_contents(with_parse_sources(found, doc), bare_cues, ctx)
+    found, dropped = without_references(with_nested_reports(found, ctx), doc)
     found = with_whole_phrases(with_rules(found, rules, ctx), doc)
+    found, references = without_references(found, doc)  # the rules read "noted X" too
+    dropped.update(references)
+    found = with_headline(with_but_clauses(found, ctx), ctx)
     kept = [with_marks(item, ctx.text) for item in attributed(found, doc)]
-    dropped = dict(rules.dropped)
+    dropped.update(rules.dropped)
     if len(found) > len(kept):
         dropped[DROPPED_NO_SOURCE] = len(found) - len(kept)
-    return Extraction(tuple(kept), dropped)
+    return Extraction(tuple(with_trimmed_sources(kept, doc)), dict(dropped))
 
 
 def attributed(found: list[Attribution], doc: Doc) -> list[Attribution]:

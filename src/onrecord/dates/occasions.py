@@ -12,7 +12,9 @@ A statement's occasion is, in order:
 Phrases rank: an event (meeting, speech, address, conference, "on the occasion of") over
 an audience ("told reporters") over a channel ("in a statement") over a bare place. A
 statement reported inside another one's content, or referring back to an earlier
-utterance ("had said"), or dated differently from the speech event, inherits nothing.
+utterance ("had said"), or dated differently from the speech event, inherits nothing;
+nor does any later statement of a speaker whose back-reference names its own day ("had
+on September 17 downplayed …"): the article is retelling that day's speech.
 The facts about statements (quotations, nesting, pluperfects, speakers) come from
 `onrecord.dates.context`, which the date rules use too.
 """
@@ -94,6 +96,7 @@ def find_occasions(
     own = [None if nested[i] else own_phrase(article, i) for i in range(count)]
     back = [not nested[i] and article.refers_back(i) for i in range(count)]
     excluded = set(article.following(back, nested)) | {i for i in range(count) if back[i]}
+    excluded |= set(article.retold(back))
     events = _events(article, own, excluded | {i for i in range(count) if nested[i]})
     found = []
     for i, statement in enumerate(statements):
@@ -194,6 +197,29 @@ class _Article(Context):
             direct = self.statements[i + 1].kind is Kind.DIRECT
             if back[i] and same and direct and not nested[i + 1] and not back[i + 1]:
                 yield i + 1
+
+    def retold(self, back: list[bool]) -> Iterator[int]:
+        """Yield the statements that go on retelling an earlier day's speech.
+
+        "Ayatollah Khamenei had on September 17 downplayed …" opens a retelling: the same
+        speaker's statements after it belong to that day, not to the article's speech
+        event, until one is dated by words of its own after it (seed 003's last
+        paragraphs had taken the Sunday speech's occasion).
+        """
+        for i, refers in enumerate(back):
+            said_on = self.statements[i].said_on
+            anchor = self.anchor(i)
+            if not refers or said_on is None or said_on.span is None or anchor is None:
+                continue
+            if not self.sentence(anchor.start).start <= said_on.span.start < anchor.end:
+                continue  # the back-reference names no day of its own
+            for j in range(i + 1, len(self.statements)):
+                if self.keys[j] != self.keys[i] or self.keys[i] is None:
+                    continue
+                own = self.statements[j].said_on
+                if own is not None and own.span is not None and own.span.start > anchor.end:
+                    break  # dated anew: the retelling is over
+                yield j
 
     def phrases(self, region: Span) -> Iterator[Phrase]:
         """Yield the occasion phrases that open in a region, outside quotations and content."""

@@ -61,6 +61,8 @@ class _Context:
         return self.history[-1][1] if self.history else None
 
 
+# How a possessive source ends: "Macron’s", "the ministers'".
+POSSESSIVES = ("’s", "'s", "’", "'")
 # The dash that ends a dateline, spaced: a speaker's noun phrase never holds one.
 DATELINE_DASH = re.compile(r"\s[–—-]\s+")
 
@@ -81,11 +83,22 @@ def resolve_speakers(text: str, analysis: Analysis) -> tuple[Statement, ...]:
     for index in order:
         attribution = analysis.attributions[index]
         entity = _resolve(attribution, context)
-        context.history.append((_anchor_span(attribution), entity))
+        if not _is_owner(attribution, text):  # "Macron’s remarks that ...": told in passing
+            context.history.append((_anchor_span(attribution), entity))
         resolved[index] = entity
     return tuple(
         _statement(attribution, resolved[i]) for i, attribution in enumerate(analysis.attributions)
     )
+
+
+def _is_owner(attribution: Attribution, text: str) -> bool:
+    """Tell whether a statement's source is a possessive: "French President Macron’s".
+
+    Such a statement is reported inside another speaker's sentence ("He pointed to
+    Macron’s remarks that …, and said …"); the story goes on with that other speaker, so
+    a later "he" does not continue it (seed 003).
+    """
+    return bool(attribution.source) and attribution.source[-1].text(text).endswith(POSSESSIVES)
 
 
 def _anchor(analysis: Analysis, index: int) -> tuple[int, int]:

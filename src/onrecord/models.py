@@ -337,6 +337,7 @@ class StatementView:
     said_on_evidence: dict[str, Any] | None = None  # {"expression", "span", "method"}
     occasion: str | None = None
     speaker_mention: str | None = None  # the speaker's name as resolved within the article
+    edits: int = 0  # rows of the edit log about this statement (reassigned, re-dated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,6 +389,7 @@ class ArticleView:
     text: str
     statements: tuple[StatementView, ...]
     language: str = "en"
+    edits: int = 0  # rows of the edit log about this article or its statements
 
 
 def article_id(text: str) -> str:

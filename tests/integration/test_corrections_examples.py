@@ -11,8 +11,10 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from tests.shared_data import EXAMPLES
 
+from onrecord.cli import main
 from onrecord.models import EditAction
 from onrecord.pipeline.corrections import correct_article
 from onrecord.pipeline.run import ingest
@@ -117,3 +119,85 @@ def test_the_same_text_twice_in_one_run_updates_the_first(tmp_path: Path) -> Non
         (update,) = report.updated
         assert update.source == f"{richer}:1"
         assert _tuesday_statement_dates(store) == {dt.date(2025, 6, 17)}
+
+
+def _run(db: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, [*args, "--db", str(db)])
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def db(store: Store, tmp_path: Path) -> Path:
+    store.close()
+    return tmp_path / "c.db"
+
+
+def test_the_cli_reports_a_reingest_as_an_update(db: Path, tmp_path: Path) -> None:
+    richer = _jsonl(tmp_path, "wire.jsonl", published="2025-06-20")
+    code, output = _run(db, "ingest", str(richer), "--silent")
+    assert code == 0, output
+    assert "ingested 0 article(s) with 0 statement(s); updated 1; skipped 0 duplicate(s)" in output
+    assert (
+        f"  updated: {richer}:1 (gazette-wire): published unknown → 2025-06-20; "
+        in output
+    )
+    assert "statement date(s) recomputed" in output
+
+
+def test_articles_set_prints_the_edits_and_show_and_articles_carry_them(db: Path) -> None:
+    doc = GAZETTE.stem
+    code, output = _run(db, "articles", "set", doc, "--published", "2025-06-20", "--by", "ana")
+    assert code == 0, output
+    first = output.splitlines()[0]
+    assert first.startswith("edit 1  ") and first.endswith(
+        "  ana  article " + first.split("article ")[1].split()[0]
+        + " published: unknown → 2025-06-20 (set by hand)"
+    )
+    assert "said on: unknown → 2025-06-17 (after edit 1)" in output
+    code, listing = _run(db, "articles")
+    row = next(line for line in listing.splitlines() if doc in line)
+    assert "2025-06-20" in row and "set by hand" in row
+    code, shown = _run(db, "show", doc)
+    assert "\nedits (" in shown and "published: unknown → 2025-06-20 (set by hand)" in shown
+    code, statements = _run(db, "statements", "--speaker", "Ondrel")
+    assert "[edited 1x: onrecord edits --statement " in statements
+    code, nothing = _run(db, "articles", "set", doc, "--published", "2025-06-20")
+    assert code == 0 and "nothing changed" in nothing
+
+
+def test_statements_are_reassigned_and_deleted_with_the_log_kept(db: Path) -> None:
+    with open_store(db) as store:
+        views = list(store.statements())
+        wexley = next(v for v in views if v.speaker and "Wexley" in v.speaker)
+        other = next(v for v in views if v.id != wexley.id)
+    code, output = _run(db, "statements", "reassign", str(wexley.id), ONDREL, "--by", "ana")
+    assert code == 0, output
+    assert f"statement #{wexley.id} speaker: “{wexley.speaker}” → “{ONDREL}”" in output
+    code, card = _run(db, "speakers", "show", ONDREL)
+    assert f"statement #{wexley.id} speaker:" in card
+    code, one = _run(db, "statements", "show", str(wexley.id))
+    assert code == 0 and one.startswith(f"{ONDREL} in ") and "edits (1)" in one
+    code, output = _run(db, "statements", "delete", str(other.id))
+    assert code == 0 and f"statement #{other.id} deleted" in output
+    code, log = _run(db, "edits", "--format", "jsonl")
+    records = [json.loads(line) for line in log.splitlines()]
+    assert [(r["action"], r["statement"], r["made_by"]) for r in records] == [
+        ("reassign", wexley.id, "ana"),
+        ("delete", other.id, None),
+    ]
+    assert json.loads(records[1]["old"])["content"] == other.content
+    code, only = _run(db, "edits", "--statement", str(wexley.id))
+    assert code == 0 and len(only.splitlines()) == 1
+
+
+def test_corrections_refuse_bad_usage_and_missing_things(db: Path) -> None:
+    doc = GAZETTE.stem
+    code, output = _run(db, "articles", "set", doc)
+    assert code == 2 and "give at least one of --published, --outlet, --title, --url" in output
+    code, output = _run(db, "articles", "set", doc, "--published", "2025-13-01")
+    assert code == 2 and "'2025-13-01' is not a date YYYY-MM-DD (or none)" in output
+    code, output = _run(db, "statements", "reassign", "9999", ONDREL)
+    assert code == 1
+    assert "Error: no statement has the number 9999" in output
+    code, output = _run(db, "statements", "reassign", "1", "Nobody Atall")
+    assert code == 1 and "no speaker is named 'Nobody Atall'" in output

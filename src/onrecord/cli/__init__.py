@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from onrecord import __version__, settings
+from onrecord.cli.edits import by_option
 from onrecord.cli.options import (
     EXIT_INPUTS_FAILED,
     F,
@@ -36,7 +37,7 @@ from onrecord.queries.shapes import (
 from onrecord.queries.speakers import find_speaker
 from onrecord.queries.statements import KINDS, STANCES, StatementQuery, find_statements
 from onrecord.render import text as render
-from onrecord.render.edits import update_summary
+from onrecord.render.edits import edit_log, update_summary
 from onrecord.render.listing import json_text
 
 _store = store_of
@@ -252,17 +253,27 @@ def _query(text: str | None = None, **given: Any) -> StatementQuery:
     )
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @statement_options
 @listing_options()
 @db_option
-def statements(output_format: str, limit: int | None, offset: int, db: str, **filters: Any) -> None:
+@click.pass_context
+def statements(
+    ctx: click.Context,
+    output_format: str,
+    limit: int | None,
+    offset: int,
+    db: str,
+    **filters: Any,
+) -> None:
     """List statements, grouped by speaker; filter by speaker, outlet, date, topic and kind.
 
     A statement's date is the day it was said, else its article's publication date;
     --since/--until leave out statements with neither (and say how many on stderr).
+    Subcommands show, reassign or delete one statement (docs/cli.md).
     """
-    _list_statements(_query(**filters), output_format, limit, offset, db, grouped=True)
+    if ctx.invoked_subcommand is None:
+        _list_statements(_query(**filters), output_format, limit, offset, db, grouped=True)
 
 
 @main.command()
@@ -343,24 +354,26 @@ def _list_speakers(output_format: str, limit: int | None, offset: int, db: str) 
 @speakers.command("merge")
 @click.argument("target")
 @click.argument("other")
+@by_option
 @db_option
-def speakers_merge(target: str, other: str, db: str) -> None:
+def speakers_merge(target: str, other: str, by: str | None, db: str) -> None:
     """Merge speaker OTHER into TARGET (each a number, name or alias); rebuild its clusters."""
     from onrecord.pipeline.corpus import merge_speakers
 
     with _store(db, write=True) as store:
-        merged = merge_speakers(store, target, other)
+        merged = merge_speakers(store, target, other, by=by)
     click.echo(render.speaker_card(merged))
 
 
 @speakers.command("rename")
 @click.argument("old")
 @click.argument("new")
+@by_option
 @db_option
-def speakers_rename(old: str, new: str, db: str) -> None:
+def speakers_rename(old: str, new: str, by: str | None, db: str) -> None:
     """Rename speaker OLD (a number, name or alias) to NEW, for good."""
     with _store(db, write=True) as store:
-        renamed = store.rename_speaker(old, new)
+        renamed = store.rename_speaker(old, new, by=by)
     click.echo(render.speaker_card(renamed))
 
 
@@ -372,17 +385,37 @@ def speakers_show(speaker: str, output_format: str, db: str) -> None:
     """Print one SPEAKER (a number, name, alias or part of a name) with every name it goes by."""
     with _store(db) as store:
         found = find_speaker(store, speaker)
+        log = store.edits(speaker=found.id) if found.id is not None else []
     if output_format == "json":
         click.echo(json_text(speaker_record(found), indent=2))
     else:
-        click.echo(render.speaker_card(found))
+        click.echo("\n".join(part for part in (render.speaker_card(found), edit_log(log)) if part))
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @listing_options()
 @db_option
-def articles(output_format: str, limit: int | None, offset: int, db: str) -> None:
-    """List stored articles: id, doc name, publication date, outlet, title."""
+@click.pass_context
+def articles(
+    ctx: click.Context, output_format: str, limit: int | None, offset: int, db: str
+) -> None:
+    """List stored articles: id, doc name, publication date, outlet, edits, title.
+
+    Without a subcommand, the same as `articles list`; `articles set` corrects one.
+    """
+    if ctx.invoked_subcommand is None:
+        _list_articles(output_format, limit, offset, db)
+
+
+@articles.command("list")
+@listing_options()
+@db_option
+def articles_list(output_format: str, limit: int | None, offset: int, db: str) -> None:
+    """List stored articles: id, doc name, publication date, outlet, edits, title."""
+    _list_articles(output_format, limit, offset, db)
+
+
+def _list_articles(output_format: str, limit: int | None, offset: int, db: str) -> None:
     with _store(db) as store:
         emit(
             store.articles(limit=limit, offset=offset),
@@ -437,10 +470,12 @@ def show(article: str, output_format: str, db: str) -> None:
     """
     with _store(db) as store:
         found = store.article(article)
+        log = store.edits(article=found.id)
     if output_format == "json":
         click.echo(json_text(article_detail_record(found), indent=2))
     else:
-        click.echo(render.marked_article(found))
+        parts = (render.marked_article(found), edit_log(log))
+        click.echo("\n\n".join(part for part in parts if part))
 
 
 @main.command()
@@ -521,11 +556,13 @@ def show_settings() -> None:
 
 
 def _register() -> None:
-    """Add the commands over clusters, topics and timelines (cli/corpus.py)."""
-    from onrecord.cli import corpus
+    """Add the commands over clusters, topics and timelines (cli/corpus.py) and the
+    corrections (cli/edits.py)."""
+    from onrecord.cli import corpus, edits
 
     for command in corpus.COMMANDS:
         main.add_command(command)
+    edits.register(main)
 
 
 _register()

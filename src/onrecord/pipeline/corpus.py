@@ -212,9 +212,11 @@ def rebuild_clusters(store: Store, scorer: ParaphraseScorer | None = None) -> Cl
     return update_clusters(store, scorer=scorer)
 
 
-def merge_speakers(store: Store, target: str, other: str) -> SpeakerSummary:
+def merge_speakers(
+    store: Store, target: str, other: str, *, by: str | None = None
+) -> SpeakerSummary:
     """Merge speaker `other` into `target` and rebuild the merged speaker's clusters."""
-    merged = store.merge_speakers(target, other)
+    merged = store.merge_speakers(target, other, by=by)
     if merged.id is not None:
         mine = [i.statement_id for i in store.cluster_inputs(speakers=[merged.id])]
         update_clusters(store, statements=mine)

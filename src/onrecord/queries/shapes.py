@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from onrecord.models import (
     ArticleView,
+    Edit,
     EventView,
     PositionChange,
     PositionPeriod,
@@ -36,8 +37,9 @@ SPEAKER_FIELDS = (
 )  # fmt: skip
 ARTICLE_FIELDS = (
     "id", "doc", "source", "title", "outlet", "published", "published_evidence", "url",
-    "language",
+    "language", "edits",
 )  # fmt: skip
+EDIT_FIELDS = tuple(field.name for field in dataclasses.fields(Edit))
 TOPIC_FIELDS = (
     "name", "proposition", "description", "statements", "stances", "definition_hash"
 )  # fmt: skip
@@ -98,6 +100,11 @@ def article_detail_record(article: ArticleView) -> dict[str, Any]:
         "text": article.text,
         "statements": [statement_record(v) for v in article.statements],
     }
+
+
+def edit_record(edit: Edit) -> dict[str, Any]:
+    """Return one row of the edit log (`onrecord edits`)."""
+    return {name: _plain(getattr(edit, name)) for name in EDIT_FIELDS}
 
 
 def topic_record(summary: TopicSummary) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from onrecord.models import Edit, EditAction
+from onrecord.render.text import terminal_safe
 
 NONE = "unknown"  # how a cleared or missing value reads
 DATE_FIELDS = frozenset({"published", "said_on"})  # values shown bare: 2025-06-20
@@ -48,7 +49,8 @@ def _deleted(record: str | None) -> str:
 
 def edit_line(edit: Edit) -> str:
     """Render one edit: its number, when, who, and what changed."""
-    return f"edit {edit.id}  {edit.made_at}  {edit.made_by or '-'}  {describe(edit)}"
+    what = " ".join(describe(edit).split())  # a value's newlines would break the line
+    return terminal_safe(f"edit {edit.id}  {edit.made_at}  {edit.made_by or '-'}  {what}")
 
 
 def edit_log(edits: Sequence[Edit], heading: str = "edits") -> str:
@@ -71,4 +73,4 @@ def update_summary(source: str, doc: str, edits: Sequence[Edit], kept: Sequence[
         parts.append(f"{dated} statement date(s) recomputed")
     if kept:
         parts.append(f"kept as set by hand: {', '.join(kept)}")
-    return f"{source} ({doc}): {'; '.join(parts)}"
+    return terminal_safe(f"{source} ({doc}): {'; '.join(parts)}")

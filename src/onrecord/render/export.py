@@ -120,7 +120,7 @@ def parquet_schema(table: str) -> Any:
             "said_on_evidence": pa.struct(
                 [("expression", text), ("span", pa.list_(number)), ("method", text)]
             ),
-            "occasion": text, "speaker_mention": text,
+            "occasion": text, "speaker_mention": text, "edits": number,
         },
         "speakers": {
             "id": number, "name": text, "kind": text, "external_id": text,
@@ -130,7 +130,7 @@ def parquet_schema(table: str) -> Any:
         "articles": {
             "id": text, "doc": text, "source": text, "title": text, "outlet": text,
             "published": day, "published_evidence": text, "url": text, "language": text,
-            "text": text,
+            "edits": number, "text": text,
         },
     }  # fmt: skip
     fields = {"statements": STATEMENT_FIELDS, "speakers": SPEAKER_FIELDS}.get(

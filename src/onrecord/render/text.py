@@ -68,6 +68,8 @@ def statement_block(view: StatementView, indent: str = "  ") -> str:
     """Render one statement: a line of facts, then its content wrapped."""
     facts = f"#{view.id}  {_when(view)}  {view.outlet or 'outlet unknown'}  {view.kind}"
     facts += f"  {view.source} {view.cue}".rstrip()
+    if view.edits:  # corrected by hand or re-dated: the log says how
+        facts += f"  [edited {view.edits}x: onrecord edits --statement {view.id}]"
     body = textwrap.fill(
         view.content,
         width=_width(),
@@ -142,7 +144,7 @@ def speaker_card(summary: SpeakerSummary) -> str:
 
 def articles_table(articles: Iterable[ArticleView]) -> Iterator[str]:
     """Yield the article listing as the lines of an aligned table."""
-    header = ("id", "doc", "published", "date from", "lang", "outlet", "title")
+    header = ("id", "doc", "published", "date from", "lang", "outlet", "edits", "title")
     rows = (
         (
             a.id[:12],
@@ -151,6 +153,7 @@ def articles_table(articles: Iterable[ArticleView]) -> Iterator[str]:
             _date_rule(a.published_evidence),
             a.language,
             a.outlet or "-",
+            str(a.edits or "-"),
             _shortened(" ".join((a.title or "-").split()), 60),
         )
         for a in articles

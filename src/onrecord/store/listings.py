@@ -142,7 +142,8 @@ def limited(sql: str, params: list[Any], page: Page) -> tuple[str, list[Any]]:
 
 def articles(db: sqlite3.Connection, page: Page) -> Iterator[ArticleView]:
     """Yield articles without statements, by publication date then doc, a page at a time."""
-    sql, params = limited(f"SELECT * FROM articles ORDER BY {_ARTICLE_ORDER}", [], page)
+    select = f"SELECT {view_sql.ARTICLE_COLUMNS} FROM articles ORDER BY {_ARTICLE_ORDER}"
+    sql, params = limited(select, [], page)
     cursor = db.execute(sql, params)
     while rows := cursor.fetchmany(200):
         yield from (view_sql.article_view(row, ()) for row in rows)

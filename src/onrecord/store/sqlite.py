@@ -231,7 +231,9 @@ class SQLiteStore(CorpusQueries):
     def article(self, ref: str) -> ArticleView:
         """Return one article with its statements, by id, id prefix (>= 6) or doc name."""
         article_id = self._resolve(ref)
-        row = self._rows("SELECT * FROM articles WHERE id = ?", (article_id,))[0]
+        row = self._rows(
+            f"SELECT {view_sql.ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        )[0]
         statements = self._select("s.article_id = ?", (article_id,), "s.position")
         return view_sql.article_view(row, tuple(statements))
 

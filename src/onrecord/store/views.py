@@ -19,11 +19,18 @@ MIN_PREFIX = 6  # shortest article id prefix accepted as a reference
 _CHUNK = 500  # statement ids per `IN (...)` when loading spans
 _LIST_HINT = "list articles with `onrecord articles`"
 
+# An article's columns and the count of its rows in the edit log (its statements' too).
+ARTICLE_COLUMNS = (
+    "*, (SELECT count(*) FROM edits e WHERE e.article_id = articles.id) AS edits"
+)
+
 _VIEW_SELECT = """
 SELECT s.id, s.article_id, a.doc, a.outlet, a.published, a.title, sp.name AS speaker,
        s.speaker_kind, s.kind, s.source_text, s.cue_text, s.content_text, s.speaker_id,
        s.speaker_mention, s.said_on, s.said_on_precision, s.said_on_expression,
-       s.said_on_start, s.said_on_end, s.said_on_method, s.occasion_text
+       s.said_on_start, s.said_on_end, s.said_on_method, s.occasion_text,
+       (SELECT count(*) FROM edits e
+        WHERE e.statement_id = s.id AND e.article_id = s.article_id) AS edits
 FROM statements s
 JOIN articles a ON a.id = s.article_id
 LEFT JOIN speakers sp ON sp.id = s.speaker_id
@@ -128,6 +135,7 @@ def _views(
             said_on_evidence=_evidence(row),
             occasion=row["occasion_text"],
             speaker_mention=row["speaker_mention"],
+            edits=row["edits"],
         )
         for row in rows
     ]
@@ -146,6 +154,7 @@ def article_view(row: sqlite3.Row, statements: tuple[StatementView, ...]) -> Art
         text=row["text"],
         statements=statements,
         language=row["language"],
+        edits=row["edits"],
     )
 
 

@@ -34,6 +34,9 @@ HINT_ALIASES: dict[str, str] = {"date": "published", "source": "outlet"}
 
 def jsonl_documents(data: bytes, path: str, stem: str) -> Iterator[RawDocument | Failure]:
     """Yield one RawDocument per good line of a JSONL file's bytes, a Failure per bad one."""
+    if not data.strip():  # as a text file: an empty file is reported, never passed over
+        yield Failure(path, "empty file" if not data else "no text")
+        return
     for lineno, line in _lines(data):
         if not line.strip():
             continue

@@ -1,0 +1,54 @@
+"""An ingest SIGKILLed at any moment, then run again, stores what a clean run stores.
+
+Each trial kills an ingest of a small corpus (two speeches reported by four outlets,
+batches of two, a topics file) in a subprocess, runs the same ingest again to the end, and
+compares articles, statements, speakers, clusters, speech events, topic scores and the
+pending marks with a clean run's. CI runs a kill right after each write of the first
+batch (articles, clusters, topic scores, marks cleared) and three at random moments;
+bench/kill_trials.py runs as many as asked (20 and more).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from onrecord.cli import main
+from tests.fault.killing import KillLab, arguments, environment
+
+pytestmark = pytest.mark.slow
+
+
+def _rerun_in_process(corpus: Path, db: Path) -> None:
+    """The run after the kill, in this process (the pipeline is loaded once for all)."""
+    result = CliRunner().invoke(main, arguments(corpus, db), env=environment())
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> KillLab:
+    os.environ.setdefault("ONRECORD_PARAPHRASE", "lexical")
+    return KillLab(tmp_path_factory.mktemp("kill"), rerun=_rerun_in_process)
+
+
+def test_the_clean_run_has_something_to_lose(lab: KillLab) -> None:
+    clean = lab.clean
+    assert clean["integrity"] == "ok" and clean["pending"] == []
+    assert len(clean["articles"]) == 8  # type: ignore[arg-type]
+    multi = [row for row in clean["clusters"] if " " in str(row[0])]  # type: ignore[union-attr]
+    assert multi, "clusters across articles"
+    assert clean["scores"] and clean["events"]
+
+
+def test_a_kill_after_each_write_of_a_batch_is_recovered(lab: KillLab) -> None:
+    trials = lab.after_writes(batches=1)
+    assert all(trial.killed for trial in trials), trials
+    assert [trial for trial in trials if trial.differences] == []
+
+
+def test_kills_at_random_moments_are_recovered(lab: KillLab) -> None:
+    trials = lab.at_random(3, seed=int(os.environ.get("ONRECORD_KILL_SEED", "15")))
+    assert [trial for trial in trials if trial.differences] == []

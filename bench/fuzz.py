@@ -1,8 +1,9 @@
 """Fuzz cases run and failed: the property tests of tests/fault/test_fuzz.py at length.
 
 Runs them under the Hypothesis profile `long` (1,000 examples per property unless
---examples says otherwise) with statistics on, and prints per property the cases run and
-failed, then `fuzz_cases=N failures=F` (target 0).
+--examples says otherwise) with statistics on, and prints per property the cases
+generated and failed, then `fuzz_cases=N failures=F failed_properties=P` (target 0; a
+failing case is then shrunk to the smallest example, which pytest prints).
 
     python bench/fuzz.py [--examples 1000] [--no-slow]
 """
@@ -42,18 +43,20 @@ def main() -> int:
         command += ["-m", "not slow"]
     done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
     total = failed = 0
-    name = "?"
+    name, phase = "?", ""
     for line in done.stdout.splitlines():
         if match := TEST.match(line.strip()):
             name = match.group(1).split("::", 1)[1]
-        elif match := CASES.search(line):
+        elif "during " in line and " phase" in line:
+            phase = line.split("during ", 1)[1].split(" phase", 1)[0]
+        elif (match := CASES.search(line)) and phase == "generate":
             passing, failing, _ = map(int, match.groups())
-            if passing + failing > 1:  # the generate phase, not a reuse or shrink phase
-                print(f"  {name}: {passing + failing} cases, {failing} failed")
-                total += passing + failing
-                failed += failing
+            print(f"  {name}: {passing + failing} cases generated, {failing} failed")
+            total += passing + failing
+            failed += failing
     print(done.stdout.splitlines()[-1] if done.stdout else done.stderr[-500:])
-    print(f"fuzz_cases={total} failures={failed} pytest_exit={done.returncode}")
+    broken = sum(1 for line in done.stdout.splitlines() if line.startswith("FAILED "))
+    print(f"fuzz_cases={total} failures={failed} failed_properties={broken}")
     return done.returncode
 
 

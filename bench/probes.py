@@ -20,39 +20,23 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+# Runs the CLI and SIGKILLs itself right after the Nth return of one SQLiteStore method:
+# "save 1" is a kill after the first batch's commit, before clustering.
+from tests.fault.killing import KILL_AFTER as KILLER  # noqa: E402
+
 TRACEBACK = "Traceback (most recent call last)"
 PAYLOAD = "<img src=x onerror=alert(1)>"
 SPEAKERS = ("Tomas Vell", "Ana Pell", "Ines Varga", "Jo Brandt", "Oriane Kestrel", "Piet Ondrel")
 PLACES = ("Grennock", "Dornholm", "Port Selden", "Vellmouth", "Korvhaven", "Iskarel")
 
-# Runs the CLI and SIGKILLs itself right after the Nth call of one SQLiteStore method
-# returns: "save 1" is a kill after the first batch's commit, before clustering.
-KILLER = textwrap.dedent(
-    """
-    import os, signal, sys
-    from onrecord.store.sqlite import SQLiteStore
-    method, after = sys.argv.pop(1), int(sys.argv.pop(1))
-    original = getattr(SQLiteStore, method)
-    calls = [0]
-    def patched(self, *args, **kwargs):
-        result = original(self, *args, **kwargs)
-        calls[0] += 1
-        if calls[0] >= after:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return result
-    setattr(SQLiteStore, method, patched)
-    from onrecord.cli import main
-    sys.argv[0] = "onrecord"
-    main()
-    """
-)
 
 
 @dataclass(frozen=True, slots=True)

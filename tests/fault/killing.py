@@ -221,14 +221,13 @@ class KillLab:
 
     def after_writes(self, batches: int = 2) -> list[Trial]:
         """A kill right after each write of each of the first `batches` batches."""
-        return [
-            self._trial(
-                f"after {method} #{n}",
-                lambda db, m=method, k=n: killed_after_write(self.corpus, db, m, k),
-            )
-            for n in range(1, batches + 1)
-            for method in WRITES
-        ]
+        return [self.after_write(method, n) for n in range(1, batches + 1) for method in WRITES]
+
+    def after_write(self, method: str, n: int) -> Trial:
+        """A kill right after the `n`th return of the store's `method`."""
+        return self._trial(
+            f"after {method} #{n}", lambda db: killed_after_write(self.corpus, db, method, n)
+        )
 
     def _trial(self, moment: str, kill: Callable[[Path], bool]) -> Trial:
         self.count += 1

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import onrecord.pipeline.run as run_module
 from onrecord.cli import main
+from onrecord.pipeline.derived import DerivedReport
 from tests.fault.killing import KillLab, arguments, environment
 
 pytestmark = pytest.mark.slow
@@ -52,3 +54,12 @@ def test_a_kill_after_each_write_of_a_batch_is_recovered(lab: KillLab) -> None:
 def test_kills_at_random_moments_are_recovered(lab: KillLab) -> None:
     trials = lab.at_random(3, seed=int(os.environ.get("ONRECORD_KILL_SEED", "15")))
     assert [trial for trial in trials if trial.differences] == []
+
+
+def test_the_comparison_sees_what_a_run_without_recovery_leaves(
+    lab: KillLab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(run_module, "finish_pending", lambda store: DerivedReport())
+    trial = lab.after_write("save", 1)
+    assert trial.killed
+    assert {"scores", "pending"} <= set(trial.differences)

@@ -46,6 +46,8 @@ MAX_CONTROL_SHARE = 0.05
 # stops early (the file is then legacy text); the final verdict is invalid <= valid.
 MAX_INVALID_UTF8_LEAD = 64
 
+NUL_REASON = "binary file, not text (it holds NUL characters)"
+
 NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
 
 
@@ -78,6 +80,8 @@ def decode_counted(data: bytes, declared: str | None = None) -> Decoded:
     if not data:
         raise InputError("empty file")
     decoded = _decode_bytes(data, declared)
+    if "\x00" in decoded.text:  # a UTF-16/32 file's NUL character, as a NUL byte below
+        raise InputError(NUL_REASON)
     if _looks_binary(decoded.text, decoded.replaced):
         raise InputError("binary file, not text")
     text = normalise_newlines(decoded.text)
@@ -109,7 +113,7 @@ def _decode_bytes(data: bytes, declared: str | None) -> Decoded:
                 raise InputError(f"invalid {encoding} text after its byte-order mark") from err
     # Without a UTF-16/32 mark a NUL byte means binary data, not text.
     if b"\x00" in data:
-        raise InputError("binary file, not text (it holds NUL bytes)")
+        raise InputError(NUL_REASON)
     if (mostly := _mostly_utf8(data)) is not None:
         return mostly
     for encoding in _candidates(declared)[1:]:

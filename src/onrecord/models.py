@@ -390,6 +390,7 @@ class ArticleView:
     statements: tuple[StatementView, ...]
     language: str = "en"
     edits: int = 0  # rows of the edit log about this article or its statements
+    captions: tuple[Span, ...] = ()  # the photo captions in `text` (read by `store.article`)
 
 
 def article_id(text: str) -> str:

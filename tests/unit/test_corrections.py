@@ -174,3 +174,30 @@ def test_an_update_summary_names_fields_dates_and_what_was_kept() -> None:
         "w.jsonl:1 (gazette): published unknown → 2025-06-20; 2 statement date(s) recomputed; "
         "kept as set by hand: title"
     )
+
+
+def test_dating_again_reads_the_stored_captions_and_language(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import onrecord.pipeline.corrections as corrections
+
+    seen = []
+
+    def analysed(articles, nlp):  # type: ignore[no-untyped-def]
+        seen.extend(articles)
+        return iter([article_a()])
+
+    monkeypatch.setattr(corrections, "analyse_articles", analysed)
+    monkeypatch.setattr(corrections, "load_pipeline", lambda model=None: None)
+    stored = dataclasses.replace(
+        store.article("tehran-times-2018"), captions=(Span(0, 5),), language="en"
+    )
+    first, second = stored.statements
+    dates = corrections.redated(stored, Metadata(published=dt.date(2018, 8, 20)))
+    (article,) = seen
+    assert (article.captions, article.text, article.metadata.published) == (
+        (Span(0, 5),),
+        stored.text,
+        dt.date(2018, 8, 20),
+    )
+    assert dates == {first.id: None, second.id: None}  # the fresh statements, matched by spans

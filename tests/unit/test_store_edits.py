@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from tests.unit.test_store import LEADER, TEXT_A, ZARIF, article_a, article_b, article_c
 
-from onrecord.errors import NotFoundError
+from onrecord.errors import NotFoundError, StoreError
 from onrecord.models import (
     EditAction,
     FetchedPage,
@@ -20,6 +21,8 @@ from onrecord.models import (
     StatementDate,
     StatementFilter,
 )
+from onrecord.pipeline.corpus import update_clusters
+from onrecord.pipeline.derived import bring_up_to_date
 from onrecord.store import SCHEMA_VERSION, Store, open_store
 from onrecord.store.schema import APPLICATION_ID, MIGRATIONS
 
@@ -279,3 +282,38 @@ def test_fetched_pages_keep_their_bytes_and_are_found_by_either_url(store: Store
     assert store.fetched_page("http://127.0.0.1:9/news/a.html") == page
     assert store.fetched_page("http://127.0.0.1:9/b") is None  # no article read from it
     assert store.article_pages(article) == [page]
+
+
+def test_captions_are_stored_with_the_article_and_read_back(tmp_path: Path) -> None:
+    processed = article_a()
+    start = TEXT_A.index("The foreign minister")
+    captioned = dataclasses.replace(
+        processed,
+        article=dataclasses.replace(processed.article, captions=(Span(start, start + 20),)),
+    )
+    with open_store(tmp_path / "c.db") as store:
+        store.save([captioned])
+        assert store.article("tehran-times-2018").captions == (Span(start, start + 20),)
+        outside = dataclasses.replace(
+            article_b(),
+            article=dataclasses.replace(article_b().article, captions=(Span(0, 10_000),)),
+        )
+        with pytest.raises(StoreError, match="caption 0 \\[0, 10000\\) is outside the text"):
+            store.save([outside])
+
+
+def test_an_edit_marks_the_speakers_articles_pending_in_its_own_transaction(store: Store) -> None:
+    update_clusters(store)
+    store.clear_pending(store.pending_articles())
+    first, second = store.article("tehran-times-2018").statements
+    leader = first.speaker_id
+    assert leader is not None and list(store.speech_events(leader))
+    store.reassign_statement(second.id, str(leader))
+    # Killed here, before the rebuild: the clusters are gone and the articles say so.
+    assert list(store.speech_events(leader)) == []
+    ids = {a.id for a in store.articles()}
+    leader_articles = {v.article for v in store.statements() if v.speaker_id == leader}
+    assert set(store.pending_articles()) == leader_articles and leader_articles <= ids
+    report = bring_up_to_date(store)  # what the next ingest or `onrecord repair` does
+    assert report.articles == len(leader_articles) and store.pending_articles() == []
+    assert any(second.id in {s.id for s in e.statements} for e in store.speech_events(leader))

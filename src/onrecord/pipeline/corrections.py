@@ -3,9 +3,12 @@
 The CLI and the web UI make every edit through these functions. Each edit is written
 with a row of the store's edit log, and what follows from it is recomputed at once: a new
 publication date (or URL) dates the article's statements again, as an ingest with that
-metadata would have, and the speech events of the speakers concerned are rebuilt. A
-re-ingest of the same text with richer metadata goes through `reingest_changes` and the
-store's `update_article`, which never overrides a field the user set by hand.
+metadata would have, and the speech events of the speakers concerned are rebuilt. The
+edit's own transaction forgets those clusters and marks the articles pending, so a run
+killed before the rebuild leaves nothing stale: the next ingest or `onrecord repair`
+finishes it (`pipeline.derived`). A re-ingest of the same text with richer metadata goes
+through `reingest_changes` and the store's `update_article`, which never overrides a field
+the user set by hand.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from onrecord.models import (
 )
 from onrecord.nlp import load_pipeline
 from onrecord.pipeline.analyse import analyse_articles
-from onrecord.pipeline.corpus import ClusterReport, update_clusters
+from onrecord.pipeline.derived import bring_up_to_date
 from onrecord.store import Store
 from onrecord.store.edits import ARTICLE_FIELDS
 
@@ -41,11 +44,11 @@ SpanKey = tuple[tuple[tuple[int, int], ...], ...]
 
 @dataclass(frozen=True, slots=True)
 class Correction:
-    """What one correction of an article did: the edits logged, and events rebuilt."""
+    """What one correction of an article did: the edits logged, the statements re-clustered."""
 
     article: str  # the article id
     edits: tuple[Edit, ...]  # field changes first, then the statement dates that followed
-    events: int = 0  # speech events of the article's speakers after the rebuild
+    clustered: int = 0  # statements clustered again (the speakers' events rebuilt)
 
 
 def correct_article(
@@ -75,7 +78,7 @@ def correct_article(
     if DATING_FIELDS & set(changing):
         dates = redated(stored, _metadata(stored, changing), model)
     edits = store.set_article(stored.id, changing, by=by, dates=dates)
-    return Correction(stored.id, tuple(edits), _refresh_after(store, stored, edits))
+    return Correction(stored.id, tuple(edits), bring_up_to_date(store).clustered)
 
 
 def apply_update(
@@ -97,7 +100,7 @@ def apply_update(
         dates=dates,
     )
     if edits:
-        _refresh_after(store, store.article(article.id), edits)
+        bring_up_to_date(store)
     return tuple(edits)
 
 
@@ -134,7 +137,9 @@ def redated(
     stored: ArticleView, metadata: Metadata, model: str | None = None
 ) -> dict[int, StatementDate | None]:
     """Return the date each stored statement of an article gets under new metadata."""
-    article = Article(stored.id, stored.doc, stored.source, stored.text, metadata)
+    article = Article(
+        stored.id, stored.doc, stored.source, stored.text, metadata, captions=stored.captions
+    )
     (result,) = analyse_articles([article], load_pipeline(model))
     if not isinstance(result, ProcessedArticle):
         raise InputError(f"cannot date the statements of {stored.doc} again: {result.reason}")
@@ -180,6 +185,7 @@ def _metadata(stored: ArticleView, values: FieldValues) -> Metadata:
         published=stored.published,
         published_evidence=stored.published_evidence,
         url=stored.url,
+        language=stored.language,
     )
     return replace(current, **values)  # type: ignore[arg-type]
 
@@ -193,30 +199,13 @@ def reassign_statement(
     new_kind: MentionKind | None = None,
 ) -> Edit | None:
     """Give a statement to another speaker for good; rebuild both speakers' events."""
-    edit, speakers = store.reassign_statement(statement_id, speaker, by=by, new_kind=new_kind)
-    if edit is not None:
-        refresh_events(store, speakers)
+    edit, _ = store.reassign_statement(statement_id, speaker, by=by, new_kind=new_kind)
+    bring_up_to_date(store)
     return edit
 
 
 def delete_statement(store: Store, statement_id: int, *, by: str | None = None) -> Edit:
     """Delete a statement, keeping what it was in the edit log; rebuild its speaker's events."""
-    edit, speakers = store.delete_statement(statement_id, by=by)
-    refresh_events(store, speakers)
+    edit, _ = store.delete_statement(statement_id, by=by)
+    bring_up_to_date(store)
     return edit
-
-
-def refresh_events(store: Store, speakers: Collection[int]) -> ClusterReport:
-    """Rebuild the clusters and speech events of `speakers` after their statements changed."""
-    if not speakers:
-        return ClusterReport(0, 0, 0, 0)
-    store.forget_clusters(speakers)
-    return update_clusters(store)
-
-
-def _refresh_after(store: Store, article: ArticleView, edits: Collection[Edit]) -> int:
-    """Rebuild the events of the article's speakers when a change can move them."""
-    if not any(e.field in ("published", "url", "outlet", "said_on") for e in edits):
-        return 0
-    speakers = {s.speaker_id for s in article.statements if s.speaker_id is not None}
-    return refresh_events(store, speakers).events

@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from onrecord.errors import NotFoundError, StoreError
 from onrecord.models import Edit, EditAction, MentionKind, Speaker, StatementDate
 from onrecord.store import speakers as speaker_sql
 from onrecord.store import views as view_sql
+from onrecord.store.clusters import chunks, forget
 
 # The article fields a user may set and a re-ingest may update.
 ARTICLE_FIELDS = ("published", "outlet", "title", "url")
@@ -30,6 +31,10 @@ _DATE_COLUMNS = (
     "said_on_end",
     "said_on_method",
 )
+
+
+# Article fields whose change can move a speech event (its day, its outlets).
+EVENT_FIELDS = frozenset({"published", "url", "outlet", "said_on"})
 
 
 def now() -> str:
@@ -270,6 +275,37 @@ def delete(db: sqlite3.Connection, statement_id: int, **log: object) -> tuple[Ed
         **log,
     )
     return edit, row["speaker_id"]
+
+
+def unsettle(
+    db: sqlite3.Connection, speakers: Collection[int], articles: Collection[str] = ()
+) -> None:
+    """Forget the clusters and events of `speakers` and mark their articles pending.
+
+    Run in the edit's transaction, so the derived data is never stale: the caller
+    rebuilds it (`pipeline.derived.bring_up_to_date`), else the next ingest or `onrecord
+    repair` does.
+    """
+    forget(db, speakers)
+    for marks, part in chunks(sorted(speakers)):
+        db.execute(
+            "INSERT OR IGNORE INTO pending_articles (article_id) SELECT DISTINCT article_id "
+            f"FROM statements WHERE speaker_id IN ({marks})",
+            part,
+        )
+    db.executemany(
+        "INSERT OR IGNORE INTO pending_articles (article_id) VALUES (?)", [(a,) for a in articles]
+    )
+
+
+def article_speakers(db: sqlite3.Connection, article_id: str) -> list[int]:
+    """Return the speakers of an article's statements."""
+    rows = db.execute(
+        "SELECT DISTINCT speaker_id FROM statements WHERE article_id = ? "
+        "AND speaker_id IS NOT NULL",
+        (article_id,),
+    )
+    return [int(row[0]) for row in rows]
 
 
 def replay_reassigns(db: sqlite3.Connection) -> list[int]:

@@ -7,7 +7,7 @@ every table and column for people who open the file with any SQLite tool.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """The schema version this code writes and reads (stored in `PRAGMA user_version`)."""
 
 APPLICATION_ID = 0x6F6E7263
@@ -356,6 +356,21 @@ _VERSION_6: tuple[str, ...] = (
     """,
 )
 
+# Version 7: the photo captions cleaning marked in each article's text, so that the
+# statements of an article whose date is corrected are dated again as at its ingest.
+_VERSION_7: tuple[str, ...] = (
+    """
+    CREATE TABLE article_captions (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        seq        INTEGER NOT NULL,
+        start      INTEGER NOT NULL CHECK (start >= 0),
+        end_       INTEGER NOT NULL,
+        PRIMARY KEY (article_id, seq),
+        CHECK (start <= end_)
+    )
+    """,
+)
+
 # MIGRATIONS[v] upgrades a database at version v - 1 to version v.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: _VERSION_1,
@@ -364,6 +379,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     4: _VERSION_4,
     5: _VERSION_5,
     6: _VERSION_6,
+    7: _VERSION_7,
 }
 
 

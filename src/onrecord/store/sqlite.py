@@ -12,6 +12,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -24,6 +25,7 @@ from onrecord.models import (
     FetchedPage,
     MentionKind,
     ProcessedArticle,
+    Span,
     Speaker,
     SpeakerEdit,
     SpeakerSummary,
@@ -235,7 +237,12 @@ class SQLiteStore(CorpusQueries):
             f"SELECT {view_sql.ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
         )[0]
         statements = self._select("s.article_id = ?", (article_id,), "s.position")
-        return view_sql.article_view(row, tuple(statements))
+        captions = self._rows(
+            "SELECT start, end_ FROM article_captions WHERE article_id = ? ORDER BY seq",
+            (article_id,),
+        )
+        view = view_sql.article_view(row, tuple(statements))
+        return replace(view, captions=tuple(Span(start, end) for start, end in captions))
 
     def articles(self, *, limit: int | None = None, offset: int = 0) -> Iterator[ArticleView]:
         """Yield articles, by publication date then doc, without statements."""
@@ -278,7 +285,9 @@ class SQLiteStore(CorpusQueries):
             changed = edit_sql.set_article_fields(
                 db, article_id, values, action=EditAction.SET, evidence="set by hand", made_by=by
             )
-            return changed + self._redate(db, article_id, dates, changed, made_by=by)
+            return self._settled(
+                db, article_id, changed + self._redate(db, article_id, dates, changed, made_by=by)
+            )
 
     def update_article(
         self,
@@ -296,7 +305,15 @@ class SQLiteStore(CorpusQueries):
             changed = edit_sql.set_article_fields(
                 db, article_id, kept, action=EditAction.UPDATE, evidence=evidence, origin=origin
             )
-            return changed + self._redate(db, article_id, dates, changed, origin=origin)
+            redated = self._redate(db, article_id, dates, changed, origin=origin)
+            return self._settled(db, article_id, changed + redated)
+
+    @staticmethod
+    def _settled(db: sqlite3.Connection, article_id: str, edits: list[Edit]) -> list[Edit]:
+        """Mark the events of the article's speakers for rebuilding when an edit moves them."""
+        if any(edit.field in edit_sql.EVENT_FIELDS for edit in edits):
+            edit_sql.unsettle(db, edit_sql.article_speakers(db, article_id), [article_id])
+        return edits
 
     @staticmethod
     def _redate(
@@ -328,7 +345,10 @@ class SQLiteStore(CorpusQueries):
             edit, new, old = edit_sql.reassign(
                 db, statement_id, speaker, new_kind=new_kind, made_by=by
             )
-        return edit, sorted({new} | ({old} if old is not None else set()))
+            speakers = sorted({new} | ({old} if old is not None else set()))
+            if edit is not None:
+                edit_sql.unsettle(db, speakers)
+        return edit, speakers
 
     def delete_statement(
         self, statement_id: int, *, by: str | None = None
@@ -336,7 +356,9 @@ class SQLiteStore(CorpusQueries):
         """Delete one statement and keep the edit; return it and the speaker that lost it."""
         with translated("cannot delete the statement"), self._transaction() as db:
             edit, speaker = edit_sql.delete(db, statement_id, made_by=by)
-        return edit, [speaker] if speaker is not None else []
+            speakers = [speaker] if speaker is not None else []
+            edit_sql.unsettle(db, speakers, [edit.article] if edit.article else [])
+        return edit, speakers
 
     def replay_statement_edits(self) -> list[int]:
         """Re-apply kept reassignments that a later ingest undid; return the speakers touched."""

@@ -43,6 +43,13 @@ def validate(processed: ProcessedArticle) -> None:
                 f"(length {size})",
                 hint="this is a bug in the stage that made the segment; nothing was stored",
             )
+    for seq, caption in enumerate(article.captions):
+        if caption.end > size:
+            raise StoreError(
+                f"{where}: caption {seq} [{caption.start}, {caption.end}) is outside the text "
+                f"(length {size})",
+                hint="this is a bug in the cleaning that marked it; nothing was stored",
+            )
     for index, statement in enumerate(processed.statements):
         spans: list[tuple[str, Span]] = [
             (role, span) for role in ROLES for span in getattr(statement.attribution, role)
@@ -128,6 +135,10 @@ def insert_article(
             (article.id, seq, seg.clean_start, seg.raw_start, seg.length)
             for seq, seg in enumerate(article.segments)
         ],
+    )
+    db.executemany(
+        "INSERT INTO article_captions (article_id, seq, start, end_) VALUES (?, ?, ?, ?)",
+        [(article.id, seq, c.start, c.end) for seq, c in enumerate(article.captions)],
     )
     size = len(article.text)
     ordered = sorted(

@@ -302,15 +302,21 @@ def _components(group: list[Placed], counts: Counter[str] | None) -> list[list[S
         gap = abs(a.anchor - b.anchor) if a.anchor is not None and b.anchor is not None else 0
         return gap, a.cluster.id, b.cluster.id
 
+    said = {i: span[i] if p.said else None for i, p in enumerate(group)}
     for i, j in sorted(edges, key=order):
         a, b = root(i), root(j)
         if a == b:
             continue
-        merged = _widest(span[a], span[b])
+        merged, days = _widest(span[a], span[b]), _widest(said[a], said[b])
         if merged is not None and merged[1] - merged[0] > EVENT_SPAN_DAYS:
             continue
+        # Days said apart join only through a pair that allows it (a shared article or
+        # occasion), never through a cluster placed by publication or nowhere between.
+        direct = group[i].said and group[j].said
+        if days is not None and days[1] > days[0] and not direct:
+            continue
         parent[b] = a
-        span[a] = merged
+        span[a], said[a] = merged, days
     parts: dict[int, list[StatementCluster]] = defaultdict(list)
     for i, p in enumerate(group):
         parts[root(i)].append(p.cluster)

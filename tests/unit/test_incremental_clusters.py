@@ -31,8 +31,8 @@ def lexical(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ONRECORD_PARAPHRASE", "lexical")
 
 
-def add_new(store: Store) -> tuple[ClusterReport, int]:
-    """Store the ten new articles and cluster them; return the report and the queries run."""
+def add_new(store: Store) -> tuple[ClusterReport, list[str]]:
+    """Store the ten new articles and cluster them; return the report and the SQL run."""
     ids = store.save(NEW)
     statements = store.article_statements(ids)
     queries: list[str] = []
@@ -41,7 +41,13 @@ def add_new(store: Store) -> tuple[ClusterReport, int]:
         report = update_clusters(store, statements=statements)
     finally:
         store._db.set_trace_callback(None)  # type: ignore[attr-defined]
-    return report, len(queries)
+    return report, queries
+
+
+def plan(store: Store, sql: str) -> tuple[str, list[str]]:
+    """Return a query with the steps of its plan (`EXPLAIN QUERY PLAN`)."""
+    rows = store._db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()  # type: ignore[attr-defined]
+    return sql, [row[3] for row in rows]
 
 
 def events(store: Store) -> set[frozenset[int]]:
@@ -64,8 +70,14 @@ def test_comparisons_and_queries_per_new_article_do_not_grow_with_the_database(
     for n, path in sizes.items():
         with open_store(path) as store:
             stored = store.counts()["statements"]
-            report, queries = add_new(store)
+            report, run = add_new(store)
+            plans = [plan(store, sql) for sql in run if sql.lstrip().upper().startswith("SELECT")]
+        queries = len(run)
         found[n] = (report.comparisons, queries)
+        # Every read is an indexed search: no table scanned, no speaker's statements read.
+        for sql, steps in plans:
+            assert not any(step.startswith("SCAN") for step in steps), (sql, steps)
+            assert not any("statements_speaker" in step for step in steps), (sql, steps)
         print(
             f"{n} articles ({stored} statements): "
             f"{report.comparisons} comparisons, {queries} queries"

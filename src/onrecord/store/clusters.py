@@ -110,8 +110,10 @@ def neighbours(
         found.update(
             int(row[0])
             for row in db.execute(
+                # `+s.speaker_id`: look up by article (a few rows), never by speaker (all
+                # of the speaker's statements), whatever the planner's statistics say.
                 "SELECT s.id FROM statements s JOIN statement_clusters c ON c.statement_id = s.id "
-                "WHERE s.article_id = ? AND s.speaker_id = ?",
+                "WHERE s.article_id = ? AND +s.speaker_id = ?",
                 (article, speaker),
             )
         )

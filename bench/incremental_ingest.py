@@ -7,8 +7,8 @@ corpus stage, no NLP; 3 statements per article) and kept in DIR (default
 /tmp/onrecord-bench) for the next run. The 10 new articles are `make_corpus.py 10 --seed 99`
 written as JSONL: fictional reports of speeches on the corpora's last day, by the same
 speakers. Each round copies the database and runs `onrecord.pipeline.run.ingest` on them
-(spaCy loaded once, before timing), and the best round is printed with the part spent in
-the corpus stage (`update_clusters`) and the statement and cluster pairs it judged.
+(parsing in process, spaCy loaded once before timing), and the best round is printed with
+the part spent in the corpus stage (`update_clusters`) and the pairs it judged.
 Default sizes: 0, 15,000 and 125,000 statements. See docs/scaling.md.
 """
 
@@ -62,7 +62,7 @@ def measure(base: Path, new: Path, work: Path) -> tuple[float, float, int]:
     try:
         with open_store(work) as store:
             started = time.perf_counter()
-            report = run.ingest([new], store)
+            report = run.ingest([new], store, workers=0)  # parse in process: no worker start-up
             total = time.perf_counter() - started
     finally:
         run.update_clusters = update

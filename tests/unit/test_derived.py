@@ -95,6 +95,37 @@ def test_topic_scoring_cut_short_is_finished(tmp_path: Path) -> None:
         assert derived(cut) == want
 
 
+# What takes a database at version 8 back to version 7.
+UNDO_VERSION_8 = (
+    *(
+        f"DROP TRIGGER {name}"
+        for name in (
+            "articles_published_update",
+            "statements_counts_insert",
+            "statements_counts_delete",
+            "statements_counts_move",
+            "articles_counts_delete",
+            "articles_counts_outlet",
+        )
+    ),
+    "DROP TABLE speaker_counts",
+    "DROP TABLE speaker_outlets",
+    *(
+        f"DROP INDEX {name}"
+        for name in (
+            "statements_listing",
+            "statements_dated",
+            "statements_speaker_dated",
+            "speakers_listing",
+            "speech_events_said_on",
+        )
+    ),
+    "ALTER TABLE statements DROP COLUMN dated",
+    "ALTER TABLE statements DROP COLUMN published",
+    "CREATE INDEX statements_speaker ON statements (speaker_id)",
+)
+
+
 def test_upgrading_marks_articles_left_unclustered_or_unscored(tmp_path: Path) -> None:
     path = tmp_path / "v5.db"
     with _clean_run(tmp_path / "clean.db") as clean:
@@ -112,6 +143,8 @@ def test_upgrading_marks_articles_left_unclustered_or_unscored(tmp_path: Path) -
         ids = store.save([article_a(), article_b(), article_c()])
     raw = sqlite3.connect(path)
     raw.execute("DROP TABLE pending_articles")
+    for ddl in UNDO_VERSION_8:
+        raw.execute(ddl)
     raw.execute("DROP TABLE article_captions")  # version 7's, made by the open above
     raw.execute("PRAGMA user_version = 5")
     raw.commit()

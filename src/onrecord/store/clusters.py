@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from onrecord.errors import StoreError
 from onrecord.models import BandProbe, ClusterInput, ClusterLink, ClusterUpdate
+from onrecord.store.paging import Page, Part, chained, limited
 
 _CHUNK = 500  # ids per `IN (...)`
 T = TypeVar("T", int, str)
@@ -315,7 +316,7 @@ def event_rows(
     With `several`, only events reported by more than one article; `page` is (limit,
     offset), pushed into the SQL.
     """
-    sql = (
+    base = (
         "SELECT e.id, e.speaker_id, sp.name, e.said_on, e.occasion FROM speech_events e "
         "JOIN speakers sp ON sp.id = e.speaker_id"
     )
@@ -329,16 +330,25 @@ def event_rows(
             "(SELECT count(DISTINCT s.article_id) FROM speech_event_statements m "
             "JOIN statements s ON s.id = m.statement_id WHERE m.event_id = e.id) > 1"
         )
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY e.said_on IS NULL, e.said_on, e.id"
-    limit, offset = page
-    if limit is not None or offset:
-        sql += " LIMIT ? OFFSET ?"
-        params += [-1 if limit is None else limit, offset]
-    cursor = db.execute(sql, params)
-    while rows := cursor.fetchmany(_CHUNK):
-        yield from ((int(r[0]), int(r[1]), r[2], _date(r[3]), r[4]) for r in rows)
+
+    def part(dated: bool) -> Part[tuple[int, int, str, dt.date | None, str | None]]:
+        # Dated events by day, then undated ones: each part read in the order of an index.
+        conditions = [*where, f"e.said_on IS {'NOT ' if dated else ''}NULL"]
+        sql = f"{base} WHERE {' AND '.join(conditions)}"
+        order = " ORDER BY e.said_on, e.id" if dated else " ORDER BY e.id"
+
+        def rows(part_page: Page) -> Iterator[tuple[int, int, str, dt.date | None, str | None]]:
+            sql_page, values = limited(sql + order, params, part_page)
+            cursor = db.execute(sql_page, values)
+            while found := cursor.fetchmany(_CHUNK):
+                yield from ((int(r[0]), int(r[1]), r[2], _date(r[3]), r[4]) for r in found)
+
+        def count() -> int:
+            return int(db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
+
+        return rows, count
+
+    yield from chained([part(True), part(False)], page)
 
 
 def event_members(db: sqlite3.Connection, events: Sequence[int]) -> dict[int, dict[int, int]]:

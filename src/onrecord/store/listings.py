@@ -14,13 +14,21 @@ from typing import Any
 
 from onrecord.models import ArticleView, StatementFilter, StatementView
 from onrecord.store import views as view_sql
+from onrecord.store.paging import Page, Part, chained, limited
 from onrecord.store.topics import on_topic_clause
 
 # A statement's date: the day it was said, else the day its article was published.
-STATEMENT_DATE = "coalesce(s.said_on, a.published)"
+STATEMENT_DATE = "s.dated"  # the generated coalesce(said_on, published), indexed
 _FTS_JOIN = (
     "JOIN (SELECT rowid AS statement_id, bm25(statements_fts) AS score "
     "FROM statements_fts WHERE statements_fts MATCH ?) m ON m.statement_id = s.id"
+)
+# A search with no other filter: the best matches are chosen inside the full-text index,
+# a page of them (its LIMIT and OFFSET follow the MATCH), before anything is joined to them.
+_FTS_PAGE = (
+    "JOIN (SELECT rowid AS statement_id, bm25(statements_fts) AS score "
+    "FROM statements_fts WHERE statements_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?) "
+    "m ON m.statement_id = s.id"
 )
 _ARTICLE_ORDER = "published IS NULL, published, doc, id"
 # Speakers with a part of a name in their name or an alias (two `?`: the casefolded part).
@@ -29,7 +37,6 @@ NAMED = (
     "UNION SELECT speaker_id FROM speaker_aliases WHERE instr(casefold(alias), ?) > 0)"
 )
 
-Page = tuple[int | None, int]  # (limit, offset); a limit of None: every row
 
 
 def match_expression(query: str) -> str:
@@ -104,8 +111,40 @@ def statements(db: sqlite3.Connection, f: StatementFilter, page: Page) -> Iterat
         return iter(())
     found = clauses(f)
     where, params = found.sql()
-    order = "m.score, s.id" if f.text is not None else view_sql.STATEMENT_ORDER
-    return view_sql.stream(db, where, params, order, found.join, page)
+    if f.text is not None and not where:
+        limit, offset = page
+        params = [*params, -1 if limit is None else limit, offset]
+        return view_sql.stream(db, "", params, "m.score, s.id", _FTS_PAGE)
+    if f.text is not None:
+        return view_sql.stream(db, where, params, "m.score, s.id", found.join, page)
+    if f.speaker_id is not None:  # one speaker: its own order, straight from the index
+        return view_sql.stream(db, where, params, view_sql.SPEAKER_ORDER, found.join, page)
+    if where:  # other filters: the planner picks the index that narrows them most
+        return view_sql.stream(db, where, params, view_sql.STATEMENT_ORDER, found.join, page)
+    return _every_statement(db, page)
+
+
+def _every_statement(db: sqlite3.Connection, page: Page) -> Iterator[StatementView]:
+    """Every statement in listing order, read in index order: those with a speaker (the
+    speakers in name order), then those without."""
+
+    def part(where: str, order: str, source: str) -> Part[StatementView]:
+        def rows(part_page: Page) -> Iterator[StatementView]:
+            return view_sql.stream(db, where, [], order, "", part_page, source)
+
+        def count() -> int:
+            sql = f"SELECT count(*) {source}" + (f" WHERE {where}" if where else "")
+            return int(db.execute(sql).fetchone()[0])
+
+        return rows, count
+
+    return chained(
+        [
+            part("", view_sql.SPOKEN_ORDER, view_sql.SPOKEN_FROM),
+            part("s.speaker_id IS NULL", view_sql.SPEAKER_ORDER, view_sql.VIEW_FROM),
+        ],
+        page,
+    )
 
 
 def count(db: sqlite3.Connection, f: StatementFilter) -> int:
@@ -130,14 +169,6 @@ def _count(db: sqlite3.Connection, found: Clauses) -> int:
         + (f" WHERE {where}" if where else "")
     )
     return int(db.execute(sql, params).fetchone()[0])
-
-
-def limited(sql: str, params: list[Any], page: Page) -> tuple[str, list[Any]]:
-    """Return `sql` with the page's LIMIT and OFFSET pushed into it."""
-    limit, offset = page
-    if limit is None and not offset:
-        return sql, params
-    return f"{sql} LIMIT ? OFFSET ?", [*params, -1 if limit is None else limit, offset]
 
 
 def articles(db: sqlite3.Connection, page: Page) -> Iterator[ArticleView]:

@@ -7,7 +7,6 @@ store (`sqlite.SQLiteStore`) owns transactions and turns sqlite3 errors into Sto
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
@@ -227,17 +226,18 @@ def summaries(
 
     `page` is (limit, offset), pushed into the SQL; rows are read as they are asked for.
     """
+    # The counts are kept by triggers (speaker_counts, speaker_outlets): nothing is counted
+    # here. Listing every speaker leaves out those with no statement left.
     sql = (
-        "SELECT sp.id, sp.name, sp.kind, sp.external_id, count(s.id) AS n_statements, "
-        "count(DISTINCT s.article_id) AS n_articles, "
-        "json_group_array(DISTINCT a.outlet) AS outlets "
+        "SELECT sp.id, sp.name, sp.kind, sp.external_id, "
+        "coalesce(c.statements, 0) AS n_statements, coalesce(c.articles, 0) AS n_articles "
         "FROM speakers sp "
-        + ("LEFT " if where else "")
-        + "JOIN statements s ON s.speaker_id = sp.id "
-        + ("LEFT " if where else "")
-        + "JOIN articles a ON a.id = s.article_id "
-        + (f"WHERE {where} " if where else "")
-        + "GROUP BY sp.id ORDER BY n_statements DESC, sp.name"
+        + (
+            f"LEFT JOIN speaker_counts c ON c.speaker_id = sp.id WHERE {where} "
+            if where
+            else "JOIN speaker_counts c ON c.speaker_id = sp.id WHERE c.statements > 0 "
+        )
+        + "ORDER BY n_statements DESC, sp.name"
     )
     limit, offset = page
     if limit is not None or offset:
@@ -245,20 +245,34 @@ def summaries(
         params = (*params, -1 if limit is None else limit, offset)
     cursor = db.execute(sql, params)
     while rows := cursor.fetchmany(500):
-        aliases = _aliases(db, [row[0] for row in rows])
+        ids = [row[0] for row in rows]
+        aliases, outlets = _aliases(db, ids), _outlets(db, ids)
         yield from (
             SpeakerSummary(
                 name=row[1],
                 kind=row[2],
                 statements=row[4],
                 articles=row[5],
-                outlets=tuple(sorted(o for o in json.loads(row[6]) if o is not None)),
+                outlets=tuple(outlets[row[0]]),
                 aliases=tuple(a for a in aliases[row[0]] if a != row[1]),
                 external_id=row[3],
                 id=row[0],
             )
             for row in rows
         )
+
+
+def _outlets(db: sqlite3.Connection, ids: list[int]) -> dict[int, list[str]]:
+    """Return the outlets that quote the given speakers, by speaker id, sorted."""
+    found: dict[int, list[str]] = defaultdict(list)
+    marks = ", ".join("?" * len(ids))
+    for speaker_id, outlet in db.execute(
+        f"SELECT speaker_id, outlet FROM speaker_outlets WHERE speaker_id IN ({marks}) "
+        "AND articles > 0 ORDER BY speaker_id, outlet",
+        ids,
+    ):
+        found[speaker_id].append(outlet)
+    return found
 
 
 def _aliases(db: sqlite3.Connection, ids: list[int]) -> dict[int, list[str]]:

@@ -24,21 +24,32 @@ ARTICLE_COLUMNS = (
     "*, (SELECT count(*) FROM edits e WHERE e.article_id = articles.id) AS edits"
 )
 
-_VIEW_SELECT = """
+_VIEW_COLUMNS = """
 SELECT s.id, s.article_id, a.doc, a.outlet, a.published, a.title, sp.name AS speaker,
        s.speaker_kind, s.kind, s.source_text, s.cue_text, s.content_text, s.speaker_id,
        s.speaker_mention, s.said_on, s.said_on_precision, s.said_on_expression,
        s.said_on_start, s.said_on_end, s.said_on_method, s.occasion_text,
        (SELECT count(*) FROM edits e
         WHERE e.statement_id = s.id AND e.article_id = s.article_id) AS edits
+"""
+VIEW_FROM = """
 FROM statements s
 JOIN articles a ON a.id = s.article_id
 LEFT JOIN speakers sp ON sp.id = s.speaker_id
 """
-STATEMENT_ORDER = """
-sp.name IS NULL, sp.name COLLATE NOCASE, sp.name, a.published IS NULL, a.published,
-a.id, s.position
+# Statements with a speaker, the speakers read first in name order (speakers_listing), then
+# each one's statements in the order of the statements_listing index: no sort at all.
+SPOKEN_FROM = """
+FROM speakers sp
+CROSS JOIN statements s ON s.speaker_id = sp.id
+JOIN articles a ON a.id = s.article_id
 """
+# Within one speaker: by publication date (undated last), article and position; the
+# order of the statements_listing index (s.published is the article's publication date).
+SPEAKER_ORDER = "s.published IS NULL, s.published, s.article_id, s.position"
+# Every listing without a text search: by speaker (those without one last), then as above.
+STATEMENT_ORDER = f"sp.name IS NULL, sp.name COLLATE NOCASE, sp.name, sp.id, {SPEAKER_ORDER}"
+SPOKEN_ORDER = f"sp.name COLLATE NOCASE, sp.name, sp.id, {SPEAKER_ORDER}"
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -52,7 +63,7 @@ def select(
     order: str = "",
     join: str = "",
 ) -> list[StatementView]:
-    """Return StatementViews for rows of _VIEW_SELECT filtered by `where`."""
+    """Return StatementViews for the rows of VIEW_FROM that `where` keeps."""
     return list(stream(db, where, params, order, join))
 
 
@@ -63,12 +74,14 @@ def stream(
     order: str = "",
     join: str = "",
     page: tuple[int | None, int] = (None, 0),
+    source: str = VIEW_FROM,
 ) -> Iterator[StatementView]:
-    """Yield StatementViews for rows of _VIEW_SELECT, read and completed _CHUNK at a time.
+    """Yield StatementViews for the rows `source` (default VIEW_FROM) and `where` give,
+    read and completed _CHUNK at a time.
 
     `page` is (limit, offset), pushed into the SQL; a limit of None reads every row.
     """
-    sql = _VIEW_SELECT + join
+    sql = _VIEW_COLUMNS + source + join
     if where:
         sql += " WHERE " + where
     if order:
@@ -113,7 +126,7 @@ def _evidence(row: sqlite3.Row) -> dict[str, Any] | None:
 def _views(
     rows: Sequence[sqlite3.Row], spans: dict[int, dict[str, list[list[int]]]]
 ) -> list[StatementView]:
-    """Build StatementViews from rows of _VIEW_SELECT and their spans."""
+    """Build StatementViews from rows of _VIEW_COLUMNS and their spans."""
     return [
         StatementView(
             id=row["id"],

@@ -194,8 +194,9 @@ def _insert_statement(
         "speaker_start, speaker_end, kind, confidence, source_text, cue_text, "
         "content_text, content_start, content_end, speaker_mention, said_on, "
         "said_on_precision, said_on_expression, said_on_start, said_on_end, said_on_method, "
-        "occasion_text, occasion_start, occasion_end) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "occasion_text, occasion_start, occasion_end, published) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "(SELECT published FROM articles WHERE id = ?))",
         (
             article_id,
             position,
@@ -220,6 +221,7 @@ def _insert_statement(
             occasion.text if occasion else None,
             occasion.span.start if occasion else None,
             occasion.span.end if occasion else None,
+            article_id,
         ),
     )
     db.executemany(

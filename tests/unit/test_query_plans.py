@@ -1,0 +1,159 @@
+"""Reads stay fast on large databases: listings come in index order, pages span their parts.
+
+The query plans are checked on small databases: SQLite plans a query the same way whatever
+the number of rows (no ANALYZE statistics are kept), so what holds here holds at a million.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bench.make_corpus import fill_database
+from tests.unit.test_store import LEADER, article_a, article_b, article_c
+
+from onrecord.models import StatementFilter
+from onrecord.store import Store, open_store
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("plans") / "corpus.db"
+    fill_database(path, 200, seed=5, quiet=True)
+    return path
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Store:
+    opened = open_store(tmp_path / "small.db")
+    opened.save([article_a(), article_b(), article_c()])
+    return opened
+
+
+def plans(store: Store, read: Callable[[], Any]) -> list[list[str]]:
+    """Run `read`, and return the query plan of every SELECT it ran (spans aside)."""
+    db: sqlite3.Connection = store._db  # type: ignore[attr-defined]
+    ran: list[str] = []
+    db.set_trace_callback(ran.append)
+    try:
+        read()
+    finally:
+        db.set_trace_callback(None)
+    selects = [
+        sql
+        for sql in ran
+        if sql.lstrip().upper().startswith("SELECT") and "statement_spans" not in sql
+    ]
+    assert selects
+    return [[row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql)] for sql in selects]
+
+
+def _full_scans(plan: list[str]) -> list[str]:
+    """Steps that read a whole table or index of statements or events."""
+    return [
+        step
+        for step in plan
+        if step.startswith("SCAN ") and not step.startswith(("SCAN sp ", "SCAN statements_fts"))
+    ]
+
+
+def test_every_statement_is_listed_in_index_order_without_sorting(generated: Path) -> None:
+    with open_store(generated, write=False) as store:
+        found = plans(store, lambda: list(store.statements(limit=50)))
+    assert found[0][:3] == [
+        "SCAN sp USING COVERING INDEX speakers_listing",
+        "SEARCH s USING INDEX statements_listing (speaker_id=?)",
+        "SEARCH a USING INDEX sqlite_autoindex_articles_1 (id=?)",
+    ]
+    assert not _full_scans(found[0]) and not any("TEMP B-TREE" in s for s in found[0])
+
+
+def test_one_speakers_statements_come_from_the_index_in_order(generated: Path) -> None:
+    with open_store(generated, write=False) as store:
+        speaker = next(iter(store.speakers(limit=1))).id
+        found = plans(
+            store, lambda: list(store.statements(StatementFilter(speaker_id=speaker), limit=50))
+        )
+    (plan,) = found
+    assert plan[0] == "SEARCH s USING INDEX statements_listing (speaker_id=?)"
+    assert not any("TEMP B-TREE" in step for step in plan)
+
+
+def test_a_date_range_reads_through_the_statements_date_index(generated: Path) -> None:
+    within = StatementFilter(since=dt.date(2025, 12, 1), until=dt.date(2025, 12, 31))
+    by_outlet = StatementFilter(
+        outlet="e", since=dt.date(2025, 12, 1), until=dt.date(2025, 12, 31)
+    )
+    with open_store(generated, write=False) as store:
+        for chosen in (within, by_outlet):
+            (plan, *_) = plans(store, lambda f=chosen: list(store.statements(f, limit=50)))
+            assert plan[0] == "SEARCH s USING INDEX statements_dated (dated>? AND dated<?)"
+            assert not _full_scans(plan)
+
+
+def test_speech_events_come_in_index_order(generated: Path) -> None:
+    with open_store(generated, write=False) as store:
+        speaker = next(iter(store.speakers(limit=1))).id
+        for read in (
+            lambda: list(store.speech_events(several=True, limit=20)),
+            lambda: list(store.speech_events(speaker, limit=20)),
+        ):
+            events = plans(store, read)[0]
+            indexes = ("speech_events_said_on (said_on>?)", "speech_events_speaker (speaker_id=?")
+            assert any(f"SEARCH e USING INDEX {i}" in step for step in events for i in indexes)
+            assert "USE TEMP B-TREE FOR ORDER BY" not in events
+            assert not _full_scans(events)
+
+
+def test_pages_span_the_statements_with_and_without_a_speaker(small: Store) -> None:
+    every = [v.id for v in small.statements()]
+    assert len(every) == 5 and next(iter(small.statements(offset=4))).speaker is None
+    for limit in range(0, 7):
+        for offset in range(0, 7):
+            page = [v.id for v in small.statements(limit=limit, offset=offset)]
+            assert page == every[offset : offset + limit], (limit, offset)
+    assert [v.id for v in small.statements(offset=2)] == every[2:]
+
+
+def test_pages_span_dated_and_undated_speech_events(tmp_path: Path) -> None:
+    undated = tmp_path / "undated.db"
+    fill_database(undated, 150, seed=2, quiet=True, undated=0.3)
+    with open_store(undated, write=False) as store:
+        events = list(store.speech_events())
+        every = [e.id for e in events]
+        dates = [e.said_on for e in events]
+        assert None in dates and dates.index(None) > 0
+        assert all(d is None for d in dates[dates.index(None) :])
+        size = len(every)
+        for limit, offset in [(5, 0), (5, size - 3), (10, dates.index(None) - 4), (3, size + 2)]:
+            page = [e.id for e in store.speech_events(limit=limit, offset=offset)]
+            assert page == every[offset : offset + limit], (limit, offset)
+
+
+def test_a_statement_keeps_its_articles_corrected_date(small: Store) -> None:
+    undated = next(v for v in small.statements() if v.doc == "blog-undated")
+    assert small.statement_count(StatementFilter(since=dt.date(2020, 1, 1))) == 0
+    small.set_article(undated.article, {"published": dt.date(2021, 3, 4)})
+    listed = list(small.statements(StatementFilter(since=dt.date(2020, 1, 1))))
+    assert [(v.doc, v.speaker, v.published) for v in listed] == [
+        ("blog-undated", LEADER, dt.date(2021, 3, 4))
+    ]
+    leader = listed[0].speaker_id
+    docs = [v.doc for v in small.statements(StatementFilter(speaker_id=leader))]
+    assert docs == ["tehran-times-2018", "reuters-2019", "blog-undated"]
+
+
+def test_search_pages_are_slices_of_the_whole_ranking(generated: Path) -> None:
+    with open_store(generated, write=False) as store:
+        word = next(iter(store.statements(limit=1))).content.split()[-1].strip(".,")
+        every = [v.id for v in store.statements(StatementFilter(text=word))]
+        assert len(every) > 12
+        joined = StatementFilter(text=word, since=dt.date(1900, 1, 1), include_undated=True)
+        assert [v.id for v in store.statements(joined)] == every  # ranked after the joins
+        for limit, offset in [(5, 0), (5, 3), (7, len(every) - 4), (3, len(every) + 1)]:
+            page = store.statements(StatementFilter(text=word), limit=limit, offset=offset)
+            assert [v.id for v in page] == every[offset : offset + limit]

@@ -127,11 +127,14 @@ def get_float(name: str) -> float:
 def _number(name: str, kind: type[int] | type[float]) -> float:
     value = get(name)
     try:
-        return kind(value)
+        number = kind(value)
     except ValueError:
+        number = -1
+    if not number >= 0:  # also refuses nan
         setting = _BY_NAME[name]
         raise SettingError(
-            f"setting {name} must be a number, not {value!r}",
-            hint=f"set {setting.env_var} to a number, or unset it for the default "
+            f"setting {name} must be a number of 0 or more, not {value!r}",
+            hint=f"set {setting.env_var} to one, or unset it for the default "
             f"({setting.default})",
-        ) from None
+        )
+    return number

@@ -264,25 +264,24 @@ def summaries(
 
 def _outlets(db: sqlite3.Connection, ids: list[int]) -> dict[int, list[str]]:
     """Return the outlets that quote the given speakers, by speaker id, sorted."""
-    found: dict[int, list[str]] = defaultdict(list)
-    marks = ", ".join("?" * len(ids))
-    for speaker_id, outlet in db.execute(
-        f"SELECT speaker_id, outlet FROM speaker_outlets WHERE speaker_id IN ({marks}) "
-        "AND articles > 0 ORDER BY speaker_id, outlet",
-        ids,
-    ):
-        found[speaker_id].append(outlet)
-    return found
+    return _per_speaker(db, "outlet", "speaker_outlets", ids, "AND articles > 0")
 
 
 def _aliases(db: sqlite3.Connection, ids: list[int]) -> dict[int, list[str]]:
     """Return the aliases of the given speakers, by speaker id, sorted."""
+    return _per_speaker(db, "alias", "speaker_aliases", ids)
+
+
+def _per_speaker(
+    db: sqlite3.Connection, column: str, table: str, ids: list[int], also: str = ""
+) -> dict[int, list[str]]:
+    """Return `column` of `table`'s rows of the given speakers, by speaker id, sorted."""
     found: dict[int, list[str]] = defaultdict(list)
     marks = ", ".join("?" * len(ids))
-    for speaker_id, alias in db.execute(
-        f"SELECT speaker_id, alias FROM speaker_aliases WHERE speaker_id IN ({marks}) "
-        "ORDER BY speaker_id, alias",
+    for speaker_id, value in db.execute(
+        f"SELECT speaker_id, {column} FROM {table} WHERE speaker_id IN ({marks}) {also} "
+        f"ORDER BY speaker_id, {column}",
         ids,
     ):
-        found[speaker_id].append(alias)
+        found[speaker_id].append(value)
     return found

@@ -116,7 +116,7 @@ def test_worker_processes_keep_order_and_a_killed_worker_fails_only_its_article(
     engine = Parallel(lambda: backend)
     try:
         results = list(engine.analyse(articles))
-        workers = [w.process for w in [*backend.idle, *backend.busy]]
+        workers = [w.process for w in backend.workers]
     finally:
         engine.close()
     assert len(workers) == 2 and all(p.exitcode == 0 for p in workers)

@@ -28,8 +28,9 @@ ENGINES = ("processes", "dask")
 # Articles per task sent to a worker: enough for spaCy's batching (a chunk of 8 parses
 # as fast as one of 32, measured on PolNeAR dev), small enough to share 40 texts evenly.
 CHUNK = 8
-# Chunks out per worker at once: one running, one waiting its turn or its predecessor.
-CHUNKS_PER_WORKER = 2
+# Chunks out per worker at once: one being parsed, one waiting in the worker for its turn,
+# one parsed and waiting for the writer to store the chunks before it.
+CHUNKS_PER_WORKER = 3
 
 
 class Engine(Protocol):

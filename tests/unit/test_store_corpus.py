@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.postgres_server import NewDb
 from tests.unit.test_store import LEADER, TEXT_A, article_a, article_b, article_c
 
 from onrecord.clustering import LexicalScorer
@@ -47,8 +48,8 @@ def lexical(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    opened = open_store(tmp_path / "corpus.db")
+def store(new_db: NewDb) -> Store:
+    opened = open_store(new_db("corpus"))
     opened.save([article_a(), article_b(), article_c()])
     return opened
 
@@ -181,8 +182,8 @@ def test_statements_filter_by_topic_and_unknown_topics_name_the_fix(store: Store
     assert store.topics() == [] and store.statement_topics([v.id for v in on_topic]) == []
 
 
-def test_events_of_two_days_stay_apart(tmp_path: Path) -> None:
-    with open_store(tmp_path / "two.db") as two:
+def test_events_of_two_days_stay_apart(new_db: NewDb) -> None:
+    with open_store(new_db("two")) as two:
         a, b = article_a(), article_b()
         leader = Speaker("Ali Khamenei", MentionKind.PERSON, (LEADER,), id=1)
         for processed in (a, b):

@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.postgres_server import NewDb
 from tests.unit.test_store import LEADER, TEXT_A, ZARIF, article_a, article_b, article_c
 
 from onrecord.errors import NotFoundError, StoreError
@@ -28,8 +29,8 @@ from onrecord.store.schema import APPLICATION_ID, MIGRATIONS
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    opened = open_store(tmp_path / "corpus.db")
+def store(new_db: NewDb) -> Store:
+    opened = open_store(new_db("corpus"))
     opened.save([article_a(), article_b(), article_c()])
     return opened
 
@@ -250,15 +251,15 @@ def test_deleting_a_statement_keeps_what_it_was(store: Store) -> None:
         store.delete_statement(second.id)
 
 
-def test_a_reassignment_undone_by_an_ingest_is_applied_again(store: Store, tmp_path: Path) -> None:
+def test_a_reassignment_undone_by_an_ingest_is_applied_again(store: Store) -> None:
     _, second = store.article(_article_a_id(store)).statements
     store.reassign_statement(second.id, LEADER)
     # Something later (a replayed merge, a new name learnt) gives it back to Zarif.
     assert store.replay_statement_edits() == []
     zarif = store.speaker(ZARIF).id
     assert zarif is not None
-    with sqlite3.connect(tmp_path / "corpus.db") as other:
-        other.execute("UPDATE statements SET speaker_id = ? WHERE id = ?", (zarif, second.id))
+    other = store._db  # type: ignore[attr-defined]  # white-box: a change made outside
+    other.execute("UPDATE statements SET speaker_id = ? WHERE id = ?", (zarif, second.id))
     touched = store.replay_statement_edits()
     assert store.statement(second.id).speaker == LEADER
     assert set(touched) == {zarif, store.speaker(LEADER).id}
@@ -284,14 +285,14 @@ def test_fetched_pages_keep_their_bytes_and_are_found_by_either_url(store: Store
     assert store.article_pages(article) == [page]
 
 
-def test_captions_are_stored_with_the_article_and_read_back(tmp_path: Path) -> None:
+def test_captions_are_stored_with_the_article_and_read_back(new_db: NewDb) -> None:
     processed = article_a()
     start = TEXT_A.index("The foreign minister")
     captioned = dataclasses.replace(
         processed,
         article=dataclasses.replace(processed.article, captions=(Span(start, start + 20),)),
     )
-    with open_store(tmp_path / "c.db") as store:
+    with open_store(new_db("c")) as store:
         store.save([captioned])
         assert store.article("tehran-times-2018").captions == (Span(start, start + 20),)
         outside = dataclasses.replace(

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.postgres_server import NewDb
 from tests.unit.test_store import LEADER, TEXT_A, article_a, article_b, article_c
 
 from onrecord.errors import NotFoundError, StoreError
@@ -48,8 +49,8 @@ def test_schema_has_version_2() -> None:
     assert SCHEMA_VERSION >= 2 and {1, 2} <= set(MIGRATIONS)
 
 
-def test_dates_occasions_and_canonical_speakers_are_stored(tmp_path: Path) -> None:
-    with open_store(tmp_path / "v2.db") as store:
+def test_dates_occasions_and_canonical_speakers_are_stored(new_db: NewDb) -> None:
+    with open_store(new_db("v2")) as store:
         store.save([_dated_article_a()])
         first, second = store.statements(StatementFilter(article_id=_dated_article_a().article.id))
         assert (first.speaker, first.speaker_id, first.speaker_mention) == (
@@ -72,18 +73,18 @@ def test_dates_occasions_and_canonical_speakers_are_stored(tmp_path: Path) -> No
         assert find_speaker(store, "seyyed").id == 5  # a part of an alias names the speaker
 
 
-def test_a_date_span_outside_the_text_is_refused(tmp_path: Path) -> None:
+def test_a_date_span_outside_the_text_is_refused(new_db: NewDb) -> None:
     processed = _dated_article_a()
     bad = dataclasses.replace(
         processed.statements[0],
         said_on=StatementDate(dt.date(2018, 8, 12), Precision.DAY, "x", Span(0, 10_000), "test"),
     )
-    with open_store(tmp_path / "bad.db") as store, pytest.raises(StoreError, match="said_on span"):
+    with open_store(new_db("bad")) as store, pytest.raises(StoreError, match="said_on span"):
         store.save([dataclasses.replace(processed, statements=(bad,))])
 
 
-def test_merge_rename_and_replay(tmp_path: Path) -> None:
-    with open_store(tmp_path / "edits.db") as store:
+def test_merge_rename_and_replay(new_db: NewDb) -> None:
+    with open_store(new_db("edits")) as store:
         store.save([article_a(), article_b(), article_c()])
         zarif = store.speaker("Mohammad Javad Zarif")
         merged = store.merge_speakers(LEADER, str(zarif.id))
@@ -99,8 +100,8 @@ def test_merge_rename_and_replay(tmp_path: Path) -> None:
         assert store.replay_speaker_edits() == 0  # nothing new to apply
 
 
-def test_rename_onto_another_speakers_name_says_to_merge(tmp_path: Path) -> None:
-    with open_store(tmp_path / "clash.db") as store:
+def test_rename_onto_another_speakers_name_says_to_merge(new_db: NewDb) -> None:
+    with open_store(new_db("clash")) as store:
         store.save([article_a()])
         with pytest.raises(StoreError, match="speakers merge"):
             store.rename_speaker(LEADER, "Mohammad Javad Zarif")

@@ -1,8 +1,8 @@
 """Storage of processed articles and the queries over them — the only place with SQL.
 
-`open_store(path)` returns a `Store`. The interface below is what every backend
-provides (SQLite now, PostgreSQL later); it speaks only records from `onrecord.models`
-and raises only `StoreError` and `NotFoundError`.
+`open_store(target)` returns a `Store`: a SQLite file for a path, a PostgreSQL database
+for a `postgresql://` URL. The interface below is what both backends provide; it speaks
+only records from `onrecord.models` and raises only `StoreError` and `NotFoundError`.
 """
 
 from __future__ import annotations
@@ -34,10 +34,12 @@ from onrecord.models import (
     Topic,
     TopicSummary,
 )
+from onrecord.store.dialect import is_server_url
+from onrecord.store.postgres import PostgresStore
 from onrecord.store.schema import SCHEMA_VERSION
 from onrecord.store.sqlite import SQLiteStore
 
-__all__ = ["SCHEMA_VERSION", "Store", "open_store"]
+__all__ = ["SCHEMA_VERSION", "Store", "is_server_url", "open_store"]
 
 
 class Store(Protocol):
@@ -320,9 +322,12 @@ class Store(Protocol):
 
 
 def open_store(path: str | Path, *, write: bool = True) -> Store:
-    """Open the database at `path`, creating the file and its schema if new.
+    """Open the database at `path`, creating the file (or tables) and its schema if new.
 
-    With `write=False` the database is opened read-only: a missing file, a file of another
-    program or an older schema is refused with a StoreError, and nothing is written.
+    `path` is a SQLite file, or a PostgreSQL URL (`postgresql://USER@HOST:PORT/DATABASE`).
+    With `write=False` the database is opened read-only: a missing database, another
+    program's or an older schema is refused with a StoreError, and nothing is written.
     """
+    if is_server_url(path):
+        return PostgresStore.open(str(path), write=write)
     return SQLiteStore.open(path, write=write)

@@ -7,7 +7,6 @@ store (`sqlite.SQLiteStore`) owns transactions and turns sqlite3 errors into Sto
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
@@ -15,6 +14,7 @@ from typing import TypeVar
 
 from onrecord.errors import StoreError
 from onrecord.models import BandProbe, ClusterInput, ClusterLink, ClusterUpdate
+from onrecord.store.dialect import Connection
 from onrecord.store.paging import Page, Part, chained, limited
 
 _CHUNK = 500  # ids per `IN (...)`
@@ -42,11 +42,12 @@ def _date(value: str | None) -> dt.date | None:
 
 # The day a clustered statement is placed on: the day it was said, else its article's
 # publication date; and whether that is a day it was said on.
-_EXACT = "(s.said_on IS NOT NULL AND coalesce(s.said_on_precision, 'day') = 'day')"
-_PLACED_ON = f"CASE WHEN {_EXACT} THEN s.said_on ELSE a.published END"
+_IS_EXACT = "s.said_on IS NOT NULL AND coalesce(s.said_on_precision, 'day') = 'day'"
+_EXACT = f"CASE WHEN {_IS_EXACT} THEN 1 ELSE 0 END"
+_PLACED_ON = f"CASE WHEN {_IS_EXACT} THEN s.said_on ELSE a.published END"
 
 
-def unclustered_statements(db: sqlite3.Connection) -> list[int]:
+def unclustered_statements(db: Connection) -> list[int]:
     """Return the statements with a speaker that have no cluster yet (reads them all)."""
     rows = db.execute(
         "SELECT s.id FROM statements s "
@@ -56,7 +57,7 @@ def unclustered_statements(db: sqlite3.Connection) -> list[int]:
     return [int(row[0]) for row in rows]
 
 
-def cluster_backlog(db: sqlite3.Connection) -> bool:
+def cluster_backlog(db: Connection) -> bool:
     """Return whether statements with a speaker exist but no cluster does (after an upgrade)."""
     row = db.execute(
         "SELECT NOT EXISTS (SELECT 1 FROM statement_clusters) "
@@ -65,7 +66,7 @@ def cluster_backlog(db: sqlite3.Connection) -> bool:
     return bool(row[0])
 
 
-def article_statements(db: sqlite3.Connection, articles: Collection[str]) -> list[int]:
+def article_statements(db: Connection, articles: Collection[str]) -> list[int]:
     """Return the ids of the statements of `articles` (just written), in order."""
     found: list[int] = []
     for marks, part in chunks(sorted(articles)):
@@ -77,7 +78,7 @@ def article_statements(db: sqlite3.Connection, articles: Collection[str]) -> lis
 
 
 def neighbours(
-    db: sqlite3.Connection,
+    db: Connection,
     windows: Collection[tuple[int, dt.date, dt.date]],
     probes: Collection[BandProbe] = (),
     articles: Collection[tuple[int, str]] = (),
@@ -121,7 +122,7 @@ def neighbours(
     return found
 
 
-def _banded(db: sqlite3.Connection, probe: BandProbe) -> list[int]:
+def _banded(db: Connection, probe: BandProbe) -> list[int]:
     """Return the statements sharing a band key with `probe`, on compatible days."""
     if not probe.keys:
         return []
@@ -148,7 +149,7 @@ def _banded(db: sqlite3.Connection, probe: BandProbe) -> list[int]:
 
 
 def cluster_members(
-    db: sqlite3.Connection, statements: Collection[int]
+    db: Connection, statements: Collection[int]
 ) -> dict[int, tuple[int, bool]]:
     """Return every member of the clusters of `statements`: id -> (cluster id, ambiguous)."""
     clusters: set[int] = set()
@@ -170,7 +171,7 @@ def cluster_members(
     return members
 
 
-def events_of(db: sqlite3.Connection, statements: Collection[int]) -> dict[int, list[int]]:
+def events_of(db: Connection, statements: Collection[int]) -> dict[int, list[int]]:
     """Return the events of `statements`, each with every one of its statements."""
     events: set[int] = set()
     for marks, part in chunks(sorted(statements)):
@@ -193,7 +194,7 @@ def events_of(db: sqlite3.Connection, statements: Collection[int]) -> dict[int, 
 
 
 def cluster_inputs(
-    db: sqlite3.Connection,
+    db: Connection,
     speakers: Collection[int] = (),
     statements: Collection[int] = (),
 ) -> list[ClusterInput]:
@@ -239,7 +240,7 @@ def validate(update: ClusterUpdate) -> None:
             )
 
 
-def write_update(db: sqlite3.Connection, update: ClusterUpdate) -> None:
+def write_update(db: Connection, update: ClusterUpdate) -> None:
     """Write one clustering update: assignments, band keys, links, and the events it replaces."""
     new = [
         (a.cluster_id, a.statement_id) for a in update.assignments if a.statement_id in update.keys
@@ -262,11 +263,12 @@ def write_update(db: sqlite3.Connection, update: ClusterUpdate) -> None:
         [(sid,) for sid in update.ambiguous],
     )
     db.executemany(
-        "INSERT OR IGNORE INTO statement_bands (key, statement_id) VALUES (?, ?)",
+        "INSERT INTO statement_bands (key, statement_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [(key, sid) for sid, keys in update.keys.items() for key in keys],
     )
     db.executemany(
-        "INSERT OR REPLACE INTO cluster_links (a, b, how, score) VALUES (?, ?, ?, ?)",
+        "INSERT INTO cluster_links (a, b, how, score) VALUES (?, ?, ?, ?) ON CONFLICT (a, b) "
+        "DO UPDATE SET how = excluded.how, score = excluded.score",
         [(x.a, x.b, x.how, x.score) for x in update.links],
     )
     for marks, part in chunks(sorted(update.replaced)):
@@ -288,7 +290,7 @@ def write_update(db: sqlite3.Connection, update: ClusterUpdate) -> None:
         )
 
 
-def forget(db: sqlite3.Connection, speakers: Collection[int]) -> None:
+def forget(db: Connection, speakers: Collection[int]) -> None:
     """Delete the clusters, bands, links and events of the statements of `speakers` (to rebuild)."""
     for marks, part in chunks(sorted(speakers)):
         mine = f"SELECT id FROM statements WHERE speaker_id IN ({marks})"
@@ -306,7 +308,7 @@ def forget(db: sqlite3.Connection, speakers: Collection[int]) -> None:
 
 
 def event_rows(
-    db: sqlite3.Connection,
+    db: Connection,
     speaker: int | None = None,
     several: bool = False,
     page: tuple[int | None, int] = (None, 0),
@@ -344,14 +346,14 @@ def event_rows(
                 yield from ((int(r[0]), int(r[1]), r[2], _date(r[3]), r[4]) for r in found)
 
         def count() -> int:
-            return int(db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
+            return int(db.execute(f"SELECT count(*) FROM ({sql}) AS part", params).fetchone()[0])
 
         return rows, count
 
     yield from chained([part(True), part(False)], page)
 
 
-def event_members(db: sqlite3.Connection, events: Sequence[int]) -> dict[int, dict[int, int]]:
+def event_members(db: Connection, events: Sequence[int]) -> dict[int, dict[int, int]]:
     """Return, per event, its statements mapped to their cluster ids."""
     members: dict[int, dict[int, int]] = {}
     for marks, part in chunks(list(events)):
@@ -365,7 +367,7 @@ def event_members(db: sqlite3.Connection, events: Sequence[int]) -> dict[int, di
     return members
 
 
-def links_among(db: sqlite3.Connection, statements: Collection[int]) -> list[ClusterLink]:
+def links_among(db: Connection, statements: Collection[int]) -> list[ClusterLink]:
     """Return the links whose first statement is among `statements`."""
     links: list[ClusterLink] = []
     for marks, part in chunks(sorted(statements)):

@@ -3,18 +3,41 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from onrecord.errors import StoreError
+from onrecord.store.dialect import SQLITE, Dialect
 from onrecord.store.errors import translated
 from onrecord.store.schema import APPLICATION_ID, SCHEMA_VERSION, upgrade_steps
+
+
+class SQLiteConnection(sqlite3.Connection):
+    """A sqlite3 connection that says which dialect it speaks and runs write transactions."""
+
+    @property
+    def dialect(self) -> Dialect:
+        return SQLITE
+
+    @contextmanager
+    def write_transaction(self) -> Iterator[SQLiteConnection]:
+        """Run the block in one write transaction, taking the write lock at once."""
+        self.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+            self.execute("COMMIT")
+        except BaseException:
+            if self.in_transaction:  # SQLite may have rolled back on its own (disk full)
+                self.execute("ROLLBACK")
+            raise
 
 
 def _casefold(value: str | None) -> str:
     return value.casefold() if value is not None else ""
 
 
-def connect(path: str | Path, *, write: bool = True) -> sqlite3.Connection:
+def connect(path: str | Path, *, write: bool = True) -> SQLiteConnection:
     """Open `path`, check it is an onrecord database, and create or upgrade its schema.
 
     With `write` false the file is opened read-only: it must exist and hold onrecord's
@@ -26,9 +49,9 @@ def connect(path: str | Path, *, write: bool = True) -> sqlite3.Connection:
     return conn
 
 
-def _open(path: str | Path) -> sqlite3.Connection:
+def _open(path: str | Path) -> SQLiteConnection:
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None)
+        conn = sqlite3.connect(str(path), isolation_level=None, factory=SQLiteConnection)
     except sqlite3.Error as exc:
         raise StoreError(
             f"cannot open database {str(path)!r}: {exc}",
@@ -46,7 +69,7 @@ def _open(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
-def _open_readonly(path: str | Path) -> sqlite3.Connection:
+def _open_readonly(path: str | Path) -> SQLiteConnection:
     """Open an existing onrecord database for reading only; never create or change it."""
     file = Path(path)
     if not file.is_file() or file.stat().st_size == 0:
@@ -56,7 +79,12 @@ def _open_readonly(path: str | Path) -> sqlite3.Connection:
             "an onrecord database",
         )
     try:
-        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(
+            f"{file.resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            factory=SQLiteConnection,
+        )
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open database {str(path)!r}: {exc}") from exc
     try:

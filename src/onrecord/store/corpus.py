@@ -1,6 +1,6 @@
-"""The corpus stage's part of the SQLite store: clusters, speech events, topics and stances.
+"""The corpus stage's part of the store: clusters, speech events, topics and stances.
 
-`CorpusQueries` is mixed into `SQLiteStore`; it uses the store's connection, transactions
+`CorpusQueries` is mixed into `SQLStore`; it uses the store's connection, transactions
 and statement views, and keeps the SQL in `clusters` and `topics` beside it.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import sqlite3
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,7 @@ from onrecord.models import (
 )
 from onrecord.store import clusters as cluster_sql
 from onrecord.store import topics as topic_sql
+from onrecord.store.dialect import Connection
 from onrecord.store.errors import translated
 
 _NOTHING = "nothing of the update was stored"
@@ -38,9 +38,9 @@ class CorpusQueries:
     if TYPE_CHECKING:
 
         @property
-        def _db(self) -> sqlite3.Connection: ...
+        def _db(self) -> Connection: ...
 
-        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def _transaction(self) -> AbstractContextManager[Connection]: ...
 
         def _select(
             self, where: str = "", params: Sequence[Any] = (), order: str = "", join: str = ""

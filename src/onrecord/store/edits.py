@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Collection, Mapping
+from typing import Any
 
 from onrecord.errors import NotFoundError, StoreError
 from onrecord.models import Edit, EditAction, MentionKind, Speaker, StatementDate
 from onrecord.store import speakers as speaker_sql
 from onrecord.store import views as view_sql
 from onrecord.store.clusters import chunks, forget
+from onrecord.store.dialect import Connection
 
 # The article fields a user may set and a re-ingest may update.
 ARTICLE_FIELDS = ("published", "outlet", "title", "url")
@@ -42,7 +43,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def record(db: sqlite3.Connection, action: EditAction, **values: object) -> Edit:
+def record(db: Connection, action: EditAction, **values: object) -> Edit:
     """Write one row of the edit log (columns named as `Edit`'s fields); return it."""
     columns = {
         "made_by": values.get("made_by"),
@@ -55,16 +56,16 @@ def record(db: sqlite3.Connection, action: EditAction, **values: object) -> Edit
         "origin": values.get("origin"),
         "cause": values.get("cause"),
     }
-    cursor = db.execute(
+    row = db.execute(
         f"INSERT INTO edits (made_at, action, {', '.join(columns)}) "
-        f"VALUES (?, ?, {', '.join('?' * len(columns))})",
+        f"VALUES (?, ?, {', '.join('?' * len(columns))}) RETURNING id",
         (now(), EditAction(action).value, *columns.values()),
-    )
-    return _edits(db, "id = ?", (cursor.lastrowid,))[0]
+    ).fetchone()
+    return _edits(db, "id = ?", (row[0],))[0]
 
 
 def edits(
-    db: sqlite3.Connection,
+    db: Connection,
     *,
     article: str | None = None,
     statement: int | None = None,
@@ -79,17 +80,17 @@ def edits(
     if statement is not None:
         # A statement number may be reused after the last one is deleted: the article tells.
         where.append(
-            "statement_id = ? AND article_id IS "
+            "statement_id = ? AND article_id = "
             "coalesce((SELECT article_id FROM statements WHERE id = ?), article_id)"
         )
         params.extend([statement, statement])
     if speaker is not None:
         where.append("speaker_id = ?")
         params.append(speaker)
-    return _edits(db, " AND ".join(where) or "1", params)
+    return _edits(db, " AND ".join(where) or "1 = 1", params)
 
 
-def _edits(db: sqlite3.Connection, where: str, params: object) -> list[Edit]:
+def _edits(db: Connection, where: str, params: object) -> list[Edit]:
     rows = db.execute(
         "SELECT id, made_at, action, made_by, article_id, statement_id, speaker_id, field, "
         f"old_value, new_value, origin, cause FROM edits WHERE {where} ORDER BY id",
@@ -98,7 +99,7 @@ def _edits(db: sqlite3.Connection, where: str, params: object) -> list[Edit]:
     return [Edit(row[0], row[1], EditAction(row[2]), *row[3:]) for row in rows]
 
 
-def fixed_fields(db: sqlite3.Connection, article_id: str) -> set[str]:
+def fixed_fields(db: Connection, article_id: str) -> set[str]:
     """Return the article's fields a user set by hand: re-ingests leave them alone."""
     rows = db.execute(
         "SELECT DISTINCT field FROM edits WHERE article_id = ? AND action = 'set'", (article_id,)
@@ -107,7 +108,7 @@ def fixed_fields(db: sqlite3.Connection, article_id: str) -> set[str]:
 
 
 def set_article_fields(
-    db: sqlite3.Connection,
+    db: Connection,
     article_id: str,
     values: Mapping[str, str | dt.date | None],
     *,
@@ -148,7 +149,7 @@ def _fields_hint() -> str:
 
 
 def redate(
-    db: sqlite3.Connection,
+    db: Connection,
     article_id: str,
     dates: Mapping[int, StatementDate | None],
     **log: object,
@@ -197,7 +198,7 @@ def _date_columns(date: StatementDate | None) -> tuple[object, ...]:
     )
 
 
-def statement_row(db: sqlite3.Connection, statement_id: int) -> sqlite3.Row:
+def statement_row(db: Connection, statement_id: int) -> Any:
     """Return the row of statement `statement_id`, or raise NotFoundError naming the fix."""
     row = db.execute(
         "SELECT s.id, s.article_id, s.speaker_id, sp.name FROM statements s "
@@ -210,7 +211,7 @@ def statement_row(db: sqlite3.Connection, statement_id: int) -> sqlite3.Row:
 
 
 def reassign(
-    db: sqlite3.Connection,
+    db: Connection,
     statement_id: int,
     speaker_ref: str,
     *,
@@ -247,7 +248,7 @@ def reassign(
     return edit, speaker_id, row["speaker_id"]
 
 
-def delete(db: sqlite3.Connection, statement_id: int, **log: object) -> tuple[Edit, int | None]:
+def delete(db: Connection, statement_id: int, **log: object) -> tuple[Edit, int | None]:
     """Delete a statement (its spans, clusters and scores go with it); log what it was.
 
     Return the edit and the id of the speaker it had.
@@ -278,7 +279,7 @@ def delete(db: sqlite3.Connection, statement_id: int, **log: object) -> tuple[Ed
 
 
 def unsettle(
-    db: sqlite3.Connection, speakers: Collection[int], articles: Collection[str] = ()
+    db: Connection, speakers: Collection[int], articles: Collection[str] = ()
 ) -> None:
     """Forget the clusters and events of `speakers` and mark their articles pending.
 
@@ -289,16 +290,17 @@ def unsettle(
     forget(db, speakers)
     for marks, part in chunks(sorted(speakers)):
         db.execute(
-            "INSERT OR IGNORE INTO pending_articles (article_id) SELECT DISTINCT article_id "
-            f"FROM statements WHERE speaker_id IN ({marks})",
+            "INSERT INTO pending_articles (article_id) SELECT DISTINCT article_id "
+            f"FROM statements WHERE speaker_id IN ({marks}) ON CONFLICT DO NOTHING",
             part,
         )
     db.executemany(
-        "INSERT OR IGNORE INTO pending_articles (article_id) VALUES (?)", [(a,) for a in articles]
+        "INSERT INTO pending_articles (article_id) VALUES (?) ON CONFLICT DO NOTHING",
+        [(a,) for a in articles],
     )
 
 
-def article_speakers(db: sqlite3.Connection, article_id: str) -> list[int]:
+def article_speakers(db: Connection, article_id: str) -> list[int]:
     """Return the speakers of an article's statements."""
     rows = db.execute(
         "SELECT DISTINCT speaker_id FROM statements WHERE article_id = ? "
@@ -308,7 +310,7 @@ def article_speakers(db: sqlite3.Connection, article_id: str) -> list[int]:
     return [int(row[0]) for row in rows]
 
 
-def replay_reassigns(db: sqlite3.Connection) -> list[int]:
+def replay_reassigns(db: Connection) -> list[int]:
     """Give reassigned statements back to the speaker the user chose, where that changed.
 
     A later ingest may move statements between speakers (a merge replayed, a new name

@@ -1,4 +1,4 @@
-"""Turning sqlite3 errors into StoreErrors with a hint, for every module of the store."""
+"""Turning database errors into StoreErrors with a hint, for every module of the store."""
 
 from __future__ import annotations
 
@@ -9,8 +9,18 @@ from contextlib import contextmanager
 from onrecord.errors import StoreError
 
 
-def hint_for(exc: sqlite3.Error) -> str | None:
-    """Return what a user can do about a sqlite3 error, when there is something."""
+class ServerError(Exception):
+    """A PostgreSQL error, as the PostgreSQL connection raises it (psycopg stays inside)."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def hint_for(exc: Exception) -> str | None:
+    """Return what a user can do about a database error, when there is something."""
+    if isinstance(exc, ServerError):
+        return exc.hint
     text = str(exc)
     if "locked" in text or "busy" in text:
         return "another process is writing to this database; try again when it is done"
@@ -23,8 +33,8 @@ def hint_for(exc: sqlite3.Error) -> str | None:
 
 @contextmanager
 def translated(doing: str = "database error", hint: str | None = None) -> Iterator[None]:
-    """Turn any sqlite3 error raised inside into a StoreError with a hint."""
+    """Turn any sqlite3 or PostgreSQL error raised inside into a StoreError with a hint."""
     try:
         yield
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, ServerError) as exc:
         raise StoreError(f"{doing}: {exc}", hint=hint_for(exc) or hint) from exc

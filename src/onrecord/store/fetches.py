@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
+from typing import Any
 
 from onrecord.models import FetchedPage
+from onrecord.store.dialect import Connection
 
 _COLUMNS = "url, final_url, fetched_at, status, content_type, body, article_id"
 
 
-def save_pages(db: sqlite3.Connection, pages: Sequence[FetchedPage]) -> None:
+def save_pages(db: Connection, pages: Sequence[FetchedPage]) -> None:
     """Insert fetched pages, each linked to the article read from it."""
     db.executemany(
         f"INSERT INTO fetched_pages ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -29,7 +30,7 @@ def save_pages(db: sqlite3.Connection, pages: Sequence[FetchedPage]) -> None:
     )
 
 
-def fetched_page(db: sqlite3.Connection, url: str) -> FetchedPage | None:
+def fetched_page(db: Connection, url: str) -> FetchedPage | None:
     """Return the latest page fetched from `url` (asked or redirected to) with its article."""
     row = db.execute(
         f"SELECT {_COLUMNS} FROM fetched_pages WHERE (url = ? OR final_url = ?) "
@@ -39,7 +40,7 @@ def fetched_page(db: sqlite3.Connection, url: str) -> FetchedPage | None:
     return _page(row) if row else None
 
 
-def article_pages(db: sqlite3.Connection, article_id: str) -> list[FetchedPage]:
+def article_pages(db: Connection, article_id: str) -> list[FetchedPage]:
     """Return the pages an article was read from, oldest first."""
     rows = db.execute(
         f"SELECT {_COLUMNS} FROM fetched_pages WHERE article_id = ? ORDER BY id", (article_id,)
@@ -47,7 +48,7 @@ def article_pages(db: sqlite3.Connection, article_id: str) -> list[FetchedPage]:
     return [_page(row) for row in rows]
 
 
-def _page(row: sqlite3.Row) -> FetchedPage:
+def _page(row: Any) -> FetchedPage:
     return FetchedPage(
         url=row[0],
         final_url=row[1],

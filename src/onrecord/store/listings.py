@@ -7,29 +7,18 @@ limit and offset go into the SQL. Functions here take an open connection; the st
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from onrecord.models import ArticleView, StatementFilter, StatementView
 from onrecord.store import views as view_sql
+from onrecord.store.dialect import NO_LIMIT, SQLITE, Connection, Dialect
 from onrecord.store.paging import Page, Part, chained, limited
 from onrecord.store.topics import on_topic_clause
 
 # A statement's date: the day it was said, else the day its article was published.
 STATEMENT_DATE = "s.dated"  # the generated coalesce(said_on, published), indexed
-_FTS_JOIN = (
-    "JOIN (SELECT rowid AS statement_id, bm25(statements_fts) AS score "
-    "FROM statements_fts WHERE statements_fts MATCH ?) m ON m.statement_id = s.id"
-)
-# A search with no other filter: the best matches are chosen inside the full-text index,
-# a page of them (its LIMIT and OFFSET follow the MATCH), before anything is joined to them.
-_FTS_PAGE = (
-    "JOIN (SELECT rowid AS statement_id, bm25(statements_fts) AS score "
-    "FROM statements_fts WHERE statements_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?) "
-    "m ON m.statement_id = s.id"
-)
 _ARTICLE_ORDER = "published IS NULL, published, doc, id"
 # Speakers with a part of a name in their name or an alias (two `?`: the casefolded part).
 NAMED = (
@@ -41,7 +30,7 @@ NAMED = (
 
 def match_expression(query: str) -> str:
     """Return an FTS5 MATCH expression requiring every whitespace-separated term of `query`."""
-    return " ".join('"' + term.replace('"', '""') + '"' for term in query.split())
+    return str(SQLITE.search_parameter(query))
 
 
 @dataclass
@@ -62,12 +51,12 @@ class Clauses:
         return " AND ".join(self.where), [*self.join_params, *self.params]
 
 
-def clauses(f: StatementFilter, *, dates: bool = True) -> Clauses:
+def clauses(dialect: Dialect, f: StatementFilter, *, dates: bool = True) -> Clauses:
     """Return the SQL of every condition of `f` (without its date range unless `dates`)."""
     found = Clauses()
     if f.text is not None:
-        found.join = _FTS_JOIN
-        found.join_params.append(match_expression(f.text))
+        found.join = dialect.search_join
+        found.join_params.append(dialect.search_parameter(f.text))
     if f.speaker_id is not None:
         found.add("s.speaker_id = ?", f.speaker_id)
     if f.outlet is not None:
@@ -105,16 +94,16 @@ def _date_range(found: Clauses, f: StatementFilter) -> None:
     found.add(condition, *params)
 
 
-def statements(db: sqlite3.Connection, f: StatementFilter, page: Page) -> Iterator[StatementView]:
+def statements(db: Connection, f: StatementFilter, page: Page) -> Iterator[StatementView]:
     """Yield the statements `f` keeps: best matches first with a text, else by speaker."""
-    if f.text is not None and not match_expression(f.text):
+    if f.text is not None and not f.text.split():
         return iter(())
-    found = clauses(f)
+    found = clauses(db.dialect, f)
     where, params = found.sql()
     if f.text is not None and not where:
         limit, offset = page
-        params = [*params, -1 if limit is None else limit, offset]
-        return view_sql.stream(db, "", params, "m.score, s.id", _FTS_PAGE)
+        params = [*params, NO_LIMIT if limit is None else limit, offset]
+        return view_sql.stream(db, "", params, "m.score, s.id", db.dialect.search_page)
     if f.text is not None:
         return view_sql.stream(db, where, params, "m.score, s.id", found.join, page)
     if f.speaker_id is not None:  # one speaker: its own order, straight from the index
@@ -124,7 +113,7 @@ def statements(db: sqlite3.Connection, f: StatementFilter, page: Page) -> Iterat
     return _every_statement(db, page)
 
 
-def _every_statement(db: sqlite3.Connection, page: Page) -> Iterator[StatementView]:
+def _every_statement(db: Connection, page: Page) -> Iterator[StatementView]:
     """Every statement in listing order, read in index order: those with a speaker (the
     speakers in name order), then those without."""
 
@@ -147,20 +136,20 @@ def _every_statement(db: sqlite3.Connection, page: Page) -> Iterator[StatementVi
     )
 
 
-def count(db: sqlite3.Connection, f: StatementFilter) -> int:
+def count(db: Connection, f: StatementFilter) -> int:
     """Return how many statements `f` keeps."""
-    return _count(db, clauses(f))
+    return _count(db, clauses(db.dialect, f))
 
 
-def undated_count(db: sqlite3.Connection, f: StatementFilter) -> int:
+def undated_count(db: Connection, f: StatementFilter) -> int:
     """Return how many statements match `f` but for its date range, having no date at all."""
-    found = clauses(f, dates=False)
+    found = clauses(db.dialect, f, dates=False)
     found.add(f"{STATEMENT_DATE} IS NULL")
     return _count(db, found)
 
 
-def _count(db: sqlite3.Connection, found: Clauses) -> int:
-    if found.join and not found.join_params[0]:
+def _count(db: Connection, found: Clauses) -> int:
+    if found.join and not found.join_params[0]:  # a search without a term finds nothing
         return 0
     where, params = found.sql()
     sql = (
@@ -171,7 +160,7 @@ def _count(db: sqlite3.Connection, found: Clauses) -> int:
     return int(db.execute(sql, params).fetchone()[0])
 
 
-def articles(db: sqlite3.Connection, page: Page) -> Iterator[ArticleView]:
+def articles(db: Connection, page: Page) -> Iterator[ArticleView]:
     """Yield articles without statements, by publication date then doc, a page at a time."""
     select = f"SELECT {view_sql.ARTICLE_COLUMNS} FROM articles ORDER BY {_ARTICLE_ORDER}"
     sql, params = limited(select, [], page)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from onrecord.store.dialect import NO_LIMIT
+
 Page = tuple[int | None, int]  # (limit, offset); a limit of None: every row
 
 
@@ -13,7 +15,7 @@ def limited(sql: str, params: list[Any], page: Page) -> tuple[str, list[Any]]:
     limit, offset = page
     if limit is None and not offset:
         return sql, params
-    return f"{sql} LIMIT ? OFFSET ?", [*params, -1 if limit is None else limit, offset]
+    return f"{sql} LIMIT ? OFFSET ?", [*params, NO_LIMIT if limit is None else limit, offset]
 
 
 T = TypeVar("T")

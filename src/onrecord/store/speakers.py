@@ -7,13 +7,13 @@ store (`sqlite.SQLiteStore`) owns transactions and turns sqlite3 errors into Sto
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 
 from onrecord.errors import NotFoundError, StoreError
 from onrecord.models import MentionKind, Speaker, SpeakerEdit, SpeakerSummary
 from onrecord.store.clusters import forget
+from onrecord.store.dialect import NO_LIMIT, Connection
 
 _LIST_HINT = "list speakers with `onrecord speakers`"
 
@@ -24,7 +24,7 @@ def collapse(name: str | None) -> str | None:
     return collapsed or None
 
 
-def speaker_records(db: sqlite3.Connection) -> list[Speaker]:
+def speaker_records(db: Connection) -> list[Speaker]:
     """Return every canonical speaker with its aliases, by id."""
     aliases: dict[int, list[str]] = defaultdict(list)
     for speaker_id, alias in db.execute(
@@ -46,7 +46,7 @@ def speaker_records(db: sqlite3.Connection) -> list[Speaker]:
     ]
 
 
-def speaker_edits(db: sqlite3.Connection) -> list[SpeakerEdit]:
+def speaker_edits(db: Connection) -> list[SpeakerEdit]:
     """Return the user's merges and renames from the edit log, in the order they were made."""
     # A merge is logged as `old` (the speaker merged away) into `new` (the target); a
     # rename as `old` (the name the user gave) to `new`.
@@ -59,15 +59,15 @@ def speaker_edits(db: sqlite3.Connection) -> list[SpeakerEdit]:
     ]
 
 
-def add_aliases(db: sqlite3.Connection, speaker_id: int, aliases: list[str]) -> None:
+def add_aliases(db: Connection, speaker_id: int, aliases: list[str]) -> None:
     """Attach names to a speaker, ignoring ones it already has."""
     db.executemany(
-        "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)",
+        "INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [(speaker_id, alias) for alias in aliases],
     )
 
 
-def write_speaker(db: sqlite3.Connection, speaker: Speaker) -> int:
+def write_speaker(db: Connection, speaker: Speaker) -> int:
     """Insert or update the row of a canonical speaker the corpus stage assigned; return its id.
 
     A speaker without an id is found by name and kind, else inserted. A name the user
@@ -83,14 +83,22 @@ def write_speaker(db: sqlite3.Connection, speaker: Speaker) -> int:
         speaker_id is None
         or not db.execute("SELECT 1 FROM speakers WHERE id = ?", (speaker_id,)).fetchone()
     ):
-        cursor = db.execute(
-            "INSERT INTO speakers (id, name, kind, external_id, name_fixed) VALUES (?, ?, ?, ?, ?)",
-            (speaker_id, speaker.name, speaker.kind.value, speaker.external_id, speaker.name_fixed),
+        speaker_id = int(
+            db.execute(
+                "INSERT INTO speakers (id, name, kind, external_id, name_fixed) "
+                "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                (
+                    speaker_id,
+                    speaker.name,
+                    speaker.kind.value,
+                    speaker.external_id,
+                    int(speaker.name_fixed),
+                ),
+            ).fetchone()[0]
         )
-        speaker_id = int(cursor.lastrowid or 0)
     else:
         db.execute(
-            "UPDATE speakers SET name = CASE WHEN name_fixed THEN name ELSE ? END, "
+            "UPDATE speakers SET name = CASE WHEN name_fixed <> 0 THEN name ELSE ? END, "
             "external_id = coalesce(?, external_id) WHERE id = ?",
             (speaker.name, speaker.external_id, speaker_id),
         )
@@ -98,7 +106,7 @@ def write_speaker(db: sqlite3.Connection, speaker: Speaker) -> int:
     return speaker_id
 
 
-def find_speaker(db: sqlite3.Connection, ref: str) -> tuple[int, str]:
+def find_speaker(db: Connection, ref: str) -> tuple[int, str]:
     """Return (id, name) of the one speaker `ref` names: an id, a name, or an alias (any case)."""
     ref = " ".join(ref.split())
     if ref.isdigit():
@@ -126,7 +134,7 @@ def find_speaker(db: sqlite3.Connection, ref: str) -> tuple[int, str]:
     )
 
 
-def merge(db: sqlite3.Connection, target: str, other: str) -> int:
+def merge(db: Connection, target: str, other: str) -> int:
     """Move every statement and alias of speaker `other` to `target`; return the target's id."""
     target_id, _ = find_speaker(db, target)
     other_id, other_name = find_speaker(db, other)
@@ -136,8 +144,8 @@ def merge(db: sqlite3.Connection, target: str, other: str) -> int:
     forget(db, [target_id, other_id])
     db.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", (target_id, other_id))
     db.execute(
-        "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) "
-        "SELECT ?, alias FROM speaker_aliases WHERE speaker_id = ?",
+        "INSERT INTO speaker_aliases (speaker_id, alias) "
+        "SELECT ?, alias FROM speaker_aliases WHERE speaker_id = ? ON CONFLICT DO NOTHING",
         (target_id, other_id),
     )
     add_aliases(db, target_id, [other_name])
@@ -150,7 +158,7 @@ def merge(db: sqlite3.Connection, target: str, other: str) -> int:
     return target_id
 
 
-def rename(db: sqlite3.Connection, ref: str, new_name: str) -> int:
+def rename(db: Connection, ref: str, new_name: str) -> int:
     """Give speaker `ref` the name `new_name` for good (kept as an alias too); return its id."""
     speaker_id, _ = find_speaker(db, ref)
     name = collapse(new_name)
@@ -171,7 +179,7 @@ def rename(db: sqlite3.Connection, ref: str, new_name: str) -> int:
 
 
 def record_edit(
-    db: sqlite3.Connection, edit: SpeakerEdit, speaker_id: int, made_by: str | None = None
+    db: Connection, edit: SpeakerEdit, speaker_id: int, made_by: str | None = None
 ) -> None:
     """Keep one user edit in the edit log, to show and to re-apply after later ingests."""
     merge = edit.action == "merge"
@@ -190,7 +198,7 @@ def record_edit(
     )
 
 
-def replay(db: sqlite3.Connection) -> int:
+def replay(db: Connection) -> int:
     """Re-apply the kept edits to speakers that ingests added since; return how many changed.
 
     A merge applies again when its `other` names a speaker other than its target (a new
@@ -217,7 +225,7 @@ def replay(db: sqlite3.Connection) -> int:
 
 
 def summaries(
-    db: sqlite3.Connection,
+    db: Connection,
     where: str = "",
     params: tuple[object, ...] = (),
     page: tuple[int | None, int] = (None, 0),
@@ -242,7 +250,7 @@ def summaries(
     limit, offset = page
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
-        params = (*params, -1 if limit is None else limit, offset)
+        params = (*params, NO_LIMIT if limit is None else limit, offset)
     cursor = db.execute(sql, params)
     while rows := cursor.fetchmany(500):
         ids = [row[0] for row in rows]
@@ -262,18 +270,18 @@ def summaries(
         )
 
 
-def _outlets(db: sqlite3.Connection, ids: list[int]) -> dict[int, list[str]]:
+def _outlets(db: Connection, ids: list[int]) -> dict[int, list[str]]:
     """Return the outlets that quote the given speakers, by speaker id, sorted."""
     return _per_speaker(db, "outlet", "speaker_outlets", ids, "AND articles > 0")
 
 
-def _aliases(db: sqlite3.Connection, ids: list[int]) -> dict[int, list[str]]:
+def _aliases(db: Connection, ids: list[int]) -> dict[int, list[str]]:
     """Return the aliases of the given speakers, by speaker id, sorted."""
     return _per_speaker(db, "alias", "speaker_aliases", ids)
 
 
 def _per_speaker(
-    db: sqlite3.Connection, column: str, table: str, ids: list[int], also: str = ""
+    db: Connection, column: str, table: str, ids: list[int], also: str = ""
 ) -> dict[int, list[str]]:
     """Return `column` of `table`'s rows of the given speakers, by speaker id, sorted."""
     found: dict[int, list[str]] = defaultdict(list)

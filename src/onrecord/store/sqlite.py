@@ -1,21 +1,22 @@
-"""The SQLite store: one file, WAL mode, FTS5 over statement content.
+"""The store, written once for both databases: SQLite (one file) and PostgreSQL (a server).
 
-The store owns the connection and its transactions; the SQL lives beside it, a module
-per part (`connection`, `writes`, `views`, `speakers`, and through `CorpusQueries`
-`clusters` and `topics`). No sqlite3 object leaves the store package: callers get records
-from `onrecord.models`, and every sqlite3 error becomes a `StoreError`.
+`SQLStore` owns a connection and runs the SQL that lives beside it, a module per part
+(`writes`, `views`, `listings`, `speakers`, `edits`, and through `CorpusQueries`
+`clusters` and `topics`), in the dialect both databases share (`dialect`). `SQLiteStore`
+opens a file (`connection`), `postgres.PostgresStore` a server (`pg_connection`); each
+connection runs its own write transactions. No database object leaves the store package:
+callers get records from `onrecord.models`, and every database error becomes a `StoreError`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from onrecord.errors import StoreError
 from onrecord.models import (
@@ -41,23 +42,19 @@ from onrecord.store import views as view_sql
 from onrecord.store import writes as write_sql
 from onrecord.store.connection import connect
 from onrecord.store.corpus import CorpusQueries
+from onrecord.store.dialect import Connection, WritingConnection
 from onrecord.store.errors import translated
 
 _NOTHING = "nothing of the batch was stored"
 T = TypeVar("T")
 
 
-class SQLiteStore(CorpusQueries):
-    """A corpus of processed articles in one SQLite file."""
+class SQLStore(CorpusQueries):
+    """A corpus of processed articles in a SQL database (`SQLiteStore`, `PostgresStore`)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
-        self._conn: sqlite3.Connection | None = conn
+    def __init__(self, conn: WritingConnection, path: str) -> None:
+        self._conn: WritingConnection | None = conn
         self.path = path
-
-    @classmethod
-    def open(cls, path: str | Path, *, write: bool = True) -> SQLiteStore:
-        """Open (creating if new) the database at `path`; read-only unless `write`."""
-        return cls(connect(path, write=write), str(path))
 
     def close(self) -> None:
         """Close the database; the store cannot be used afterwards."""
@@ -65,7 +62,7 @@ class SQLiteStore(CorpusQueries):
             self._conn.close()
             self._conn = None
 
-    def __enter__(self) -> SQLiteStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -77,27 +74,18 @@ class SQLiteStore(CorpusQueries):
         self.close()
 
     @property
-    def _db(self) -> sqlite3.Connection:
+    def _db(self) -> WritingConnection:
         if self._conn is None:
             raise StoreError(f"the store {self.path!r} is closed")
         return self._conn
 
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with translated():
             return self._db.execute(sql, params).fetchall()
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self) -> AbstractContextManager[Connection]:
         """Run the block in one write transaction: all of it is stored, or none."""
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            yield db
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:  # SQLite may have rolled back on its own (disk full)
-                db.execute("ROLLBACK")
-            raise
+        return self._db.write_transaction()
 
     # --- writing ---------------------------------------------------------------
 
@@ -126,7 +114,7 @@ class SQLiteStore(CorpusQueries):
                     write_sql.insert_article(db, processed, speakers)
                     inserted.append(article_id)
         except (TypeError, ValueError, OverflowError) as exc:
-            # A value sqlite3 cannot bind: the transaction was rolled back.
+            # A value the driver cannot bind: the transaction was rolled back.
             raise StoreError(f"cannot store the batch: {exc}", hint=_NOTHING) from exc
         return inserted
 
@@ -176,7 +164,7 @@ class SQLiteStore(CorpusQueries):
             return listing_sql.undated_count(self._db, filters)
 
     def _streamed(self, rows: Iterator[T]) -> Iterator[T]:
-        """Yield `rows`, turning sqlite3 errors raised while reading into StoreErrors."""
+        """Yield `rows`, turning database errors raised while reading into StoreErrors."""
         with translated():
             yield from rows
 
@@ -309,7 +297,7 @@ class SQLiteStore(CorpusQueries):
             return self._settled(db, article_id, changed + redated)
 
     @staticmethod
-    def _settled(db: sqlite3.Connection, article_id: str, edits: list[Edit]) -> list[Edit]:
+    def _settled(db: Connection, article_id: str, edits: list[Edit]) -> list[Edit]:
         """Mark the events of the article's speakers for rebuilding when an edit moves them."""
         if any(edit.field in edit_sql.EVENT_FIELDS for edit in edits):
             edit_sql.unsettle(db, edit_sql.article_speakers(db, article_id), [article_id])
@@ -317,7 +305,7 @@ class SQLiteStore(CorpusQueries):
 
     @staticmethod
     def _redate(
-        db: sqlite3.Connection,
+        db: Connection,
         article_id: str,
         dates: Mapping[int, StatementDate | None] | None,
         changed: list[Edit],
@@ -388,3 +376,12 @@ class SQLiteStore(CorpusQueries):
             table: int(self._rows(f"SELECT count(*) FROM {table}")[0][0])
             for table in ("articles", "statements", "speakers")
         }
+
+
+class SQLiteStore(SQLStore):
+    """A corpus of processed articles in one SQLite file (WAL mode, FTS5 over content)."""
+
+    @classmethod
+    def open(cls, path: str | Path, *, write: bool = True) -> SQLiteStore:
+        """Open (creating if new) the database at `path`; read-only unless `write`."""
+        return cls(connect(path, write=write), str(path))

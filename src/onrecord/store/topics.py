@@ -10,8 +10,8 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import sqlite3
 from collections.abc import Collection, Sequence
+from typing import Any
 
 from onrecord.errors import NotFoundError, StoreError
 from onrecord.models import (
@@ -24,6 +24,7 @@ from onrecord.models import (
     TopicSummary,
 )
 from onrecord.store.clusters import chunks
+from onrecord.store.dialect import NO_LIMIT, Connection
 
 _LIST_HINT = "list topics with `onrecord topics list`"
 
@@ -34,7 +35,7 @@ def definition_hash(topic: Topic) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
-def save_topics(db: sqlite3.Connection, topics: Sequence[Topic]) -> list[str]:
+def save_topics(db: Connection, topics: Sequence[Topic]) -> list[str]:
     """Insert or update topic definitions; return the names that are new or changed."""
     changed: list[str] = []
     for topic in topics:
@@ -57,7 +58,7 @@ def save_topics(db: sqlite3.Connection, topics: Sequence[Topic]) -> list[str]:
     return changed
 
 
-def topics(db: sqlite3.Connection) -> list[Topic]:
+def topics(db: Connection) -> list[Topic]:
     """Return the stored topics, by name."""
     return [_topic(row[0]) for row in db.execute("SELECT definition FROM topics ORDER BY name")]
 
@@ -69,14 +70,14 @@ def _topic(definition: str) -> Topic:
     return Topic(**data)
 
 
-def remove_topic(db: sqlite3.Connection, name: str) -> None:
+def remove_topic(db: Connection, name: str) -> None:
     """Delete a topic and every statement's score for it."""
     if not db.execute("SELECT 1 FROM topics WHERE name = ?", (name,)).fetchone():
         raise NotFoundError(f"no topic is named {name!r}", hint=_LIST_HINT)
     db.execute("DELETE FROM topics WHERE name = ?", (name,))
 
 
-def require_topic(db: sqlite3.Connection, name: str) -> None:
+def require_topic(db: Connection, name: str) -> None:
     """Raise NotFoundError unless a topic named `name` is stored."""
     if not db.execute("SELECT 1 FROM topics WHERE name = ?", (name,)).fetchone():
         names = [row[0] for row in db.execute("SELECT name FROM topics ORDER BY name")]
@@ -87,7 +88,7 @@ def require_topic(db: sqlite3.Connection, name: str) -> None:
         )
 
 
-def validate(db: sqlite3.Connection, rows: Sequence[StatementTopic]) -> None:
+def validate(db: Connection, rows: Sequence[StatementTopic]) -> None:
     """Raise StoreError unless every row names a stored topic and its cue spans lie in the text."""
     known = {row[0] for row in db.execute("SELECT name FROM topics")}
     sizes: dict[int, int] = {}
@@ -118,11 +119,14 @@ def validate(db: sqlite3.Connection, rows: Sequence[StatementTopic]) -> None:
                 )
 
 
-def write_scores(db: sqlite3.Connection, rows: Sequence[StatementTopic]) -> None:
+def write_scores(db: Connection, rows: Sequence[StatementTopic]) -> None:
     """Insert or replace statements' scores and stances."""
     db.executemany(
-        "INSERT OR REPLACE INTO statement_topics (statement_id, topic, score, relevant, stance, "
-        "qualifier, confidence, cues) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO statement_topics (statement_id, topic, score, relevant, stance, "
+        "qualifier, confidence, cues) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (statement_id, topic) DO UPDATE SET score = excluded.score, "
+        "relevant = excluded.relevant, stance = excluded.stance, "
+        "qualifier = excluded.qualifier, confidence = excluded.confidence, cues = excluded.cues",
         [
             (
                 row.statement_id,
@@ -139,12 +143,12 @@ def write_scores(db: sqlite3.Connection, rows: Sequence[StatementTopic]) -> None
     )
 
 
-def unscored_topics(db: sqlite3.Connection) -> list[str]:
+def unscored_topics(db: Connection) -> list[str]:
     """Return the topics stored (or changed) but not yet scored over the whole corpus."""
     return [row[0] for row in db.execute("SELECT name FROM topics WHERE scored_at IS NULL")]
 
 
-def mark_scored(db: sqlite3.Connection, names: Collection[str]) -> None:
+def mark_scored(db: Connection, names: Collection[str]) -> None:
     """Record that the whole corpus was scored against these topics now."""
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     db.executemany("UPDATE topics SET scored_at = ? WHERE name = ?", [(now, n) for n in names])
@@ -155,7 +159,7 @@ def _cue_json(cue: StanceCue) -> dict[str, object]:
 
 
 def statement_topics(
-    db: sqlite3.Connection, statements: Collection[int], topic: str | None = None
+    db: Connection, statements: Collection[int], topic: str | None = None
 ) -> list[StatementTopic]:
     """Return the stored scores of `statements` (for one topic, or all), by statement and topic."""
     found: list[StatementTopic] = []
@@ -172,7 +176,7 @@ def statement_topics(
     return found
 
 
-def _row(row: sqlite3.Row | tuple[object, ...]) -> StatementTopic:
+def _row(row: Any) -> StatementTopic:
     cues = tuple(
         StanceCue(c["text"], Span(c["start"], c["end"]), c["role"], "article")
         for c in json.loads(str(row[7]))
@@ -190,7 +194,7 @@ def on_topic_clause(alias: str = "s") -> str:
 
 
 def summaries(
-    db: sqlite3.Connection, page: tuple[int | None, int] = (None, 0)
+    db: Connection, page: tuple[int | None, int] = (None, 0)
 ) -> list[TopicSummary]:
     """Return the topics (a page of them) with their counts of on-topic statements, by stance."""
     counts: dict[str, dict[str, int]] = {}
@@ -203,7 +207,7 @@ def summaries(
     limit, offset = page
     for definition, digest in db.execute(
         "SELECT definition, definition_hash FROM topics ORDER BY name LIMIT ? OFFSET ?",
-        (-1 if limit is None else limit, offset),
+        (NO_LIMIT if limit is None else limit, offset),
     ):
         topic = _topic(definition)
         by_label = {str(x): counts.get(topic.name, {}).get(str(x), 0) for x in StanceLabel}

@@ -7,12 +7,12 @@ errors into StoreErrors.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from onrecord.errors import NotFoundError
 from onrecord.models import ArticleView, StatementView
+from onrecord.store.dialect import NO_LIMIT, Connection
 from onrecord.store.writes import ROLES
 
 MIN_PREFIX = 6  # shortest article id prefix accepted as a reference
@@ -57,7 +57,7 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def select(
-    db: sqlite3.Connection,
+    db: Connection,
     where: str = "",
     params: Sequence[Any] = (),
     order: str = "",
@@ -68,7 +68,7 @@ def select(
 
 
 def stream(
-    db: sqlite3.Connection,
+    db: Connection,
     where: str = "",
     params: Sequence[Any] = (),
     order: str = "",
@@ -89,13 +89,13 @@ def stream(
     limit, offset = page
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
-        params = [*params, -1 if limit is None else limit, offset]
+        params = [*params, NO_LIMIT if limit is None else limit, offset]
     cursor = db.execute(sql, params)
     while rows := cursor.fetchmany(_CHUNK):
         yield from _views(rows, _spans(db, [row["id"] for row in rows]))
 
 
-def _spans(db: sqlite3.Connection, ids: list[int]) -> dict[int, dict[str, list[list[int]]]]:
+def _spans(db: Connection, ids: list[int]) -> dict[int, dict[str, list[list[int]]]]:
     """Return the spans of the given statements, by statement id and role."""
     spans: dict[int, dict[str, list[list[int]]]] = {}
     for offset in range(0, len(ids), _CHUNK):
@@ -111,7 +111,7 @@ def _spans(db: sqlite3.Connection, ids: list[int]) -> dict[int, dict[str, list[l
     return spans
 
 
-def _evidence(row: sqlite3.Row) -> dict[str, Any] | None:
+def _evidence(row: Any) -> dict[str, Any] | None:
     """Return the said_on evidence of a statement row: expression, span and method."""
     if row["said_on_expression"] is None:
         return None
@@ -124,7 +124,7 @@ def _evidence(row: sqlite3.Row) -> dict[str, Any] | None:
 
 
 def _views(
-    rows: Sequence[sqlite3.Row], spans: dict[int, dict[str, list[list[int]]]]
+    rows: Sequence[Any], spans: dict[int, dict[str, list[list[int]]]]
 ) -> list[StatementView]:
     """Build StatementViews from rows of _VIEW_COLUMNS and their spans."""
     return [
@@ -154,7 +154,7 @@ def _views(
     ]
 
 
-def article_view(row: sqlite3.Row, statements: tuple[StatementView, ...]) -> ArticleView:
+def article_view(row: Any, statements: tuple[StatementView, ...]) -> ArticleView:
     return ArticleView(
         id=row["id"],
         doc=row["doc"],
@@ -171,7 +171,7 @@ def article_view(row: sqlite3.Row, statements: tuple[StatementView, ...]) -> Art
     )
 
 
-def resolve_article(db: sqlite3.Connection, ref: str) -> str:
+def resolve_article(db: Connection, ref: str) -> str:
     """Return the id of the one article `ref` names: an id, id prefix, doc name or its start."""
     ref = ref.strip()
     if db.execute("SELECT 1 FROM articles WHERE id = ?", (ref,)).fetchone():

@@ -7,7 +7,6 @@ store (`sqlite.SQLiteStore`) owns transactions and turns sqlite3 errors into Sto
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Sequence
 
 from onrecord.errors import StoreError
@@ -22,6 +21,7 @@ from onrecord.models import (
     Statement,
 )
 from onrecord.store import speakers as speaker_sql
+from onrecord.store.dialect import Connection
 
 ROLES = ("source", "cue", "content")
 JOINER = " … "  # between the texts of the spans of one role
@@ -104,7 +104,7 @@ def _anchor(attribution: Attribution, size: int) -> int:
 
 
 def insert_article(
-    db: sqlite3.Connection,
+    db: Connection,
     processed: ProcessedArticle,
     speakers: dict[object, int],
 ) -> None:
@@ -151,18 +151,18 @@ def insert_article(
     db.execute("INSERT INTO pending_articles (article_id) VALUES (?)", (article.id,))
 
 
-def pending_articles(db: sqlite3.Connection) -> list[str]:
+def pending_articles(db: Connection) -> list[str]:
     """Return the stored articles whose clusters and topic scores are not yet written."""
     return [row[0] for row in db.execute("SELECT article_id FROM pending_articles ORDER BY 1")]
 
 
-def clear_pending(db: sqlite3.Connection, articles: Sequence[str]) -> None:
+def clear_pending(db: Connection, articles: Sequence[str]) -> None:
     """Take the pending mark off `articles`: their derived data is up to date."""
     db.executemany("DELETE FROM pending_articles WHERE article_id = ?", [(a,) for a in articles])
 
 
 def _insert_statement(
-    db: sqlite3.Connection,
+    db: Connection,
     article_id: str,
     text: str,
     position: int,
@@ -189,14 +189,14 @@ def _insert_statement(
     }
     content = attribution.content
     speaker_span = statement.speaker_span
-    cursor = db.execute(
+    statement_id = db.execute(
         "INSERT INTO statements (article_id, position, speaker_id, speaker_kind, "
         "speaker_start, speaker_end, kind, confidence, source_text, cue_text, "
         "content_text, content_start, content_end, speaker_mention, said_on, "
         "said_on_precision, said_on_expression, said_on_start, said_on_end, said_on_method, "
         "occasion_text, occasion_start, occasion_end, published) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "(SELECT published FROM articles WHERE id = ?))",
+        "(SELECT published FROM articles WHERE id = ?)) RETURNING id",
         (
             article_id,
             position,
@@ -223,11 +223,11 @@ def _insert_statement(
             occasion.span.end if occasion else None,
             article_id,
         ),
-    )
+    ).fetchone()[0]
     db.executemany(
         "INSERT INTO statement_spans (statement_id, role, seq, start, end_) VALUES (?, ?, ?, ?, ?)",
         [
-            (cursor.lastrowid, role, seq, span.start, span.end)
+            (statement_id, role, seq, span.start, span.end)
             for role in ROLES
             for seq, span in enumerate(getattr(attribution, role))
         ],

@@ -13,7 +13,7 @@ from bench.make_corpus import fill_database
 from click.testing import CliRunner
 
 from onrecord.cli import main
-from onrecord.errors import InputError
+from onrecord.errors import OutputError
 from onrecord.queries.shapes import article_record, speaker_record, statement_record
 from onrecord.render.export import export, parquet_schema
 from onrecord.store import open_store
@@ -77,7 +77,7 @@ def test_jsonl_and_csv_hold_the_same_rows(db: Path, tmp_path: Path) -> None:
 
 def test_an_existing_file_is_never_overwritten(db: Path, tmp_path: Path) -> None:
     (tmp_path / "speakers.jsonl").write_text("mine\n")
-    with open_store(db, write=False) as store, pytest.raises(InputError, match="exists"):
+    with open_store(db, write=False) as store, pytest.raises(OutputError, match="exists"):
         export(store, tmp_path, "jsonl")
     assert (tmp_path / "speakers.jsonl").read_text() == "mine\n"
     assert not (tmp_path / "statements.jsonl").exists()

@@ -454,7 +454,7 @@ def export_tables(directory: Path, output_format: str, tables: tuple[str, ...], 
     from onrecord.render.export import TABLES, export
 
     with _store(db) as store:
-        written = export(store, directory, output_format, tables or TABLES)
+        written = export(store, directory, output_format, tables or TABLES, protect=[db])
     for item in written:
         click.echo(f"wrote {item.path} ({item.rows} rows)", err=True)
 

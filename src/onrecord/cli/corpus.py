@@ -29,8 +29,15 @@ from onrecord.queries.shapes import (
 from onrecord.queries.speakers import find_speaker
 from onrecord.render import text as render
 from onrecord.render.listing import json_text
+from onrecord.render.outputs import check_output, output_file
 
 NO_TOPICS = "No topics stored. Add some with `onrecord topics apply FILE`."
+
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace the output file if it exists (never the database, never through a link).",
+)
 
 
 @contextmanager
@@ -198,8 +205,9 @@ def clusters(
 @click.option(
     "--plot",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also draw the chart into this file (.png or .svg).",
+    help="Also draw the chart into this file (.png or .svg); never over an existing file.",
 )
+@force_option
 @db_option
 def timeline(
     speaker: str,
@@ -208,6 +216,7 @@ def timeline(
     limit: int | None,
     offset: int,
     plot: Path | None,
+    force: bool,
     db: str,
 ) -> None:
     """A speaker's speech events in date order: statements, stance, occasion, outlets.
@@ -219,13 +228,15 @@ def timeline(
     from onrecord.queries.timeline import build_timeline, timeline_page
     from onrecord.render import html, markdown
 
+    if plot is not None:
+        check_output(plot, force=force, protect=[db])  # refused before any work
     with store_of(db) as store:
         whole = build_timeline(store, speaker, topic)
     if plot is not None:
         from onrecord.render.plot import timeline_chart
 
-        with _writing(plot):
-            timeline_chart(whole, plot, "svg" if plot.suffix.lower() == ".svg" else "png")
+        with _writing(plot), output_file(plot, force=force, protect=[db]) as out:
+            timeline_chart(whole, out, "svg" if plot.suffix.lower() == ".svg" else "png")
     found = timeline_page(whole, limit, offset)
     if output_format in ("jsonl", "csv"):
         emit(
@@ -254,10 +265,11 @@ def timeline(
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The HTML file to write.",
+    help="The HTML file to write (never over an existing file without --force).",
 )
+@force_option
 @db_option
-def report(speaker: str, topic: str | None, output: Path, db: str) -> None:
+def report(speaker: str, topic: str | None, output: Path, force: bool, db: str) -> None:
     """Write one self-contained HTML page on a speaker, for sharing.
 
     The chart, the timeline, position changes, quote drift and each statement's source
@@ -266,10 +278,12 @@ def report(speaker: str, topic: str | None, output: Path, db: str) -> None:
     from onrecord.queries.report import speaker_report
     from onrecord.render import html
 
+    check_output(output, force=force, protect=[db])  # refused before any work
     with store_of(db) as store:
         found = speaker_report(store, speaker, topic)
-    with _writing(output):
-        output.write_text(html.report_html(found), encoding="utf-8")
+    page = html.report_html(found).encode("utf-8")
+    with _writing(output), output_file(output, force=force, protect=[db]) as out:
+        out.write(page)
     click.echo(f"wrote {output}", err=True)
 
 

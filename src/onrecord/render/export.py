@@ -10,11 +10,12 @@ needs pyarrow, the `parquet` extra), JSON Lines or CSV. The rows are the JSON sh
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from onrecord.errors import InputError
 from onrecord.queries.shapes import (
@@ -26,6 +27,7 @@ from onrecord.queries.shapes import (
     statement_record,
 )
 from onrecord.render.listing import write_records
+from onrecord.render.outputs import check_output, output_file
 from onrecord.store import Store
 
 EXPORT_FORMATS = ("parquet", "jsonl", "csv")
@@ -50,8 +52,13 @@ def export(
     directory: str | Path,
     fmt: str = "parquet",
     tables: Sequence[str] = TABLES,
+    *,
+    protect: Sequence[str | Path] = (),
 ) -> list[Exported]:
-    """Write each of `tables` to `directory`/TABLE.EXT in `fmt`; an existing file is refused."""
+    """Write each of `tables` to `directory`/TABLE.EXT in `fmt`; an existing file is refused.
+
+    So is a symbolic link, and any of the `protect`ed database files (render/outputs.py).
+    """
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"unknown export format {fmt!r}", hint=f"use {', '.join(EXPORT_FORMATS)}")
     unknown = [t for t in tables if t not in TABLES]
@@ -59,17 +66,17 @@ def export(
         raise InputError(f"unknown table {unknown[0]!r}", hint=f"use {', '.join(TABLES)}")
     folder = Path(directory)
     paths = {table: folder / f"{table}.{_EXTENSIONS[fmt]}" for table in tables}
-    taken = [p for p in paths.values() if p.exists()]
-    if taken:
-        raise InputError(f"{taken[0]} exists", hint="remove it, or export to another folder")
+    for path in paths.values():  # every file refused before any is written
+        check_output(path, protect=protect)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for table, path in paths.items():
         records, fields = _table(store, table)
-        if fmt == "parquet":
-            rows = _parquet(records, table, path)
-        else:
-            rows = _text(records, fmt, path, fields)
+        with output_file(path, protect=protect) as out:
+            if fmt == "parquet":
+                rows = _parquet(records, table, out)
+            else:
+                rows = _text(records, fmt, out, fields)
         written.append(Exported(table, path, rows))
     return written
 
@@ -84,12 +91,17 @@ def _table(store: Store, table: str) -> tuple[Iterator[dict[str, Any]], Sequence
     return articles, ARTICLE_EXPORT_FIELDS
 
 
-def _text(records: Iterable[dict[str, Any]], fmt: str, path: Path, fields: Sequence[str]) -> int:
-    with path.open("w", encoding="utf-8", newline="") as out:
-        return write_records(records, fmt, out, fields)
+def _text(
+    records: Iterable[dict[str, Any]], fmt: str, binary: BinaryIO, fields: Sequence[str]
+) -> int:
+    out = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+    count = write_records(records, fmt, out, fields)
+    out.flush()
+    out.detach()  # the caller closes the file
+    return count
 
 
-def _parquet(records: Iterator[dict[str, Any]], table: str, path: Path) -> int:
+def _parquet(records: Iterator[dict[str, Any]], table: str, path: BinaryIO) -> int:
     """Write `records` to a Parquet file in row groups of PARQUET_ROWS; return the rows."""
     pa, pq = _pyarrow()
     schema = parquet_schema(table)
@@ -153,4 +165,3 @@ def _pyarrow() -> tuple[Any, Any]:
             hint="pip install 'onrecord[parquet]', or export --format jsonl or csv",
         ) from error
     return pa, pq
-

@@ -87,7 +87,7 @@ def test_both_databases_have_the_same_tables_and_columns(url: str, tmp_path: Pat
     tables = [
         name
         for (name,) in lite.execute(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' "
+            "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') "
             "AND name NOT LIKE 'statements_fts%' AND name NOT LIKE 'sqlite_%'"
         )
     ]

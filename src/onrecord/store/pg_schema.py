@@ -19,6 +19,8 @@ so both backends carry the same `SCHEMA_VERSION`. The version is kept in the tab
 
 from __future__ import annotations
 
+from onrecord.store.schema import STATEMENTS_VIEW
+
 BASELINE = 8
 """The SQLite schema version a new PostgreSQL database is created at."""
 
@@ -416,7 +418,11 @@ CREATE: tuple[str, ...] = (*_FUNCTIONS, *_TABLES, *_TRIGGERS)
 
 # MIGRATIONS[v] upgrades a PostgreSQL database at version v - 1 to version v: the
 # PostgreSQL form of SQLite's migration v.
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # Version 9: SQLite's full-text index is spelled again for Datasette (nothing to do
+    # here: search reads statements.content_tsv); the same statements_view.
+    9: (STATEMENTS_VIEW,),
+}
 
 
 def upgrade_steps(current: int, target: int) -> list[str]:

@@ -7,7 +7,7 @@ every table and column for people who open the file with any SQLite tool.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """The schema version this code writes and reads (stored in `PRAGMA user_version`)."""
 
 APPLICATION_ID = 0x6F6E7263
@@ -498,6 +498,52 @@ _VERSION_8: tuple[str, ...] = (
     *_SPEAKER_COUNTS,
 )
 
+# One row per statement with its speaker, article, outlet and dates (PostgreSQL's the same).
+STATEMENTS_VIEW = """
+    CREATE VIEW statements_view AS
+    SELECT s.id AS statement_id,
+           sp.id AS speaker_id,
+           sp.name AS speaker,
+           s.speaker_kind,
+           s.kind,
+           s.content_text AS content,
+           s.source_text AS source,
+           s.cue_text AS cue,
+           s.said_on,
+           s.said_on_precision,
+           a.published,
+           s.dated AS date,
+           s.occasion_text AS occasion,
+           a.outlet,
+           a.title,
+           a.doc,
+           a.url,
+           a.id AS article_id
+    FROM statements s
+    JOIN articles a ON a.id = s.article_id
+    LEFT JOIN speakers sp ON sp.id = s.speaker_id
+    """
+
+# Version 9: other tools see the full-text index and read statements in one view. Datasette
+# and sqlite-utils find an FTS table by the text `content="statements"` (or
+# `content=[statements]`) in its CREATE statement, without spaces: version 1 wrote
+# `content = 'statements'`, so the index is made again in that spelling (same columns,
+# tokenizer and rowids) and rebuilt from the statements. `statements_view` joins each
+# statement with its speaker, article, outlet and dates, for people who browse the file.
+_VERSION_9: tuple[str, ...] = (
+    "DROP TABLE statements_fts",
+    f"""
+    CREATE VIRTUAL TABLE statements_fts USING fts5 (
+        content_text,
+        content="statements",
+        content_rowid="id",
+        tokenize='{FTS_TOKENIZER}'
+    )
+    """,
+    "INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')",
+    STATEMENTS_VIEW,
+)
+
 # MIGRATIONS[v] upgrades a database at version v - 1 to version v.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: _VERSION_1,
@@ -508,6 +554,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     6: _VERSION_6,
     7: _VERSION_7,
     8: _VERSION_8,
+    9: _VERSION_9,
 }
 
 

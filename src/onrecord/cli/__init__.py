@@ -19,6 +19,7 @@ from onrecord.cli.options import (
     emit,
     format_option,
     listing_options,
+    progress_bar,
     reported_errors,
     set_debug,
     store_of,
@@ -116,18 +117,11 @@ def ingest(
     """
     if not paths and not feeds:
         raise click.UsageError("give at least one file, folder or URL, or --feed URL")
-    from tqdm import tqdm
-
     from onrecord.ingest import count_inputs
     from onrecord.pipeline.run import ingest as run_ingest
 
     total = None if silent or feeds else count_inputs(paths)  # a feed's size is unknown
-    with (
-        _store(db, write=True) as store,
-        tqdm(
-            total=total, unit=" article", file=sys.stderr, disable=silent or None, desc="ingest"
-        ) as bar,
-    ):
+    with _store(db, write=True) as store, progress_bar(total, "ingest", silent=silent) as bar:
         report = run_ingest(
             paths,
             store,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from onrecord.cli.options import db_option, emit, listing_options, store_of
+from onrecord.cli.options import db_option, emit, listing_options, progress_bar, store_of
 from onrecord.queries.shapes import (
     DRIFT_FIELDS,
     EVENT_FIELDS,
@@ -94,15 +94,12 @@ def topics_apply(file: str, silent: bool, db: str) -> None:
 
     Nothing is parsed again: relevance and stance are read from the stored text and spans.
     """
-    from tqdm import tqdm
-
     from onrecord.pipeline.topics import apply_topics, topics_file
 
-    with (
-        store_of(db, write=True) as store,
-        tqdm(unit=" article", file=sys.stderr, disable=silent or None, desc="score") as bar,
-    ):
-        run = apply_topics(store, topics_file(file), progress=lambda _a: bar.update())
+    with store_of(db, write=True) as store:
+        total = store.counts()["articles"]  # every stored article is scored
+        with progress_bar(total, "score", silent=silent) as bar:
+            run = apply_topics(store, topics_file(file), progress=lambda _a: bar.update())
         summaries = store.topic_summaries()
     click.echo(
         f"scored {run.articles} article(s) for {', '.join(run.topics) or 'no topic'} "

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -130,6 +130,34 @@ def emit(
         # Later writes (and the flush at exit) go nowhere instead of failing again.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+# The bar: what it does, a bar, done/total, and elapsed<left (the ETA) with the rate.
+BAR_FORMAT = (
+    "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}]"
+)
+
+
+def progress_bar(
+    total: int | None,
+    desc: str,
+    *,
+    silent: bool,
+    unit: str = " article",
+    file: TextIO | None = None,
+) -> Any:
+    """Return a tqdm bar on stderr showing done/total and the time left (when the total is
+    known; else a count and the rate); off with --silent, and when stderr is no terminal."""
+    from tqdm import tqdm
+
+    return tqdm(
+        total=total,
+        unit=unit,
+        desc=desc,
+        file=file or sys.stderr,
+        disable=silent or None,  # None: only on a terminal
+        bar_format=BAR_FORMAT if total is not None else None,
+    )
 
 
 @contextmanager

@@ -93,14 +93,19 @@ def report_html(report: SpeakerReport) -> str:
     body = [
         _header(timeline),
         '<section class="chart"><h2>Statements over time</h2>',
-        f'<img alt="Chart of statements over time, coloured by stance" '
-        f'src="{chart_png(timeline)}"></section>',
+        f'<img alt="{esc(_chart_alt(timeline))}" src="{chart_png(timeline)}"></section>',
         _changes_section(timeline),
         _timeline_section(timeline, report.excerpts),
         _drift_section(report.drifts),
         _legend_section(),
     ]
     return page(_title(timeline), "".join(body))
+
+
+def _chart_alt(timeline: Timeline) -> str:
+    if timeline.topic is None:
+        return "Chart of statements over time, in lanes by kind (direct, mixed, indirect)"
+    return "Chart of statements over time, in lanes by position toward the topic"
 
 
 def _title(timeline: Timeline) -> str:

@@ -126,6 +126,7 @@ class Kind(StrEnum):
     DIRECT = "direct"  # the content is a quotation
     INDIRECT = "indirect"  # reported speech, no quotation marks
     MIXED = "mixed"  # reported speech with a quoted fragment
+    TRANSCRIPT = "transcript"  # a paragraph of a speech the page gives the text of
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,7 +357,7 @@ class StatementFilter:
     article_id: str | None = None
     topic: str | None = None  # on this topic: relevant to it, or taking a side
     stance: str | None = None  # "for" | "against" | "neutral" toward `topic`
-    kind: str | None = None  # "direct" | "indirect" | "mixed"
+    kind: str | None = None  # "direct" | "indirect" | "mixed" | "transcript"
     text: str | None = None  # full-text search: every word, best matches first
 
 
@@ -515,7 +516,7 @@ class ClusterInput:
     said_on_precision: str | None  # "day" | "month" | "year" (None: "day" if said_on is set)
     published: dt.date | None
     occasion: str | None
-    kind: str  # "direct" | "indirect" | "mixed"
+    kind: str  # "direct" | "indirect" | "mixed" | "transcript"
     content: str
     quoted: tuple[str, ...] = ()
 

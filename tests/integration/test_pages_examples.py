@@ -43,7 +43,9 @@ def test_no_statement_is_given_a_wrong_day(report):
 # The seven pages of the second batch's forms brought dates from 0.69 (9/13) to 0.64
 # (11/17): two of their four dated statements are a transcript mirror and a statement the
 # attribution does not find, the others are right.
-FLOORS = {"dates": 0.64, "outlets": 0.94, "published": 1.0, "titles": 0.94, "languages": 1.0}
+# Transcripts (a page giving a speech's text: each paragraph its speaker's statement) date
+# the ministry's transcript page: 0.64 -> 0.70 (12/17).
+FLOORS = {"dates": 0.70, "outlets": 0.94, "published": 1.0, "titles": 0.94, "languages": 1.0}
 
 
 def test_metadata_and_dates_keep_their_floors(report):

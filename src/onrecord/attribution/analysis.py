@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from onrecord.attribution.model import tagged_extraction
 from onrecord.attribution.quotes import paragraph_spans
+from onrecord.attribution.transcripts import with_transcripts
 from onrecord.models import Analysis, Attribution, Kind, Mention, Span, any_overlap
 
 if TYPE_CHECKING:
@@ -114,6 +115,7 @@ def analyse(doc: Doc, captions: Sequence[Span] = ()) -> Analysis:
     cleaning marked) is dropped and counted: a caption describes a picture.
     """
     found, counts = extracted_with_drops(doc)
+    found = tuple(with_transcripts(found, doc, captions))
     dropped = Counter(counts)
     kept = tuple(item for item in found if not any_overlap(item.cue + item.content, captions))
     dropped[DROPPED_CAPTION] += len(found) - len(kept)

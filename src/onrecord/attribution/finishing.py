@@ -117,6 +117,11 @@ HEADLINE_LABELS: frozenset[str] = frozenset(
         "full text",
     }
 )
+# Words naming a speech, not a speaker: "Prime Minister's statement: 2 September 2019" is
+# the title of a transcript.
+SPEECH_TITLE_WORDS: frozenset[str] = frozenset(
+    {"statement", "speech", "address", "remarks", "transcript", "broadcast", "text"}
+)
 # Punctuation a headline's speaker never holds.
 SIDE_PUNCTUATION = re.compile(r"[,;!?\"“”‘]|\.$")
 # A colon between the two sides of a headline: "No talks with US: Iran Leader".
@@ -364,12 +369,26 @@ def with_headline(found: Sequence[Attribution], ctx: Context) -> list[Attributio
     Statements the tagger read inside the words of such a headline ("Voters Worried About
     …") give way to it.
     """
+    found = [item for item in found if not _titles_a_speech(item, ctx)]
     top = headline(ctx.doc)
     colon = headline_statement(top, ctx) if top is not None else None
     if colon is None or any(any_overlap(item.cue, colon.cue) for item in found):
         return list(found)
     kept = [item for item in found if not any_overlap(item.cue, colon.content + colon.source)]
     return sorted([*kept, colon], key=lambda a: min(s.start for s in a.cue + a.content))
+
+
+def _titles_a_speech(item: Attribution, ctx: Context) -> bool:
+    """Tell whether a "Words: Words" statement is a title, not words said: its source names a
+    speech or holds a number, or its content is only a date ("PM statement in Downing Street:
+    22 November 2018")."""
+    if len(item.cue) != 1 or item.cue[0].text(ctx.text) != ":" or len(item.source) != 1:
+        return False
+    source = item.source[0].text(ctx.text)
+    words = {word.strip("’'s.,").casefold() for word in source.split()}
+    if words & SPEECH_TITLE_WORDS or any(c.isdigit() for c in source):
+        return True
+    return len(item.content) == 1 and not _says_something(item.content[0], ctx)
 
 
 def headline_statement(top: Span, ctx: Context) -> Attribution | None:
@@ -383,7 +402,7 @@ def headline_statement(top: Span, ctx: Context) -> Attribution | None:
     right = Span(top.start + colon.end(), top.end)
     cue = Span(top.start + colon.start(), top.start + colon.start() + 1)
     for source, content in ((right, left), (left, right)):
-        if _names_speaker(source, ctx) and len(content.text(ctx.text).split()) >= 2:
+        if _names_speaker(source, ctx) and _says_something(content, ctx):
             return Attribution(
                 source=(source,),
                 cue=(cue,),
@@ -391,6 +410,15 @@ def headline_statement(top: Span, ctx: Context) -> Attribution | None:
                 kind=kind([(content.start, content.end)], ctx),
             )
     return None
+
+
+def _says_something(span: Span, ctx: Context) -> bool:
+    """Tell whether one side of a headline can be words said: two words or more, not only a
+    date ("Prime Minister's statement: 2 September 2019")."""
+    if len(span.text(ctx.text).split()) < 2:
+        return False
+    tokens = char_tokens(ctx.doc, span)
+    return tokens is None or not all(t.ent_type_ == "DATE" or t.is_punct for t in tokens)
 
 
 def _names_speaker(span: Span, ctx: Context) -> bool:
@@ -401,11 +429,15 @@ def _names_speaker(span: Span, ctx: Context) -> bool:
         return False  # "Buy Mines, Sell Coal." is a phrase, not a name
     if phrase.casefold() in HEADLINE_LABELS or phrase.isupper() and len(words) == 1:
         return False  # "Flashback", a dateline "PORT SELDEN"
+    if any(c.isdigit() for c in phrase):
+        return False  # a date or a number: "date 2019-09-03 UK Prime Minister's statement"
     tokens = char_tokens(ctx.doc, span)
     if tokens is None or any(t.lemma_.lower() in lx.CUE_VERBS for t in tokens):
         return False
     if any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in tokens):
         return False
     lowered = {word.strip("’'s.,").casefold() for word in words}
+    if lowered & SPEECH_TITLE_WORDS:
+        return False  # "Prime Minister's statement" names a speech
     named = any(t.ent_type_ in {"PERSON", "NORP"} for t in tokens)
     return named or bool(lowered & ROLE_WORDS)

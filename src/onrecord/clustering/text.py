@@ -96,12 +96,13 @@ def content_stems(tokens: Sequence[str]) -> frozenset[str]:
 def quoted_pieces(content: str, kind: str) -> tuple[str, ...]:
     """Return the direct-quote pieces of a statement's content, without quotation marks.
 
-    A direct statement's content is all quotation (pieces are joined by " … " when the
-    content is discontinuous); a mixed one quotes only the fragments between marks.
+    A direct statement's content (and a transcript's) is all quotation (pieces are joined by
+    " … " when the content is discontinuous); a mixed one quotes only the fragments between
+    marks.
     """
     # Split before NFKC, which turns the joiner's ellipsis into three full stops.
     parts = [unicodedata.normalize("NFKC", p).translate(_QUOTES) for p in content.split(" … ")]
-    if kind == "direct":
+    if kind in {"direct", "transcript"}:  # a transcript's paragraph is the speaker's words
         pieces = (_QUOTE_MARKS.sub("", piece) for piece in parts)
     elif kind == "mixed":
         pieces = (found for part in parts for found in _QUOTED.findall(part))

@@ -187,8 +187,11 @@ def date_expressions(text: str, analysis: Analysis) -> tuple[Expression, ...]:
     taken = list(spans)
     for match in MISSED.finditer(text):
         span = Span(match.start(), match.end())
-        if not any(span.overlaps(other) for other in taken):
-            spans.append(span)
+        inside = [o for o in taken if span.overlaps(o)]
+        if all(span.start <= o.start and o.end <= span.end for o in inside):
+            # the parse may keep the day out of its entity ("2" | "September 2019" after
+            # a colon or at a paragraph's start): the whole date replaces the part
+            spans = [o for o in spans if o not in inside] + [span]
     found = []
     for span in sorted(spans):
         words = span.text(text)

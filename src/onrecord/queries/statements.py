@@ -35,7 +35,7 @@ class StatementQuery:
     article: str | None = None  # an article id, id prefix or doc name
     topic: str | None = None  # on this stored topic: relevant to it, or taking a side
     stance: str | None = None  # "for" | "against" | "neutral" (toward `topic`, or any)
-    kind: str | None = None  # "direct" | "indirect" | "mixed"
+    kind: str | None = None  # "direct" | "indirect" | "mixed" | "transcript"
     text: str | None = None  # full-text search: every word, best matches first
 
 

@@ -1,0 +1,165 @@
+"""Pages that give the text of a speech: one `transcript` statement per paragraph of it.
+
+Each page is ours, written in the forms real transcript pages take: an official site's
+"The following is the full text of the speech delivered on …, by …", a news story that
+turns to "Here's a full transcript of her statement", and a line ending in a colon.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from onrecord.models import Kind, ProcessedArticle
+from onrecord.pipeline.run import extract_text
+
+pytestmark = pytest.mark.slow
+
+OFFICIAL = """\
+Harbour Authority of Port Selden
+
+Speeches
+
+Address by Harbour Minister Tomas Vell at the opening of the north pier
+
+The following is the full text of the speech delivered on 3 May 2026 by Harbour Minister \
+Tomas Vell at the opening of the north pier in Port Selden.
+
+Friends, neighbours and crews of the coast,
+
+Today the north pier opens, two winters later than we promised. I will not pretend the \
+storms were the only reason for the delay.
+
+We will keep the old quay open for the small boats until the autumn. Nobody who fishes from \
+it will lose a berth.
+
+Thank you.
+
+Share this page
+"""
+
+NEWS_THEN_TEXT = """\
+Vell steps down as harbour minister
+
+Tomas Vell fought back tears as he told reporters on Friday that he would leave the \
+harbour ministry at the end of the month.
+
+Here's a full transcript of his statement made outside the harbour office.
+
+"When I first walked through this door, I wanted a harbour that works for every crew, not \
+only the largest fleets.
+
+"I have done what I could. The north pier is open, and the old quay stays open too.
+
+"It is time for someone else to finish the work."
+
+Opposition leader Ines Marr said the minister had left the harbour in better shape than \
+he found it.
+"""
+
+COLON_LEAD = """\
+On 12 June 2026, Tomas Vell announced his resignation from the harbour ministry.
+
+In a short speech on the quay, Harbour Minister Tomas Vell confirmed that he would hand \
+over to his deputy:
+
+Ever since I took this post I have wanted the coast to feel the harbour is theirs.
+
+I negotiated the new berths with every crew that asked, and I kept the old quay open.
+"""
+
+
+def transcript(article: ProcessedArticle) -> list[tuple[str, str | None, dt.date | None]]:
+    text = article.article.text
+    return [
+        (
+            s.attribution.content[0].text(text),
+            s.speaker,
+            s.said_on.value if s.said_on else None,
+        )
+        for s in article.statements
+        if s.kind is Kind.TRANSCRIPT
+    ]
+
+
+def assert_spans_hold(article: ProcessedArticle) -> None:
+    text = article.article.text
+    for statement in article.statements:
+        a = statement.attribution
+        for span in a.source + a.cue + a.content:
+            assert 0 <= span.start < span.end <= len(text), span
+
+
+def test_an_official_full_text_is_the_ministers_speech() -> None:
+    article = extract_text(OFFICIAL)
+    found = transcript(article)
+    # the salutation (no sentence) and "Thank you." (too short) are no statements
+    assert [words.split()[0] for words, _, _ in found] == ["Today", "We"]
+    assert {speaker for _, speaker, _ in found} == {"Tomas Vell"}
+    assert {said for _, _, said in found} == {dt.date(2026, 5, 3)}
+    assert_spans_hold(article)
+    # the speaker's own "I will not pretend" is the transcript's, not a statement of "I"
+    sources = [s.attribution.source[0].text(article.article.text) for s in article.statements]
+    assert "I" not in sources
+
+
+def test_a_story_turning_to_a_full_transcript() -> None:
+    article = extract_text(NEWS_THEN_TEXT)
+    found = transcript(article)
+    assert [words[:12] for words, _, _ in found] == [
+        '"When I firs',
+        '"I have done',
+        '"It is time ',
+    ]
+    assert {speaker for _, speaker, _ in found} == {"Tomas Vell"}
+    # the story resumes with another speaker: hers is no paragraph of his speech
+    marr = [s for s in article.statements if s.speaker and "Marr" in s.speaker]
+    assert marr and all(s.kind is not Kind.TRANSCRIPT for s in marr)
+
+
+def test_a_line_ending_in_a_colon_announces_the_speech() -> None:
+    article = extract_text(COLON_LEAD)
+    found = transcript(article)
+    assert len(found) == 2
+    assert {speaker for _, speaker, _ in found} == {"Tomas Vell"}
+    assert {said for _, _, said in found} == {dt.date(2026, 6, 12)}
+
+
+def test_a_story_with_no_announcement_has_no_transcript() -> None:
+    article = extract_text(
+        "Tomas Vell said on Friday that the pier would open in May.\n\n"
+        "The minister added that the old quay would stay open for small boats.\n"
+    )
+    assert transcript(article) == []
+
+
+GOV_PAGE = """\
+Harbour Minister's statement: 3 May 2026
+
+Harbour Minister Tomas Vell delivered the following statement at the north pier.
+
+From:
+
+Harbour Authority of Port Selden and Tomas Vell
+
+Delivered on:
+
+3 May 2026 (Transcript of the speech, exactly as it was delivered)
+
+Two winters ago I promised you a new pier, and today it opens.
+
+We will keep the old quay open for the small boats until the autumn.
+"""
+
+
+def test_a_government_page_names_its_speaker_above_the_day_it_was_delivered() -> None:
+    # the parse keeps "3" out of the date after "Delivered on:" and a paragraph break;
+    # the dates stage reads "3 May 2026" whole
+    article = extract_text(GOV_PAGE)
+    found = transcript(article)
+    assert [words.split()[0] for words, _, _ in found] == ["Two", "We"]
+    assert {speaker for _, speaker, _ in found} == {"Tomas Vell"}
+    assert {said for _, _, said in found} == {dt.date(2026, 5, 3)}
+    # "Harbour Minister's statement: 3 May 2026" titles a speech: no statement of its own
+    assert all(s.attribution.cue[0].text(article.article.text) != ":" for s in article.statements)

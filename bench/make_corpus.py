@@ -384,7 +384,7 @@ def write_files(
 
 
 def fill_database(
-    path: Path, n: int, seed: int, batch: int = 500, quiet: bool = False, undated: float = 0.0
+    path: str | Path, n: int, seed: int, batch: int = 500, quiet: bool = False, undated: float = 0.0
 ) -> dict[str, float]:
     """Store `n` generated articles and run the corpus stage batch by batch, without NLP."""
     from onrecord.store import open_store
@@ -424,7 +424,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--out", type=Path, help="write article files into this directory")
     parser.add_argument("--format", choices=("jsonl", "txt"), default="jsonl")
-    parser.add_argument("--db", type=Path, help="store records in this database (no NLP)")
+    parser.add_argument(
+        "--db", type=str, help="store records in this database, a file or a PostgreSQL URL (no NLP)"
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     parser.add_argument(
         "--undated", type=float, default=0.0, help="share of articles stating no date (0-1)"

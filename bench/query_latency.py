@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shlex
 import statistics
 import subprocess
 import sys
@@ -131,7 +132,7 @@ def cli(db: Path, store: Store, rounds: int) -> None:
     runs = {"onrecord --version (start-up)": (["--version"], None)}
     for name, (_, args) in questions(store).items():
         runs[name] = ([*args, "--db", str(db)], None)
-    head = f"{ONRECORD} statements --db {db} | head -1"
+    head = f"{ONRECORD} statements --db {shlex.quote(str(db))} | head -1"
     runs["statements | head -1"] = ([], head)
     for name, (args, shell) in runs.items():
         measured = [process(args, shell) for _ in range(rounds)]
@@ -142,7 +143,7 @@ def cli(db: Path, store: Store, rounds: int) -> None:
 def main() -> int:
     """Open the database and time every question both ways."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("db", type=Path)
+    parser.add_argument("db", help="a database file or a PostgreSQL URL")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--cli-rounds", type=int, default=5)
     args = parser.parse_args()

@@ -236,6 +236,33 @@ GOLD = {
         [],
         [],
     ),
+    "harbour-bulletin-broadcast": (
+        "Harbour Bulletin",
+        "en",
+        None,
+        "Ondrel tells the dock crews to hold the line",
+        ["run-together-host", "weekday-with-written-date", "no-page-date"],
+        [(ON, "2025-10-15", REPLY, None)],
+        [],
+    ),
+    "coastline-review-updated": (
+        "Coastline Review",
+        "en",
+        None,
+        "What Lindqvar told the Maritime Forum",
+        ["updated-only", "explicit-date"],
+        [(LQ, "2025-10-14", FORUM, None)],
+        [],
+    ),
+    "evening-star-today": (
+        "The Evening Star",
+        "en",
+        "2025-10-15",
+        "Ondrel: three trawlers turned back",
+        ["run-together-host", "dateline", "today-in-reported-words", "this-morning"],
+        [(ON, "2025-10-15", REPLY, None)],
+        [],
+    ),
 }
 
 

@@ -26,8 +26,8 @@ def report() -> PagesReport:
 
 
 def test_every_page_is_stored_and_scored(report):
-    assert report.pages == 22
-    assert report.scored_pages == 20
+    assert report.pages == 25
+    assert report.scored_pages == 23
     assert report.missing == ()
 
 
@@ -45,14 +45,16 @@ def test_no_statement_is_given_a_wrong_day(report):
 # attribution does not find, the others are right.
 # Transcripts (a page giving a speech's text: each paragraph its speaker's statement) date
 # the ministry's transcript page: 0.64 -> 0.70 (12/17).
-FLOORS = {"dates": 0.70, "outlets": 0.94, "published": 1.0, "titles": 0.94, "languages": 1.0}
+# The three pages of the held-out gap's forms (a weekday dated by the text's full date,
+# an update stamp alone, the reporter's "today"), with transcripts: 0.75 (15/20).
+FLOORS = {"dates": 0.75, "outlets": 0.94, "published": 1.0, "titles": 0.94, "languages": 1.0}
 
 
 def test_metadata_and_dates_keep_their_floors(report):
     found = report.figures()
     assert {k: found[k] for k in FLOORS if found[k] < FLOORS[k]} == {}
     # the forms each example page reproduces, read right
-    assert report.published.total == 17
+    assert report.published.total == 18
     assert report.unsupported_published == 0
 
 

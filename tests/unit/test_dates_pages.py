@@ -149,3 +149,102 @@ def test_on_an_undated_page_a_caption_naming_the_same_occasion_dates_it() -> Non
     )
     # her own name is no occasion: only the place or event named in both would be
     assert other.dated(None) == [None]
+
+
+# --- Forms the held-out gap asked for: evidence a careful reader would use, texts ours ---
+
+
+def test_new_relative_days_are_read() -> None:
+    assert kind_of("last night") is DateKind.YESTERDAY
+    assert kind_of("early this morning") is DateKind.SAME_DAY
+    assert kind_of("tonight") is DateKind.SAME_DAY
+    assert kind_of("earlier today") is DateKind.SAME_DAY
+
+
+def _urged(*more: str) -> Article:
+    return (
+        Article("Minister Tomas Vell on Thursday asked dockers to end the strike.", *more)
+        .mention("Minister Tomas Vell", "PERSON")
+        .said("Tomas Vell", "Minister Tomas Vell", "asked", "dockers to end the strike")
+    )
+
+
+def test_a_weekday_takes_the_full_date_the_text_writes_for_it() -> None:
+    article = _urged("Vell addressed the nation on Thursday, October 16, 2025 at 7pm.")
+    [said_on] = article.dated(None)
+    assert said_on is not None
+    assert said_on.value == dt.date(2025, 10, 16)
+    assert said_on.method == "weekday, the full date of that weekday in the text"
+
+
+def test_two_dates_of_one_weekday_leave_it_unknown() -> None:
+    article = _urged(
+        "Vell addressed the nation on Thursday, October 16, 2025 at 7pm.",
+        "The strike began on Thursday, October 9, 2025.",
+    )
+    [said_on] = article.dated(None)
+    assert said_on is None or said_on.value is None
+
+
+def test_a_weekdays_date_inside_reported_content_is_not_read() -> None:
+    # the date of what will happen ("resign on Friday, June 5") is no day anyone spoke
+    article = (
+        Article(
+            "Minister Tomas Vell said on Friday that he would resign on Friday, June 5, 2026.",
+        )
+        .mention("Minister Tomas Vell", "PERSON")
+        .said(
+            "Tomas Vell",
+            "Minister Tomas Vell",
+            "said",
+            "that he would resign on Friday, June 5, 2026",
+        )
+    )
+    [said_on] = article.dated(None)
+    assert said_on is None or said_on.value is None
+
+
+def test_the_reporters_today_about_something_past_dates_its_report() -> None:
+    past = (
+        Article("Nine boats sank in the harbour today, says Minister Tomas Vell.")
+        .mention("Minister Tomas Vell", "PERSON")
+        .said("Tomas Vell", "Minister Tomas Vell", "says", "Nine boats sank in the harbour today")
+    )
+    assert day(past.dated(FRIDAY)[0]) == (FRIDAY, Precision.DAY, "today")
+    future = (
+        Article("The new pier in the harbour will open to ships today, says Minister Tomas Vell.")
+        .mention("Minister Tomas Vell", "PERSON")
+        .said(
+            "Tomas Vell",
+            "Minister Tomas Vell",
+            "says",
+            "The new pier in the harbour will open to ships today",
+        )
+    )
+    assert future.dated(FRIDAY) == [None]
+
+
+def test_a_day_ending_what_someone_was_urged_to_do_is_the_urgings() -> None:
+    article = (
+        Article("Minister Tomas Vell called on dockers to return to work on Friday.")
+        .mention("Minister Tomas Vell", "PERSON")
+        .said(
+            "Tomas Vell", "Minister Tomas Vell", "called on", "dockers to return to work on Friday"
+        )
+    )
+    assert day(article.dated(FRIDAY)[0]) == (FRIDAY, Precision.DAY, "on Friday")
+
+
+def test_a_preposition_left_by_a_verb_of_speaking_blocks_no_date() -> None:
+    article = (
+        Article(
+            "It was Vell's plea to the board he spoke to early this morning.",
+            '"We will not sail," Vell said.',
+        )
+        .mention("Vell", "PERSON")
+        .mention("early this morning", "TIME")
+        .said("Tomas Vell", ("Vell", 1), "said", '"We will not sail,"', kind=Kind.DIRECT)
+    )
+    [said_on] = article.dated(FRIDAY)
+    assert said_on is not None
+    assert (said_on.value, said_on.expression) == (FRIDAY, "early this morning")

@@ -86,7 +86,12 @@ def test_outlet_from_masthead() -> None:
 
 def test_outlet_from_url() -> None:
     assert _metadata(BODY, url="https://www.example-news.com/a/b").outlet == "Example News"
-    assert _metadata(BODY, url="https://cdn01.pierpost.example/a").outlet == "pierpost.example"
+    # A name run together is split into its words; a split with a short part is a guess.
+    assert _metadata(BODY, url="https://cdn01.pierpost.example/a").outlet == "Pier Post"
+    assert _metadata(BODY, url="https://www.theharbourgazette.example/a").outlet == (
+        "The Harbour Gazette"
+    )
+    assert _metadata(BODY, url="https://www.newser.example/a").outlet == "newser.example"
     assert _metadata(BODY, url="https://en.irna.ir/news/1").outlet == "IRNA"
     assert _metadata(BODY).outlet is None
 
@@ -184,7 +189,7 @@ def test_date_line_under_the_headline_is_header() -> None:
         ("Posted on February 3, 2026 by Ilse Varn", dt.date(2026, 2, 3)),
         ("SocietyMarch 19, 2019", dt.date(2019, 3, 19)),
         ("Source: Xinhua| 2018-01-23 22:49:41|Editor: Yamei", dt.date(2018, 1, 23)),
-        ("Updated: November 09, 2016 12:40 PM", dt.date(2016, 11, 9)),
+        ("Speech of the Minister\nFebruary1, 2020", dt.date(2020, 2, 1)),
         ("August 10, 2018 / 12:11 PM / Updated 18 minutes ago", dt.date(2018, 8, 10)),
         ("By | 8th November 2016", dt.date(2016, 11, 8)),
     ],
@@ -194,6 +199,19 @@ def test_date_lines_in_their_many_forms(top: str, date: dt.date) -> None:
     assert meta.published == date
     assert meta.published_evidence is not None
     assert meta.published_evidence.startswith("header line '")
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Updated: November 09, 2016 12:40 PM",
+        "Last Updated: 12 June 2013",
+        "Last modified on Friday, 3 October 2025",
+    ],
+)
+def test_an_update_stamp_alone_is_no_publication_date(top: str) -> None:
+    # A page updated years after it was written: its update stamp dates the update only.
+    assert _metadata(f"Pier to open in May\n\n{top}\n\n{BODY}").published is None
 
 
 def test_a_labelled_date_glued_to_the_text_is_the_date() -> None:
@@ -253,7 +271,7 @@ def test_the_top_of_the_page_wins_over_the_url() -> None:
         ("https://digital-release.thehill.com/story", "The Hill"),
         ("https://amp.globaltimes.cn/content/1", "Global Times"),
         ("https://www.korvhaven-daily.example/news/x", "Korvhaven Daily"),
-        ("http://english.pierpost.example/2019/05/24/x", "pierpost.example"),
+        ("http://english.pierpost.example/2019/05/24/x", "Pier Post"),
         ("https://vellnotes.wordpress.com/2019/03/15/x", "vellnotes.wordpress.com"),
         ("https://profit.ndtv.com/news/x", "NDTV Profit"),
     ],

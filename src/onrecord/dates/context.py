@@ -23,8 +23,8 @@ HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 HAD_WINDOW_WORDS = 3
 # A sentence that reports when or where the remarks were made, without being a statement.
 REMARKS = re.compile(
-    r"\b(?:made|delivered|gave)\s+(?:the|these|those|his|her|their|its)\s+"
-    r"(?:remarks|comments|statement|speech|address)\b"
+    r"\b(?:made|delivered|gave)\s+(?:the|these|those|his|her|their|its|a|an)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:remarks|comments|statement|speech|address|apology|broadcast)\b"
     r"|\b(?:the\s+)?(?:remarks|comments)\s+(?:were|was)\s+made\b",
     re.IGNORECASE,
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -73,9 +73,12 @@ KINDS: tuple[tuple[DateKind, re.Pattern[str]], ...] = (
     (DateKind.WEEKDAY, re.compile(rf"(?:{'|'.join(_WEEKDAYS)}){_PART_OF_DAY}")),
     (
         DateKind.SAME_DAY,
-        re.compile(r"today|tonight|(?:earlier|later) today|this (?:morning|afternoon|evening)"),
+        re.compile(
+            r"today|tonight|(?:earlier|later) today|(?:early |late )?this (?:morning|afternoon"
+            r"|evening)"
+        ),
     ),
-    (DateKind.YESTERDAY, re.compile(rf"yesterday{_PART_OF_DAY}")),
+    (DateKind.YESTERDAY, re.compile(rf"yesterday{_PART_OF_DAY}|last night")),
     (DateKind.WEEK, re.compile(r"last week|earlier this week")),
     (DateKind.AGO, re.compile(rf"{_NUMBER} (?:days?|weeks?|months?|years?) ago")),
     (
@@ -92,7 +95,8 @@ KINDS: tuple[tuple[DateKind, re.Pattern[str]], ...] = (
 # Expressions the parse may miss: a weekday, a month-day, a relative day word, a date in
 # digits.
 MISSED = re.compile(
-    rf"\b(?:(?:{'|'.join(_WEEKDAYS)}){_PART_OF_DAY}|yesterday|today|last week"
+    rf"\b(?:(?:{'|'.join(_WEEKDAYS)}){_PART_OF_DAY}|yesterday|today|tonight|last night"
+    r"|this (?:morning|afternoon|evening)|last week"
     rf"|{_MONTH} {_DAY}(?:,? {_YEAR})?|{_DAY} {_MONTH}(?:,? {_YEAR})?|{_NUMERIC})\b",
     re.IGNORECASE,
 )
@@ -114,6 +118,10 @@ YEAR_LOOKBACK_CHARS = 600
 # A year-less month-day after the publication date is a later year's only when it falls
 # this close before publication in the year before (December 28, published January 3).
 PREVIOUS_YEAR_DAYS = 92
+# What may stand between a weekday and the full date it names: "Thursday, October 22, 2020".
+WEEKDAY_GAP = re.compile(r"[\s,]*(?:(?:morning|afternoon|evening|night)[\s,]+)?")
+# How a weekday is resolved from the one full date of that weekday the article writes.
+WRITTEN_WEEKDAY = "weekday, the full date of that weekday in the text"
 _MONTH_OF = re.compile(_MONTH)
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 
@@ -129,6 +137,9 @@ class Expression:
     # For a month-day without a year: the year of a full date of the same month written
     # shortly before it ("In January 2017 ... On January 17, ...").
     year: int | None = None
+    # For a weekday: the one full date of that weekday the article writes ("on Thursday" …
+    # "on Thursday, October 22, 2020"), which dates it when the publication date is unknown.
+    written: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +235,48 @@ def _with_year_hints(found: list[Expression]) -> list[Expression]:
     return result
 
 
+def with_written_weekdays(
+    text: str, found: Sequence[Expression], skipped: Callable[[Span], bool]
+) -> tuple[Expression, ...]:
+    """Give each weekday the full date the text writes with that weekday's name ("on
+    Thursday, October 22, 2020"), when it writes exactly one; dates where `skipped` is true
+    (reported content, quotations, captions) are not read."""
+    full: dict[int, set[dt.date]] = {}
+    for previous, expression in zip((None, *found), found, strict=False):
+        if expression.kind is not DateKind.MONTH_DAY or not _HAS_YEAR.search(expression.core):
+            continue
+        weekday = _named_weekday(text, previous, expression)
+        if weekday is None or skipped(expression.span):
+            continue
+        parsed = _parse(PART_OF_DAY_END.sub("", expression.core), None)
+        if parsed is not None and parsed.weekday() == weekday:
+            full.setdefault(weekday, set()).add(parsed)
+    result = []
+    for expression in found:
+        if expression.kind is DateKind.WEEKDAY:
+            days = full.get(_WEEKDAYS.index(expression.core.split()[0]), set())
+            # Two different dates of that weekday: which one it means is a guess.
+            if len(days) == 1:
+                expression = replace(expression, written=next(iter(days)))
+        result.append(expression)
+    return tuple(result)
+
+
+def _named_weekday(text: str, previous: Expression | None, expression: Expression) -> int | None:
+    """The weekday written with a full date: inside its words, or right before them."""
+    words = expression.text.lower()
+    for index, name in enumerate(_WEEKDAYS):
+        if name in words:
+            return index
+    if (
+        previous is not None
+        and previous.kind is DateKind.WEEKDAY
+        and WEEKDAY_GAP.fullmatch(text, previous.span.end, expression.span.start)
+    ):
+        return _WEEKDAYS.index(previous.core.split()[0])
+    return None
+
+
 def _month_name(core: str) -> str | None:
     match = _MONTH_OF.search(core)
     return match.group()[:3] if match else None
@@ -231,7 +284,7 @@ def _month_name(core: str) -> str | None:
 
 def _is_name(text: str, span: Span, kind: DateKind) -> bool:
     before = text[max(0, span.start - 4) : span.start].lower()
-    if kind is DateKind.SAME_DAY and text[span.start : span.end] == "Today":
+    if kind is DateKind.SAME_DAY and text[span.start : span.end] in {"Today", "Tonight"}:
         # "BBC Radio 4's Today programme": capitalised inside a sentence, it is a name.
         return bool(NAME_INSIDE.search(text[max(0, span.start - 3) : span.start]))
     return (
@@ -245,6 +298,8 @@ def resolve(expression: Expression, published: dt.date | None) -> Resolved | Non
     """Return the date an expression names, or None when it cannot be known without a guess."""
     if expression.kind is DateKind.MONTH_DAY and not _HAS_YEAR.search(expression.core):
         resolved = _yearless_month_day(expression, published)
+    elif expression.kind is DateKind.WEEKDAY and published is None and expression.written:
+        resolved = Resolved(expression.written, Precision.DAY, WRITTEN_WEEKDAY)
     elif published is None and not _HAS_YEAR.search(expression.core):
         return None  # a relative or year-less expression needs the publication date
     else:
@@ -271,7 +326,9 @@ def _same_day(core: str, published: dt.date | None) -> Resolved | None:
 def _yesterday(core: str, published: dt.date | None) -> Resolved | None:
     assert published is not None
     return Resolved(
-        published - dt.timedelta(days=1), Precision.DAY, "day before publication (yesterday)"
+        published - dt.timedelta(days=1),
+        Precision.DAY,
+        f"day before publication ({'last night' if core == 'last night' else 'yesterday'})",
     )
 
 

@@ -14,6 +14,7 @@ from onrecord.dates.expressions import (
     Expression,
     date_expressions,
     resolve,
+    with_written_weekdays,
 )
 from onrecord.models import Analysis, Kind, Span, Statement, StatementDate
 
@@ -23,6 +24,9 @@ BLOCKERS = re.compile(
     r"|between|into|to|of|as\s+of)\s+$",
     re.IGNORECASE,
 )
+# A preposition left at the end of a clause by a verb of speaking blocks nothing: "the
+# Congress he spoke to early this morning".
+STRANDED = re.compile(r"\b(?:spoke|speaks|speaking|talked|talking|said|written)\s+to\s+$", re.I)
 # A pronoun opening a relative clause: a date inside one is about something else.
 RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where|when)\b", re.IGNORECASE)
 # A clause opening between a date and a cue after it: the cue is not what the date modifies
@@ -30,6 +34,24 @@ RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where|when)\b", re.IGNORECASE)
 CLAUSE_BEFORE_CUE = re.compile(r"\b(?:that|which)\b", re.IGNORECASE)
 # Text after a date that makes it a dateline ("July 21, IRNA –"): the report's date.
 DATELINE_AFTER = re.compile(r"^,?\s*\(?[A-Z][A-Za-z]*\)?\s*[–—-]\s")
+# Reported content that is an infinitive ("called on Turks to exchange ... on Friday"): what
+# someone is urged to do follows the urging, so a day ending it is the cue's.
+INFINITIVE_CONTENT = re.compile(r"(?!that\b|if\b|whether\b)(?:[\w’'-]+\s+){1,4}to\s+[a-z]")
+# Cues of urging, whose content is what someone is urged to do.
+URGING_CUE = re.compile(
+    r"\b(?:call(?:ed|s|ing)? on|urg(?:ed|es|ing)|ask(?:ed|s|ing)|appeal(?:ed|s|ing) to"
+    r"|order(?:ed|s|ing)|instruct(?:ed|s|ing)|encourag(?:ed|es|ing)|invit(?:ed|es|ing))\b",
+    re.IGNORECASE,
+)
+# Words of reported content that put what follows in the future ("will ... today").
+FUTURE_WORDS = re.compile(
+    r"\b(?:will|would|shall|going to|set to|expected to|plans? to|to be)\b", re.IGNORECASE
+)
+# Days of the publication itself: an event of that day reported as past (outside quotation
+# marks: the reporter's words) dates the report of it to the same day.
+SAME_DAY_WORDS = frozenset(
+    {"today", "earlier today", "this morning", "early this morning", "this afternoon"}
+)
 # A content no longer than this, not a clause, may end in a date that belongs to its cue
 # ("deplored the seizure on Thursday").
 SHORT_CONTENT_WORDS = 5
@@ -61,7 +83,7 @@ SPEECH_CLAUSE = re.compile(
     r"(?:\s+[A-Z][\w’'-]*){0,2})\s+(?:also\s+)?$"
 )
 # Between a speaker's name and a date in a sentence like "X on Monday ruled out ...".
-NAME_GAP = re.compile(r"^[\s,]*$")
+NAME_GAP = re.compile(r"^[\s,]*(?:this\s+)?$")
 # After such a date, a pluperfect makes it an earlier utterance's ("X, on May 2, had said").
 PLUPERFECT_AFTER = re.compile(r"[\s,]*had\b", re.IGNORECASE)
 
@@ -70,7 +92,8 @@ PLUPERFECT_AFTER = re.compile(r"[\s,]*had\b", re.IGNORECASE)
 APPEARANCE = re.compile(
     r"\b(?:spoke|speaks|speaking|address|addressed|addresses|addressing|told|tells|telling"
     r"|said|says"
-    r"|saying|announced|announces|announcing|declared|warned|delivered|delivers|delivering)\b",
+    r"|saying|announced|announces|announcing|declared|warned|delivered|delivers|delivering"
+    r"|presented|presents|presenting|apologi[sz]ed)\b",
     re.IGNORECASE,
 )
 # A day dates an appearance only this close (in words) to its verb.
@@ -104,7 +127,9 @@ SPEECH_ADJUNCT = re.compile(
 RELATIVE_DAY_KINDS = frozenset({DateKind.WEEKDAY, DateKind.SAME_DAY, DateKind.YESTERDAY})
 # What may stand between a relative day and the full date spelling it out: a weekday in
 # brackets, commas and spaces ("this morning (Tuesday), October 14, 2025").
-SPELLED_OUT_GAP = re.compile(r"[\s,]*(?:\(\w+\))?[\s,]*")
+SPELLED_OUT_GAP = re.compile(
+    r"[\s,]*(?:\(\w+\))?[\s,]*(?:(?:morning|afternoon|evening|night)[\s,]+)?"
+)
 SPELLED_OUT_CHARS = 16
 
 # How a date reached a statement, put in front of how its expression was resolved.
@@ -127,7 +152,9 @@ def date_statements(
     photo credit count as captions too.
     """
     context = Context(text, analysis, statements, captions)
-    expressions = date_expressions(text, analysis)
+    expressions = with_written_weekdays(
+        text, date_expressions(text, analysis), lambda span: _not_narrative(context, span)
+    )
     facts = _Facts.of(context, expressions, published)
     dated = []
     for i, statement in enumerate(statements):
@@ -225,7 +252,7 @@ def eligible(context: Context, expression: Expression, anchor: Span, roles: Sequ
         or context.paragraph(span.start) != context.paragraph(anchor.start)  # a caption
         or context.in_quote(span)  # the speaker's own words talk about other days
         or _in_content(context, span)  # so does reported speech
-        or BLOCKERS.search(text, max(0, span.start - 12), span.start)  # "since November 1964"
+        or _blocked(text, span)  # "since November 1964"
         or DATELINE_AFTER.match(text[span.end : span.end + 16])  # "Tehran, July 21, IRNA –"
         or _in_parentheses(text, sentence, span)  # "Aban 13 (November 4)": an aside
         or (span.start > anchor.end and RELATIVE.search(text, anchor.end, span.start))
@@ -237,6 +264,13 @@ def eligible(context: Context, expression: Expression, anchor: Span, roles: Sequ
         or (expression.kind not in DAY_KINDS and not _near(text, span, roles))
         or _someone_else_between(context, span, anchor, roles)  # "on Tuesday, Xi called ..."
     )
+
+
+def _blocked(text: str, span: Span) -> bool:
+    """Whether a preposition makes a date the edge of a period ("since November 1964")."""
+    if STRANDED.search(text, max(0, span.start - 20), span.start):
+        return False
+    return bool(BLOCKERS.search(text, max(0, span.start - 12), span.start))
 
 
 def _named_speech(context: Context, index: int, own: Expression | None) -> bool:
@@ -296,8 +330,40 @@ def _in_content(context: Context, span: Span) -> bool:
             at_end = span.end >= len(content.text(text).rstrip(".,;")) + content.start
             if at_end and SPEECH_ADJUNCT.search(text, content.start, span.start):
                 return False
+            if _cue_day_in_content(context, content, span, at_end):
+                return False
             return not (short and at_end and content.text(text)[0] not in "“\"'‘")
     return False
+
+
+def _cue_day_in_content(context: Context, content: Span, span: Span, at_end: bool) -> bool:
+    """Whether a day inside reported content still says when it was reported: a day ending an
+    infinitive ("called on Turks to exchange ... on Friday"), or the day of publication in
+    the reporter's words about something past ("... have died ... today, says X")."""
+    text = context.text
+    if context.in_quote(span) or text[content.start : content.start + 1] in "“\"'‘":
+        return False
+    if at_end and INFINITIVE_CONTENT.match(text, content.start, span.start):
+        cues = [
+            cue
+            for statement in context.statements
+            if content in statement.attribution.content
+            for cue in statement.attribution.cue
+        ]
+        if any(URGING_CUE.search(cue.text(text)) for cue in cues):
+            return True
+    core = " ".join(text[span.start : span.end].lower().split()).removeprefix("on ")
+    return core in SAME_DAY_WORDS and not FUTURE_WORDS.search(text, content.start, span.start)
+
+
+def _not_narrative(context: Context, span: Span) -> bool:
+    """Whether a date is in a quotation, a caption or reported content: not the reporter's
+    own account of when things happened."""
+    return (
+        context.in_quote(span)
+        or _in_caption(context, span)
+        or any(c.start <= span.start and span.end <= c.end for c in context.contents)
+    )
 
 
 def _adjacent_day(

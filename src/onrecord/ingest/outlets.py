@@ -30,6 +30,11 @@ SERVICE_LABEL = re.compile(
 PLATFORMS = frozenset(
     {"wordpress.com", "blogspot.com", "substack.com", "medium.com", "tumblr.com", "wixsite.com"}
 )
+# A site name run together is split into words ("thehill" -> "The Hill") only when every
+# part has this many letters or is a short word of names ("the", "one"); other splits are
+# guesses ("newser" -> "new ser", "talanews" -> "tal a news") and the domain is kept.
+MIN_SPLIT_LETTERS = 4
+SHORT_WORDS = frozenset({"the", "of", "and", "for", "one", "new", "our", "my", "all", "day", "sun"})
 # Two-part public suffixes used when the public suffix list does not know a host's ending
 # (a reserved `.example` host, say): "co.uk", "com.au", "org.uk" ...
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})
@@ -162,5 +167,23 @@ def readable_outlet(host: str) -> str:
     name = domain.split(".")[0]
     words = [w for w in re.split(r"[-_]+", name) if w]
     if len(words) < 2:
+        words = _split_words(name)
+    if len(words) < 2:
         return domain
     return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def _split_words(name: str) -> list[str]:
+    """The English words a site's name runs together ("thehill" -> the, hill), or [name]
+    when a part is too short to trust ("newser" splits into new, ser: kept whole)."""
+    import wordninja  # its word list loads on first use: only for unknown hosts
+
+    words = wordninja.split(name)
+    trusted = all(
+        len(word) >= MIN_SPLIT_LETTERS or word in SHORT_WORDS
+        for word in words
+        if word.isalpha() or not word
+    )
+    if not trusted or not all(word.isalpha() for word in words) or "".join(words) != name:
+        return [name]
+    return words

@@ -31,7 +31,8 @@ _START = r"(?:(?<=[a-z])(?=[A-Z])|(?<![\w]))"
 DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        rf"{_START}(?P<month>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})(?!\d)",
+        # The space may be lost when a PDF is turned to text ("February1, 2020").
+        rf"{_START}(?P<month>{_MONTH})(?:\s+|(?=\d))(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})(?!\d)",
         rf"(?<![\w])(?P<day>{_DAY})\s+(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})(?!\d)",
         r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<mm>\d{2})-(?P<day>\d{2})(?![\d-])",
         r"(?<![\d/])(?P<year>(?:19|20)\d{2})/(?P<mm>\d{2})/(?P<day>\d{2})(?![\d/])",
@@ -60,6 +61,13 @@ GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # A label saying a date is the publication's, not an update's: "First published on".
 PUBLISHED_LABEL = re.compile(
     r"\b(?:published|posted|publish date)\b[\s:]*(?:on\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$",
+    re.IGNORECASE,
+)
+# A label saying a date is an update's: a page's update stamp alone is not its publication
+# date ("Last Updated: 12 June 2013" on a page first published years before).
+UPDATE_LABEL = re.compile(
+    r"\b(?:(?:last\s+)?(?:updated|modified|reviewed)|update)\b[\s:]*(?:on\s+)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$",
     re.IGNORECASE,
 )
@@ -150,10 +158,14 @@ def date_line(line: str) -> dt.date | None:
     one a publication label names wins over an update's.
     """
     stripped = LABELLED.sub("", line, count=1)
-    if stripped != line and (first := date_in(stripped)) and first[1].start() == _lead(stripped):
+    label = line[: len(line) - len(stripped)]
+    first = date_in(stripped) if stripped != line else None
+    if first and first[1].start() == _lead(stripped) and not UPDATE_LABEL.search(label):
         return first[0]
     line = GLUED_WORDS.sub(" ", line)
     found = _dates_in(line)
+    # An update's stamp is not the publication date: "Updated: 17 March 2022" alone is none.
+    found = [(date, m) for date, m in found if not _after_update_label(line, found, m)]
     if not found:
         return None
     rest = line
@@ -167,6 +179,14 @@ def date_line(line: str) -> dt.date | None:
         return None
     labelled = [date for date, match in found if PUBLISHED_LABEL.search(line, 0, match.start())]
     return labelled[-1] if labelled else found[0][0]
+
+
+def _after_update_label(
+    line: str, found: list[tuple[dt.date, re.Match[str]]], match: re.Match[str]
+) -> bool:
+    """Whether an update label stands right before a date (after any date before it)."""
+    start = max((m.end() for _, m in found if m.end() <= match.start()), default=0)
+    return bool(UPDATE_LABEL.search(line, start, match.start()))
 
 
 def _dates_in(text: str) -> list[tuple[dt.date, re.Match[str]]]:

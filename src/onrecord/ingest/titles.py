@@ -40,6 +40,9 @@ CAPTION_CREDIT = re.compile(
     r"|\bvia (?:AP|Reuters|AFP)\b|\bHandout\b)",
     re.IGNORECASE,
 )
+# An update's stamp, which is no publication date but no headline either:
+# "Last Updated: 21 October 2025".
+UPDATE_STAMP = re.compile(r"^\W*(?:last\s+)?(?:updated|modified)\b\W*(?:on\b)?.{0,40}\d", re.I)
 # Links for screen readers left at the top of a page: "Skip to main content".
 SKIP_LINKS = re.compile(r"^skip to\b", re.IGNORECASE)
 # A news agency's story number: "News Code: 82977271", "News ID: 12345".
@@ -87,7 +90,7 @@ def _furniture(line: str) -> str | None:
     """Name what the line is when it is page furniture, not a headline, else None."""
     if STORY_NUMBER.match(line):
         return "story number"
-    if date_line(line):
+    if date_line(line) or UPDATE_STAMP.match(line):
         return "date line"
     if FURNITURE.match(line) or SKIP_LINKS.match(line):
         return "furniture"

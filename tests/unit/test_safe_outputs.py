@@ -231,3 +231,33 @@ def test_the_commands_refuse_and_force(db: Path, tmp_path: Path) -> None:
     assert chart.read_text().lstrip().startswith("<?xml")
     assert CliRunner().invoke(main, plot).exit_code == 1
     assert CliRunner().invoke(main, [*plot, "--force"]).exit_code == 0
+
+
+# --- messages ----------------------------------------------------------------------------
+
+
+def test_a_failed_inputs_name_is_shown_with_its_control_characters_written_out(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / f"e{RED}.txt").write_text("")
+    args = ["ingest", str(folder), "--workers", "0", "--silent", "--db", str(tmp_path / "i.db")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert "e\\x1b[31m.txt: empty file" in result.stderr and "\x1b" not in result.stderr
+
+
+def test_an_error_naming_speakers_prints_no_escape_sequence(tmp_path: Path) -> None:
+    first, second = f"Ana {RED}Pell", f"Bo {TITLE}Pell"
+    text = f"{first} said the pier would open. {second} said it would not."
+    said = statement(text, first, (first,), "said", ("the pier would open",))
+    denied = statement(text, second, (second,), "said", ("it would not",))
+    path = tmp_path / "two.db"
+    with open_store(path) as store:
+        store.save([processed(text, "two", "Wire", dt.date(2024, 5, 6), (said, denied))])
+    result = CliRunner().invoke(main, ["statements", "--speaker", "pell", "--db", str(path)])
+    assert result.exit_code == 1
+    assert "names 2 speakers" in result.stderr, result.stderr
+    assert "\\x1b[31m" in result.stderr
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", result.stderr)

@@ -155,7 +155,8 @@ def ingest(
         count = len(report.other_languages)
         click.echo(f"{count} article(s) not in English: stored without statements", err=True)
     for source, language in report.other_languages:
-        click.echo(f"  {language}: no statements extracted, English only: {source}", err=True)
+        line = f"  {language}: no statements extracted, English only: {source}"
+        click.echo(render.terminal_visible(line), err=True)
     for update in report.updated:
         summary = update_summary(update.source, update.doc, update.edits, update.kept)
         click.echo(f"  {'updated' if update.edits else 'kept'}: {summary}", err=True)
@@ -199,12 +200,14 @@ def repair(db: str) -> None:
 
 def _report_failures(failures: Sequence[Failure]) -> None:
     for failure in failures:
-        click.echo(f"  failed: {failure.source}: {failure.reason}", err=True)
+        click.echo(
+            render.terminal_visible(f"  failed: {failure.source}: {failure.reason}"), err=True
+        )
 
 
 def _report_warnings(warnings: Sequence[tuple[str, str]]) -> None:
     for source, warning in warnings:
-        click.echo(f"  warning: {source}: {warning}", err=True)
+        click.echo(render.terminal_visible(f"  warning: {source}: {warning}"), err=True)
 
 
 def statement_options(function: F) -> F:

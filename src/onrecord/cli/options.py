@@ -14,6 +14,7 @@ import click
 from onrecord import settings
 from onrecord.errors import OnrecordError, UsageError
 from onrecord.render.listing import MACHINE_FORMATS, write_records
+from onrecord.render.text import terminal_visible
 from onrecord.store import Store, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -36,12 +37,14 @@ class Main(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except OnrecordError as error:
-            click.echo(f"Error: {error}", err=True)
+            click.echo(terminal_visible(f"Error: {error}"), err=True)
             sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_FAILED)
         except Exception as error:
             if ctx.params.get("debug"):
                 raise
-            click.echo(f"Error: unexpected {type(error).__name__}: {error}", err=True)
+            click.echo(
+                terminal_visible(f"Error: unexpected {type(error).__name__}: {error}"), err=True
+            )
             click.echo(f"Hint: {DEBUG_HINT}", err=True)
             sys.exit(EXIT_FAILED)
 
@@ -166,7 +169,7 @@ def reported_errors() -> Iterator[None]:
     try:
         yield
     except OnrecordError as error:
-        click.echo(f"Error: {error}", err=True)
+        click.echo(terminal_visible(f"Error: {error}"), err=True)
         sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_FAILED)
 
 

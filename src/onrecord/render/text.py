@@ -60,6 +60,16 @@ def terminal_safe(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
+# One control character (newline and tab excepted) or bidirectional override.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_visible(text: str) -> str:
+    """Return `text` with each control character written out (`\\x1b`), for messages that
+    name an input: the name stays recognisable, and the terminal obeys none of it."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _width() -> int:
     return min(shutil.get_terminal_size((100, 24)).columns, 120)
 

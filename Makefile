@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= onrecord.db
 
-.PHONY: demo test lint train crossval clean postgres-server
+.PHONY: demo test lint browser train crossval clean postgres-server
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dask,parquet,postgres]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask,parquet,postgres,web]'
 	$(MAKE) --no-print-directory postgres-server
 	touch $(STAMP)
 
@@ -21,6 +21,13 @@ postgres-server:
 	     && { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; } \
 	     || echo "PostgreSQL is not installed and cannot be here: its store tests will be skipped"; }
 
+## browser: Debian's chromium for the browser tests (tests/browser), when root can install it
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && (apt-get install -y -q chromium >/dev/null 2>&1 \
+	      || (apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null)) ; } \
+	  || echo "chromium is not installed and cannot be: the browser tests will skip"
+
 ## demo: ingest the bundled example corpus into ./onrecord.db and print statements by speaker
 demo: $(STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm
@@ -28,7 +35,7 @@ demo: $(STAMP)
 	$(BIN)/onrecord statements --db $(DB)
 
 ## test: lint, type-check, check the layers, run the test suite
-test: $(STAMP) lint
+test: $(STAMP) lint browser
 	$(BIN)/python -m pytest -q
 
 ## train: rebuild the shipped attribution tagger (src/onrecord/data/) from PolNeAR train

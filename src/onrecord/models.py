@@ -394,6 +394,17 @@ class ArticleView:
     captions: tuple[Span, ...] = ()  # the photo captions in `text` (read by `store.article`)
 
 
+@dataclass(frozen=True, slots=True)
+class OutletSummary:
+    """An outlet with how many of its articles and statements are stored, and their dates."""
+
+    name: str | None  # None: the articles whose outlet is unknown
+    articles: int
+    statements: int
+    first_published: dt.date | None
+    last_published: dt.date | None
+
+
 def article_id(text: str) -> str:
     """Return the id of an article: a hash of its text with case and whitespace normalised."""
     normalised = " ".join(unicodedata.normalize("NFKC", text).casefold().split())

@@ -107,6 +107,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Who makes edits, written to the edit log with each one (empty: unknown); --by "
         "overrides it.",
     ),
+    Setting(
+        "token",
+        "",
+        "The token that allows edits in `onrecord serve` (empty: the server is read-only); "
+        "--token overrides it.",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -441,8 +441,27 @@ def test_search_with_odd_characters_does_not_raise(store: Store, query: str) -> 
 
 
 def test_search_quotes_every_term() -> None:
-    assert match_expression('"US" AND (talks') == '"""US""" "AND" "(talks"'
+    assert match_expression('US AND (talks') == '"US" "AND" "(talks"'
+    assert match_expression('"US') == '"""US"'
     assert match_expression("") == ""
+
+
+def test_search_takes_phrases_and_prefixes() -> None:
+    assert match_expression('"no  talks" with*') == '"no talks" "with"*'
+    assert match_expression('"" * talks**') == '"*" "talks"*'
+
+
+def test_a_phrase_keeps_its_word_order_and_a_prefix_finds_longer_words(tmp_path: Path) -> None:
+    # SQLite's FTS5 only: PostgreSQL drops stop words from a phrase and has no prefixes.
+    store = open_store(tmp_path / "phrases.db")
+    store.save([article_a(), article_b(), article_c()])
+    assert {v.doc for v in search(store, '"talks with"')} == {
+        v.doc for v in search(store, "talks with")
+    }
+    assert search(store, '"with talks"') == []
+    assert search(store, "negot") == []
+    found = {v.doc for v in search(store, "negot*")}
+    assert found and found == {v.doc for v in search(store, "negotiations")}
 
 
 def test_search_stays_in_sync_when_statements_are_deleted(new_db: NewDb) -> None:

@@ -555,11 +555,12 @@ def show_settings() -> None:
 def _register() -> None:
     """Add the commands over clusters, topics and timelines (cli/corpus.py) and the
     corrections (cli/edits.py)."""
-    from onrecord.cli import corpus, edits
+    from onrecord.cli import corpus, edits, serve
 
     for command in corpus.COMMANDS:
         main.add_command(command)
     edits.register(main)
+    main.add_command(serve.serve)
 
 
 _register()

@@ -95,3 +95,12 @@ def _report(store: Store, event: EventView, members: Sequence[int]) -> DriftRepo
         drift=drift,
         versions=tuple(versions[label] for label in drift.versions if label in versions),
     )
+
+
+def event_drifts(store: Store, event: EventView) -> list[DriftReport]:
+    """Return the drift of each cluster of one event that several articles quote.
+
+    Clusters whose versions agree word for word are returned too (`drift.drifted` says
+    which differ), so a page can show every report side by side.
+    """
+    return [_report(store, event, members) for members in _quoting_clusters(event)]

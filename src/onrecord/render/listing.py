@@ -8,8 +8,9 @@ of rows from the database and stops.
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 MACHINE_FORMATS = ("json", "jsonl", "csv")
@@ -69,3 +70,26 @@ def csv_value(value: Any) -> Any:
     if isinstance(value, list | dict | tuple):
         return json_text(value)
     return "" if value is None else value
+
+
+def record_lines(
+    records: Iterable[dict[str, Any]], fmt: str, fields: Sequence[str]
+) -> Iterator[str]:
+    """Yield `records` as `fmt` (jsonl or csv) a line at a time, the csv header first.
+
+    The same text `write_records` writes, for a reader that sends it as it goes (the web).
+    """
+    if fmt == "jsonl":
+        yield from (json_text(record) + "\n" for record in records)
+        return
+    if fmt != "csv":
+        raise ValueError(f"unknown format {fmt!r} (expected jsonl or csv)")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(fields), lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({name: csv_value(record.get(name)) for name in fields})
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()

@@ -23,6 +23,7 @@ from onrecord.models import (
     EventView,
     FetchedPage,
     MentionKind,
+    OutletSummary,
     ProcessedArticle,
     Speaker,
     SpeakerEdit,
@@ -137,6 +138,10 @@ class Store(Protocol):
 
     def counts(self) -> dict[str, int]:
         """Return the number of articles, statements and speakers stored."""
+        ...
+
+    def outlets(self) -> list[OutletSummary]:
+        """Return every outlet with its counts of articles and statements, most quoted first."""
         ...
 
     def statement(self, statement_id: int) -> StatementView:
@@ -282,6 +287,10 @@ class Store(Protocol):
 
         With `several`, only events reported by more than one article.
         """
+        ...
+
+    def speech_event(self, event_id: int) -> EventView:
+        """Return one stored speech event by its number (NotFoundError if there is none)."""
         ...
 
     def cluster_links(self, statements: Collection[int]) -> list[ClusterLink]:

@@ -312,11 +312,12 @@ def event_rows(
     speaker: int | None = None,
     several: bool = False,
     page: tuple[int | None, int] = (None, 0),
+    event: int | None = None,
 ) -> Iterator[tuple[int, int, str, dt.date | None, str | None]]:
     """Yield (id, speaker_id, speaker name, said_on, occasion) of the stored events.
 
     With `several`, only events reported by more than one article; `page` is (limit,
-    offset), pushed into the SQL.
+    offset), pushed into the SQL; `event` keeps only the event with that number.
     """
     base = (
         "SELECT e.id, e.speaker_id, sp.name, e.said_on, e.occasion FROM speech_events e "
@@ -327,6 +328,9 @@ def event_rows(
     if speaker is not None:
         where.append("e.speaker_id = ?")
         params.append(speaker)
+    if event is not None:
+        where.append("e.id = ?")
+        params.append(event)
     if several:
         where.append(
             "(SELECT count(DISTINCT s.article_id) FROM speech_event_statements m "

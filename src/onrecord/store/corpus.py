@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
+from onrecord.errors import NotFoundError
 from onrecord.models import (
     BandProbe,
     ClusterInput,
@@ -119,6 +120,17 @@ class CorpusQueries:
             rows = cluster_sql.event_rows(self._db, speaker, several, (limit, offset))
             while chunk := list(itertools.islice(rows, _EVENTS_AT_ONCE)):
                 yield from self._events(chunk)
+
+    def speech_event(self, event_id: int) -> EventView:
+        """Return one stored speech event by its number."""
+        with translated():
+            rows = list(cluster_sql.event_rows(self._db, event=event_id))
+        if not rows:
+            raise NotFoundError(
+                f"no speech event {event_id}",
+                hint="list the speech events with `onrecord clusters --all`",
+            )
+        return self._events(rows)[0]
 
     def _events(
         self, rows: Sequence[tuple[int, int, str, dt.date | None, str | None]]

@@ -11,6 +11,7 @@ ask which database they talk to except for a search.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -40,11 +41,37 @@ class Dialect:
     search_page: str
 
     def search_parameter(self, query: str) -> object:
-        """Return what `search_join`'s `?` takes for a user's query: every term required."""
-        terms = query.split()
+        """Return what `search_join`'s `?` takes for a user's query: every term required.
+
+        A term is a word, a "phrase in double quotes" or a `prefix*`; operators, brackets
+        and a lone quote mark are plain words, never search syntax.
+        """
+        terms = search_terms(query)
         if self.name == "postgresql":
-            return terms  # onrecord_tsquery(text[]) requires each as a phrase
-        return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+            # onrecord_tsquery(text[]) requires each as a phrase; a prefix as its word.
+            return [text for text, _ in terms]
+        return " ".join(
+            '"' + text.replace('"', '""') + '"' + ("*" if prefix else "") for text, prefix in terms
+        )
+
+
+# A search's terms: a "phrase in double quotes", else a run of non-blanks (`talk*`: a prefix).
+_TERMS = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def search_terms(query: str) -> list[tuple[str, bool]]:
+    """Return the terms of a user's search, each (text, whether it is a prefix)."""
+    terms = []
+    for match in _TERMS.finditer(query):
+        phrase, word = match.groups()
+        if phrase is not None:
+            if phrase.split():
+                terms.append((" ".join(phrase.split()), False))
+        elif word.endswith("*") and word.rstrip("*"):
+            terms.append((word.rstrip("*"), True))
+        else:
+            terms.append((word, False))
+    return terms
 
 
 SQLITE = Dialect(

@@ -7,11 +7,12 @@ limit and offset go into the SQL. Functions here take an open connection; the st
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from onrecord.models import ArticleView, StatementFilter, StatementView
+from onrecord.models import ArticleView, OutletSummary, StatementFilter, StatementView
 from onrecord.store import views as view_sql
 from onrecord.store.dialect import NO_LIMIT, SQLITE, Connection, Dialect
 from onrecord.store.paging import Page, Part, chained, limited
@@ -29,7 +30,11 @@ NAMED = (
 
 
 def match_expression(query: str) -> str:
-    """Return an FTS5 MATCH expression requiring every whitespace-separated term of `query`."""
+    """Return an FTS5 MATCH expression requiring every term of `query`.
+
+    A term is a word, a `prefix*` or a "phrase in double quotes"; anything else (operators,
+    brackets, a lone quote mark) is taken as plain words, never as FTS5 syntax.
+    """
     return str(SQLITE.search_parameter(query))
 
 
@@ -167,3 +172,32 @@ def articles(db: Connection, page: Page) -> Iterator[ArticleView]:
     cursor = db.execute(sql, params)
     while rows := cursor.fetchmany(200):
         yield from (view_sql.article_view(row, ()) for row in rows)
+
+
+# Outlets with their counts: articles counted once, statements through their article.
+_OUTLETS = (
+    "SELECT a.outlet, count(*) AS articles, sum(coalesce(n.statements, 0)) AS statements, "
+    "min(a.published), max(a.published) FROM articles a LEFT JOIN "
+    "(SELECT article_id, count(*) AS statements FROM statements GROUP BY article_id) n "
+    "ON n.article_id = a.id GROUP BY a.outlet ORDER BY statements DESC, a.outlet IS NULL, a.outlet"
+)
+
+
+def outlets(db: Connection) -> list[OutletSummary]:
+    """Return every outlet (None: unknown) with its counts of articles and statements."""
+    return [
+        OutletSummary(
+            name=row[0],
+            articles=int(row[1]),
+            statements=int(row[2]),
+            first_published=_day(row[3]),
+            last_published=_day(row[4]),
+        )
+        for row in db.execute(_OUTLETS)
+    ]
+
+
+def _day(value: str | dt.date | None) -> dt.date | None:
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return value

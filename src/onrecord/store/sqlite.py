@@ -25,6 +25,7 @@ from onrecord.models import (
     EditAction,
     FetchedPage,
     MentionKind,
+    OutletSummary,
     ProcessedArticle,
     Span,
     Speaker,
@@ -369,6 +370,11 @@ class SQLStore(CorpusQueries):
         """Return the pages an article was read from, oldest first."""
         with translated():
             return fetch_sql.article_pages(self._db, article_id)
+
+    def outlets(self) -> list[OutletSummary]:
+        """Return every outlet with its counts of articles and statements, most quoted first."""
+        with translated():
+            return listing_sql.outlets(self._db)
 
     def counts(self) -> dict[str, int]:
         """Return the number of articles, statements and speakers stored."""

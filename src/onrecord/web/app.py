@@ -1,0 +1,155 @@
+"""The web app: pages and a REST API over the same library calls as the CLI.
+
+`create_app(db, token=...)` returns a FastAPI app. Reads go through one read-only store
+per worker thread (SQLite in WAL mode: readers never wait for the writer); every edit
+opens the database for writing under one lock, through `onrecord.pipeline.corrections`.
+Nothing is loaded from the network: the CSS ships in `web/static`, and the pages run
+no script (the Content-Security-Policy allows none).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from onrecord import __version__, settings
+from onrecord.errors import NotFoundError, OnrecordError, StoreError
+from onrecord.store import Store, open_store
+from onrecord.web.access import Access, Refused
+
+STATIC = Path(__file__).parent / "static"
+API_PREFIX = "/api/v1"
+# No script, style or image from anywhere but this server; no framing; forms post here only.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'none'; object-src 'none'; style-src 'self'; "
+        "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+class Web:
+    """What every route needs: the database, the access rules and the templates."""
+
+    def __init__(self, db: Path, access: Access, by: str | None) -> None:
+        self.db = db
+        self.access = access
+        self.by = by
+        self.templates = Environment(
+            loader=PackageLoader("onrecord.web", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self._local = threading.local()
+        self._writer = threading.Lock()
+
+    def store(self) -> Store:
+        """Return this thread's read-only store (opened on first use)."""
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.db, write=False)
+            self._local.store = store
+        return store
+
+    @contextmanager
+    def writing(self) -> Iterator[Store]:
+        """Open the database for one edit; edits wait for each other."""
+        with self._writer, open_store(self.db, write=True) as store:
+            yield store
+
+
+def web_of(request: Request) -> Web:
+    """Return the app's `Web` from a request."""
+    web: Web = request.app.state.web
+    return web
+
+
+def create_app(db: str | Path, *, token: str | None = None, by: str | None = None) -> FastAPI:
+    """Return the app serving the database at `db`; read-only unless `token` is given.
+
+    The database is opened once here, so a missing or foreign file is refused at start.
+    """
+    with open_store(db, write=False):
+        pass
+    from onrecord.web import api, forms, pages
+
+    app = FastAPI(
+        title="onrecord",
+        version=__version__,
+        description="Who said what, when, as reported by whom: the REST API (docs/api.md).",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=None,  # the interactive docs load scripts from the network
+        redoc_url=None,
+    )
+    app.state.web = Web(Path(db), Access.of(token), by or settings.get("user_name") or None)
+    app.include_router(api.router, prefix=API_PREFIX)
+    app.include_router(pages.router)
+    app.include_router(forms.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _handle_errors(app)
+    app.middleware("http")(_security_headers)
+    return app
+
+
+async def _security_headers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    response = await call_next(request)
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+_STATUS = {NotFoundError: 404, StoreError: 500}
+
+
+def _status(error: OnrecordError) -> int:
+    return next((code for kind, code in _STATUS.items() if isinstance(error, kind)), 400)
+
+
+def _handle_errors(app: FastAPI) -> None:
+    @app.exception_handler(OnrecordError)
+    async def library_error(request: Request, error: OnrecordError) -> Response:
+        return error_response(request, _status(error), error.message, error.hint)
+
+    @app.exception_handler(Refused)
+    async def refused(request: Request, error: Refused) -> Response:
+        return error_response(request, error.status, error.reason)
+
+
+def error_response(
+    request: Request, status: int, message: str, hint: str | None = None
+) -> Response:
+    """Return an error as JSON under /api, else as a page."""
+    if request.url.path.startswith(API_PREFIX):
+        return JSONResponse({"error": message, "hint": hint}, status_code=status)
+    return HTMLResponse(
+        render(request, "error.html", status=status, message=message, hint=hint),
+        status_code=status,
+    )
+
+
+def render(request: Request, template: str, **context: Any) -> str:
+    """Render a page template with what every page shows (version, login state)."""
+    web = web_of(request)
+    session = web.access.session(request.cookies.get("onrecord_session"))
+    return web.templates.get_template(template).render(
+        request=request,
+        version=__version__,
+        editable=web.access.editable,
+        editor=session is not None,
+        csrf=web.access.csrf(session) if session else "",
+        **context,
+    )

@@ -405,6 +405,23 @@ class OutletSummary:
     last_published: dt.date | None
 
 
+@dataclass(frozen=True, slots=True)
+class EventOutline:
+    """A speech event in brief, for a chart or a list: its date, occasion and counts.
+
+    `date` is the day the event was said on, else the earliest day one of its statements
+    was said on, else the earliest publication day of its reports (`basis` says which).
+    """
+
+    id: int
+    date: dt.date | None
+    basis: str | None  # "said" | "published" | None (undated)
+    occasion: str | None
+    statements: int
+    articles: int  # the articles that report it
+    positions: dict[str, int]  # position toward the chosen topic -> statements taking it
+
+
 def article_id(text: str) -> str:
     """Return the id of an article: a hash of its text with case and whitespace normalised."""
     normalised = " ".join(unicodedata.normalize("NFKC", text).casefold().split())

@@ -255,3 +255,43 @@ def test_an_edit_with_the_token_is_made_and_logged(tmp_path: Path) -> None:
     log = get(guarded, "/api/v1/edits")["items"]
     assert [e["action"] for e in log] == ["set", "rename", "delete"]
     assert get(guarded, "/api/v1/edits?speaker=1")["items"][0]["new"] == "The Leader"
+
+
+# --- a speaker in brief agrees with their timeline ------------------------------------
+
+
+def test_event_outlines_agree_with_the_timeline(db: Path) -> None:
+    from onrecord.queries.timeline import build_timeline
+    from onrecord.store import open_store
+
+    with open_store(db, write=False) as store:
+        for speaker in store.speakers():
+            assert speaker.id is not None
+            whole = build_timeline(store, str(speaker.id))
+            expected = [
+                (e.id, e.date, e.basis, len(e.statements), len(e.reports))
+                for e in (*whole.events, *whole.undated)
+            ]
+            found = [
+                (o.id, o.date, o.basis, o.statements, o.articles)
+                for o in store.event_outlines(speaker.id)
+            ]
+            assert found == expected, speaker.name
+            on_topic = store.event_outlines(speaker.id, "talks-with-us")
+            topical = build_timeline(store, str(speaker.id), "talks-with-us")
+            positions = {e.id: e for e in (*topical.events, *topical.undated)}
+            for outline in on_topic:
+                event = positions.get(outline.id)
+                count = sum(outline.positions.values())
+                assert count == (len(event.statements) if event else 0), speaker.name
+
+
+def test_speaker_counts_by_outlet_and_year(db: Path) -> None:
+    from onrecord.store import open_store
+
+    with open_store(db, write=False) as store:
+        leader = store.speaker(LEADER)
+        assert leader.id is not None
+        by_outlet, by_year = store.speaker_counts(leader.id)
+    assert dict(by_outlet) == {"Tehran Times": 1, "Reuters": 1, "Fars News": 1, "A Blog": 1}
+    assert by_year == [(2018, 2), (2019, 1), (None, 1)]

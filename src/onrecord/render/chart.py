@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from onrecord.render.labels import event_date
+from onrecord.models import EventOutline, PositionChange, Topic
 
 if TYPE_CHECKING:
     from onrecord.queries.timeline import Timeline, TimelineEvent
@@ -52,7 +52,7 @@ class _Mark:
     lane: int
     colour: str
     count: int
-    event: TimelineEvent
+    event: EventOutline
     position: str
 
 
@@ -62,46 +62,89 @@ def esc(value: object) -> str:
 
 
 def timeline_svg(timeline: Timeline, link: EventLink | None = None) -> str:
-    """Return the timeline of dated events as one <svg> element (no XML prolog).
+    """Return a timeline's chart as one <svg> element (no XML prolog).
 
     `link(event_id)` gives the address each dot and label links to (no links without it).
     """
-    lanes = LANES if timeline.topic is not None else (NO_POSITION,)
-    events = timeline.events
+    return outline_svg(
+        _title(timeline.speaker.name, len(timeline.events), timeline.topic),
+        [outline_of(e, timeline.topic is not None) for e in (*timeline.events, *timeline.undated)],
+        timeline.changes,
+        timeline.topic is not None,
+        link,
+    )
+
+
+def outline_of(event: TimelineEvent, by_position: bool) -> EventOutline:
+    """Return a timeline's event in brief, as the chart draws it."""
+    positions: Counter[str] = Counter()
+    if by_position:
+        for item in event.statements:
+            positions[item.stance.stance.position if item.stance else "neutral"] += 1
+    return EventOutline(
+        id=event.id,
+        date=event.date,
+        basis=event.basis,
+        occasion=event.occasion,
+        statements=len(event.statements),
+        articles=len(event.reports),
+        positions=dict(positions),
+    )
+
+
+def speaker_chart_title(name: str, events: int, topic: Topic | None) -> str:
+    """Return the title a speaker's chart carries."""
+    return _title(name, events, topic)
+
+
+def outline_svg(
+    title: str,
+    outlines: Sequence[EventOutline],
+    changes: Sequence[PositionChange] = (),
+    by_position: bool = False,
+    link: EventLink | None = None,
+) -> str:
+    """Return the chart of events in brief: dated ones placed, undated ones counted.
+
+    With `by_position`, a lane per position toward the chosen topic, else one lane.
+    """
+    lanes = LANES if by_position else (NO_POSITION,)
+    events = [o for o in outlines if o.date is not None]
+    undated = sum(o.statements for o in outlines if o.date is None)
     top = 28 + LABEL_ROWS * ROW + 10
     plot_height = LANE * len(lanes)
     changes_top = top + plot_height + 28
-    change_rows = 2 if timeline.changes else 0
+    change_rows = 2 if changes else 0
     legend_top = changes_top + change_rows * ROW + 8
-    height = legend_top + 26
+    legend = _legend(lanes, legend_top, bool(changes))
+    height = legend_top + 26 + ROW * (len(legend) - 1)
     scale = _Scale(events, WIDTH - LEFT - RIGHT)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-chart" role="img" '
         f'viewBox="0 0 {WIDTH} {height}" width="100%" font-family="sans-serif" font-size="11">',
-        f"<title>{esc(_title(timeline))}</title>",
-        f'<text x="4" y="16" font-size="13" fill="#222">{esc(_title(timeline))}</text>',
+        f"<title>{esc(title)}</title>",
+        f'<text x="4" y="16" font-size="13" fill="#222">{esc(title)}</text>',
     ]
     parts += _lanes(lanes, top)
     parts += _ticks(scale, top, plot_height)
-    marks = _marks(events, scale, lanes, timeline.topic is not None)
     parts += _labels(events, scale, top, link)
-    parts += _changes(timeline, scale, top, plot_height, changes_top)
-    parts += [_dot(m, top, link) for m in marks]
-    parts += _legend(lanes, legend_top, bool(timeline.changes))
-    parts.append(_note(timeline, height))
+    parts += _changes(changes, scale, top, plot_height, changes_top)
+    parts += [_dot(m, top, link) for m in _marks(events, scale, lanes, by_position)]
+    parts += [f'<g class="legend">{"".join(legend)}</g>']
+    parts.append(_note(undated, bool(events), height))
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _title(timeline: Timeline) -> str:
-    toward = f" toward “{timeline.topic.proposition}”" if timeline.topic else ""
-    return f"{timeline.speaker.name}: {len(timeline.events)} dated speech event(s){toward}"
+def _title(name: str, events: int, topic: Topic | None) -> str:
+    toward = f" toward “{topic.proposition}”" if topic else ""
+    return f"{name}: {events} dated speech event(s){toward}"
 
 
 class _Scale:
     """Days to x coordinates across the plot, with a little room at either end."""
 
-    def __init__(self, events: Sequence[TimelineEvent], width: float) -> None:
+    def __init__(self, events: Sequence[EventOutline], width: float) -> None:
         days = [e.date for e in events if e.date is not None] or [dt.date.today()]
         first, last = min(days), max(days)
         pad = max((last - first).days // 40, 15)
@@ -158,7 +201,7 @@ def tick_days(first: dt.date, last: dt.date, most: int = 10) -> list[tuple[dt.da
 
 
 def _marks(
-    events: Sequence[TimelineEvent],
+    events: Sequence[EventOutline],
     scale: _Scale,
     lanes: Sequence[tuple[str, str]],
     by_position: bool,
@@ -167,16 +210,10 @@ def _marks(
     marks = []
     for event in events:
         assert event.date is not None
-        found: Counter[str] = Counter()
-        for item in event.statements:
-            if not by_position:
-                found[names[0]] += 1
-            else:
-                found[item.stance.stance.position if item.stance else "neutral"] += 1
+        found = event.positions if by_position else {names[0]: event.statements}
         for position, count in found.items():
             lane = names.index(position) if position in names else names.index("neutral")
-            colour = lanes[lane][1]
-            marks.append(_Mark(scale.x(event.date), lane, colour, count, event, position))
+            marks.append(_Mark(scale.x(event.date), lane, lanes[lane][1], count, event, position))
     return marks
 
 
@@ -188,8 +225,8 @@ def _dot(mark: _Mark, top: int, link: EventLink | None) -> str:
     y = top + LANE * mark.lane + LANE / 2
     event = mark.event
     tip = (
-        f"{event_date(event)}: {event.occasion or f'event {event.id}'} — {mark.count} "
-        f"statement(s) {mark.position}, {len(event.reports)} report(s)"
+        f"{_day(event)}: {event.occasion or f'event {event.id}'} — {mark.count} "
+        f"statement(s) {mark.position}, {event.articles} report(s)"
     )
     dot = (
         f'<circle cx="{mark.x:.1f}" cy="{y:.1f}" r="{_radius(mark.count):.1f}" '
@@ -221,13 +258,18 @@ def place_labels(
     return placed
 
 
-def _label_text(event: TimelineEvent) -> str:
-    label = event.occasion or event_date(event)
+def _day(event: EventOutline) -> str:
+    shown = event.date.isoformat() if event.date else "undated"
+    return f"{shown} (published)" if event.basis == "published" else shown
+
+
+def _label_text(event: EventOutline) -> str:
+    label = event.occasion or _day(event)
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
 
 
 def _labels(
-    events: Sequence[TimelineEvent], scale: _Scale, top: int, link: EventLink | None
+    events: Sequence[EventOutline], scale: _Scale, top: int, link: EventLink | None
 ) -> list[str]:
     items = [(scale.x(e.date), _label_text(e)) for e in events if e.date is not None]
     parts = []
@@ -246,12 +288,13 @@ def _labels(
 
 
 def _changes(
-    timeline: Timeline, scale: _Scale, top: int, plot_height: int, changes_top: int
+    changes: Sequence[PositionChange],
+    scale: _Scale,
+    top: int,
+    plot_height: int,
+    changes_top: int,
 ) -> list[str]:
-    items = [
-        (scale.x(c.after.first), f"{c.before.position} → {c.after.position}")
-        for c in timeline.changes
-    ]
+    items = [(scale.x(c.after.first), f"{c.before.position} → {c.after.position}") for c in changes]
     parts = []
     for x, _ in items:
         parts.append(
@@ -266,31 +309,41 @@ def _changes(
     return parts
 
 
-def _legend(lanes: Sequence[tuple[str, str]], y: int, changes: bool) -> list[str]:
-    parts = [f'<g class="legend" transform="translate({LEFT},{y})">']
-    x = 0.0
-    for name, colour in lanes:
-        label = f"statements: {name}" if len(lanes) > 1 else "a speech event (dot size: statements)"
-        parts.append(
-            f'<circle cx="{x + 5:.1f}" cy="0" r="5" fill="{colour}"/>'
-            f'<text x="{x + 14:.1f}" y="4" fill="#333">{esc(label)}</text>'
+def _legend(lanes: Sequence[tuple[str, str]], top: int, changes: bool) -> list[str]:
+    """Return the legend's entries, one per kind of mark, wrapped onto rows that fit."""
+    entries = [
+        (
+            f"statements: {name}" if len(lanes) > 1 else "a speech event (dot size: statements)",
+            f'<circle cx="{{x:.1f}}" cy="{{y}}" r="5" fill="{colour}"/>',
         )
-        x += 22 + len(label) * CHAR_WIDTH
+        for name, colour in lanes
+    ]
     if changes:
-        parts.append(
-            f'<line x1="{x:.1f}" x2="{x + 16:.1f}" y1="0" y2="0" stroke="{CHANGE_COLOUR}" '
-            f'stroke-dasharray="5,3"/><text x="{x + 22:.1f}" y="4" fill="#333">position change'
-            "</text>"
+        entries.append(
+            (
+                "position change",
+                f'<line x1="{{x:.1f}}" x2="{{x16:.1f}}" y1="{{y}}" y2="{{y}}" '
+                f'stroke="{CHANGE_COLOUR}" stroke-dasharray="5,3"/>',
+            )
         )
-    parts.append("</g>")
-    return parts
+    rows: list[str] = []
+    x, y, row = float(LEFT), top, ""
+    for label, mark in entries:
+        width = 22 + len(label) * CHAR_WIDTH
+        if row and x + width > WIDTH - RIGHT:
+            rows.append(row)
+            x, y, row = float(LEFT), y + ROW, ""
+        row += mark.format(x=x, x16=x + 12, y=y) + (
+            f'<text x="{x + 14:.1f}" y="{y + 4}" fill="#333">{esc(label)}</text>'
+        )
+        x += width
+    return [*rows, row]
 
 
-def _note(timeline: Timeline, height: int) -> str:
-    undated = sum(len(e.statements) for e in timeline.undated)
-    if not undated and timeline.events:
+def _note(undated: int, dated: bool, height: int) -> str:
+    if not undated and dated:
         return ""
-    note = f"{undated} undated statement(s) not placed" if timeline.events else "no dated events"
+    note = f"{undated} undated statement(s) not placed" if dated else "no dated events"
     return (
         f'<text x="{WIDTH - RIGHT}" y="{height - 6}" text-anchor="end" fill="#555">'
         f"{esc(note)}</text>"

@@ -20,6 +20,7 @@ from onrecord.models import (
     ClusterLink,
     ClusterUpdate,
     Edit,
+    EventOutline,
     EventView,
     FetchedPage,
     MentionKind,
@@ -287,6 +288,16 @@ class Store(Protocol):
 
         With `several`, only events reported by more than one article.
         """
+        ...
+
+    def event_outlines(self, speaker_id: int, topic: str | None = None) -> list[EventOutline]:
+        """Return a speaker's events in brief (counts, positions toward `topic`), by date."""
+        ...
+
+    def speaker_counts(
+        self, speaker_id: int
+    ) -> tuple[list[tuple[str | None, int]], list[tuple[int | None, int]]]:
+        """Return a speaker's statements counted by outlet (most first) and by year."""
         ...
 
     def speech_event(self, event_id: int) -> EventView:

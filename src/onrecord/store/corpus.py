@@ -18,6 +18,7 @@ from onrecord.models import (
     ClusterInput,
     ClusterLink,
     ClusterUpdate,
+    EventOutline,
     EventView,
     StatementTopic,
     StatementView,
@@ -25,6 +26,7 @@ from onrecord.models import (
     TopicSummary,
 )
 from onrecord.store import clusters as cluster_sql
+from onrecord.store import outlines as outline_sql
 from onrecord.store import topics as topic_sql
 from onrecord.store.dialect import Connection
 from onrecord.store.errors import translated
@@ -120,6 +122,18 @@ class CorpusQueries:
             rows = cluster_sql.event_rows(self._db, speaker, several, (limit, offset))
             while chunk := list(itertools.islice(rows, _EVENTS_AT_ONCE)):
                 yield from self._events(chunk)
+
+    def event_outlines(self, speaker_id: int, topic: str | None = None) -> list[EventOutline]:
+        """Return a speaker's events in brief (counts, positions toward `topic`), by date."""
+        with translated():
+            return outline_sql.event_outlines(self._db, speaker_id, topic)
+
+    def speaker_counts(
+        self, speaker_id: int
+    ) -> tuple[list[tuple[str | None, int]], list[tuple[int | None, int]]]:
+        """Return a speaker's statements counted by outlet (most first) and by year."""
+        with translated():
+            return outline_sql.speaker_counts(self._db, speaker_id)
 
     def speech_event(self, event_id: int) -> EventView:
         """Return one stored speech event by its number."""

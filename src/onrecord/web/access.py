@@ -40,9 +40,13 @@ class Access:
     key: bytes
 
     @classmethod
-    def of(cls, token: str | None) -> Access:
-        """Return the access rules for `token` ('' or None: read-only), with a fresh key."""
-        return cls(token or None, secrets.token_bytes(32))
+    def of(cls, token: str | None, key: bytes | None = None) -> Access:
+        """Return the access rules for `token` ('' or None: read-only).
+
+        The cookies are signed with `key` (worker processes of one server share it), or a
+        fresh random one.
+        """
+        return cls(token or None, key or secrets.token_bytes(32))
 
     @property
     def editable(self) -> bool:

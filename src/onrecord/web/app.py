@@ -9,8 +9,9 @@ no script (the Content-Security-Policy allows none).
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onrecord import __version__, settings
 from onrecord.errors import NotFoundError, OnrecordError, StoreError
@@ -76,10 +78,30 @@ def web_of(request: Request) -> Web:
     return web
 
 
-def create_app(db: str | Path, *, token: str | None = None, by: str | None = None) -> FastAPI:
+# How `onrecord serve --workers N` hands the key its cookies are signed with to each worker
+# process (the database and token go as the `db` and `token` settings).
+KEY_VARIABLE = "ONRECORD_SERVE_KEY"
+
+
+def app_from_environment() -> FastAPI:
+    """Return the app of one worker process of `onrecord serve --workers N`."""
+    key = os.environ.get(KEY_VARIABLE)
+    return create_app(
+        settings.get("db"), token=settings.get("token") or None, key=bytes.fromhex(key or "")
+    )
+
+
+def create_app(
+    db: str | Path,
+    *,
+    token: str | None = None,
+    by: str | None = None,
+    key: bytes | None = None,
+) -> FastAPI:
     """Return the app serving the database at `db`; read-only unless `token` is given.
 
     The database is opened once here, so a missing or foreign file is refused at start.
+    `key` signs the session cookies (default: a fresh random key).
     """
     with open_store(db, write=False):
         pass
@@ -93,23 +115,38 @@ def create_app(db: str | Path, *, token: str | None = None, by: str | None = Non
         docs_url=None,  # the interactive docs load scripts from the network
         redoc_url=None,
     )
-    app.state.web = Web(Path(db), Access.of(token), by or settings.get("user_name") or None)
+    access = Access.of(token, key)
+    app.state.web = Web(Path(db), access, by or settings.get("user_name") or None)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(pages.router)
     app.include_router(forms.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _handle_errors(app)
-    app.middleware("http")(_security_headers)
+    app.add_middleware(SecurityHeaders)
     return app
 
 
-async def _security_headers(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    response = await call_next(request)
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    return response
+class SecurityHeaders:
+    """ASGI middleware adding SECURITY_HEADERS to every response (cheaper than an
+    `http` middleware, which wraps each response in another stream)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in self.headers if k not in present]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, sending)
 
 
 _STATUS = {NotFoundError: 404, StoreError: 500}

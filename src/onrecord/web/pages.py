@@ -25,15 +25,17 @@ from onrecord.queries.statements import (
     count_statements,
     find_statements,
 )
-from onrecord.render.chart import timeline_svg
+from onrecord.render.chart import outline_svg, speaker_chart_title
 from onrecord.render.edits import describe
-from onrecord.render.labels import change_text, event_date
+from onrecord.render.labels import change_text
 from onrecord.render.marks import article_html, highlighted
 from onrecord.render.versions import differences, version_columns
 from onrecord.web.app import render, web_of
 from onrecord.web.params import Filters, Pager, filters, page_numbers
 
 router = APIRouter(include_in_schema=False)
+
+EVENTS_LISTED = 50  # the speaker page lists this many events; /events?speaker=N lists all
 
 
 def _page(request: Request, template: str, *, status: int = 200, **context: object) -> HTMLResponse:
@@ -116,19 +118,22 @@ def speaker(
     query = StatementQuery(speaker=ref, topic=topic or None)
     rows = list(find_statements(store, query, limit=size, offset=start).rows)
     params = {"topic": topic} if topic else {}
-    pager = Pager(
-        f"/speakers/{ref}", params, size, start, count_statements(store, query), len(rows)
+    count = count_statements(store, query)
+    pager = Pager(f"/speakers/{ref}", params, size, start, count, len(rows))
+    dated = sum(1 for e in profile.events if e.date is not None)
+    title = speaker_chart_title(profile.speaker.name, dated, profile.topic)
+    chart = outline_svg(
+        title, profile.events, profile.changes, profile.topic is not None, event_href
     )
-    timeline = profile.timeline
     return _page(
         request,
         "speaker.html",
         p=profile,
         s=profile.speaker,
-        chart=Markup(timeline_svg(timeline, event_href)),
-        events=[*timeline.events, *timeline.undated],
-        changes=[change_text(c) for c in timeline.changes],
-        event_date=event_date,
+        chart=Markup(chart),
+        events=profile.events[:EVENTS_LISTED],
+        more_events=max(0, len(profile.events) - EVENTS_LISTED),
+        changes=[change_text(c) for c in profile.changes],
         rows=rows,
         pager=pager,
         topic=topic or "",

@@ -1,0 +1,178 @@
+"""Web latency: p50/p95 of every page and API route, with concurrent clients on loopback.
+
+Starts `onrecord serve` on the database (a real server process, on 127.0.0.1), picks the
+addresses a reader would open (a search for a common word, the most quoted speaker, an
+event several outlets report, an article with statements, the API's listings), then runs
+`--clients` threads that each keep one connection open and ask for every address in turn,
+`--rounds` times, and prints p50 and p95 per route (and the requests per second overall).
+The target (issue 16): p95 under 100 ms for the search, speaker, event and article pages
+on a database of 100k statements.
+
+    python bench/make_corpus.py 33334 --seed 1 --db big.db          # 100,002 statements
+    python bench/web_latency.py big.db [--clients 4] [--rounds 20]
+    python bench/web_latency.py examples.db                          # after `make demo`
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+ONRECORD = str(Path(sys.executable).with_name("onrecord"))
+TARGET_MS = 100.0
+TARGETED = ("page search", "page speaker", "page event", "page article")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def get_json(port: int, path: str) -> Any:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    if response.status != 200:
+        raise SystemExit(f"GET {path}: {response.status} {body[:200]!r}")
+    return json.loads(body)
+
+
+def start(db: Path, port: int) -> subprocess.Popen[bytes]:
+    """Start `onrecord serve` and wait until it answers."""
+    server = subprocess.Popen(
+        [ONRECORD, "serve", "--db", str(db), "--port", str(port)], stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            get_json(port, "/api/v1/about")
+            return server
+        except (OSError, SystemExit):
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("the server did not start")
+
+
+def routes(port: int) -> dict[str, str]:
+    """Pick the addresses to time from what the database holds."""
+    speaker = get_json(port, "/api/v1/speakers?limit=1")["items"][0]
+    events = get_json(port, "/api/v1/events?limit=20")["items"]
+    event = max(events, key=lambda e: len(e["outlets"])) if events else None
+    statements = get_json(port, f"/api/v1/statements?speaker={speaker['id']}&limit=1")["items"]
+    article = statements[0]["article"]
+    word = _common_word(get_json(port, "/api/v1/statements?limit=50")["items"])
+    found = {
+        "page search": f"/search?q={quote(word)}",
+        "page search filtered": f"/search?q={quote(word)}&since=2025-01-01&kind=direct",
+        "page speaker": f"/speakers/{speaker['id']}",
+        "page article": f"/articles/{article}",
+        "page speakers": "/speakers",
+        "page outlets": "/outlets",
+        "page about": "/about",
+        "api statements": "/api/v1/statements",
+        "api search": f"/api/v1/search?q={quote(word)}",
+        "api speaker statements": f"/api/v1/statements?speaker={speaker['id']}",
+        "api speakers": "/api/v1/speakers",
+        "api articles": "/api/v1/articles",
+        "api article": f"/api/v1/articles/{article}",
+        "api events": "/api/v1/events",
+        "api timeline": f"/api/v1/timeline?speaker={speaker['id']}&limit=50",
+        "api topics": "/api/v1/topics",
+    }
+    if event is not None:
+        found["page event"] = f"/events/{event['event_id']}"
+        found["api event"] = f"/api/v1/events/{event['event_id']}"
+    return found
+
+
+def _common_word(items: list[dict[str, Any]]) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for item in items:
+        for word in item["content"].split():
+            word = word.strip(".,;:\"'“”").lower()
+            if len(word) > 4 and word.isalpha():
+                counts[word] += 1
+    return max(counts, key=lambda w: counts[w]) if counts else "said"
+
+
+def client(port: int, paths: dict[str, str], rounds: int, times: dict[str, list[float]]) -> None:
+    """Ask for every address `rounds` times on one kept-alive connection."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    for _ in range(rounds):
+        for name, path in paths.items():
+            began = time.perf_counter()
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            took = (time.perf_counter() - began) * 1000
+            if response.status != 200:
+                raise SystemExit(f"GET {path}: {response.status}")
+            times[name].append(took)
+    connection.close()
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--clients", type=int, default=4, help="concurrent clients")
+    parser.add_argument("--rounds", type=int, default=20, help="times each client asks each")
+    args = parser.parse_args()
+    port = free_port()
+    server = start(args.db, port)
+    try:
+        counts = get_json(port, "/api/v1/about")["counts"]
+        paths = routes(port)
+        warm: dict[str, list[float]] = defaultdict(list)
+        client(port, paths, 1, warm)  # warm the server's connections and the page cache
+        times: dict[str, list[float]] = defaultdict(list)
+        threads = [
+            threading.Thread(target=client, args=(port, paths, args.rounds, times))
+            for _ in range(args.clients)
+        ]
+        began = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - began
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    total = sum(len(v) for v in times.values())
+    print(
+        f"{args.db}: {counts['statements']:,} statements, {counts['articles']:,} articles; "
+        f"{args.clients} clients x {args.rounds} rounds; {total} requests in {elapsed:.1f} s "
+        f"({total / elapsed:.0f}/s)"
+    )
+    print(f"{'route':<26}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  address")
+    for name, path in paths.items():
+        values = times[name]
+        p95 = percentile(values, 0.95)
+        flag = "  > target" if name in TARGETED and p95 > TARGET_MS else ""
+        print(
+            f"{name:<26}{statistics.median(values):>9.1f}{p95:>9.1f}{max(values):>9.1f}  "
+            f"{path}{flag}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -70,13 +70,17 @@ def start(db: Path, port: int) -> subprocess.Popen[bytes]:
 def routes(port: int) -> dict[str, str]:
     """Pick the addresses to time from what the database holds."""
     speaker = get_json(port, "/api/v1/speakers?limit=1")["items"][0]
+    speakers = get_json(port, "/api/v1/speakers?limit=200")["items"]
+    middle = speakers[len(speakers) // 2]  # the whole timeline of the top one takes seconds
     events = get_json(port, "/api/v1/events?limit=20")["items"]
     event = max(events, key=lambda e: len(e["outlets"])) if events else None
     statements = get_json(port, f"/api/v1/statements?speaker={speaker['id']}&limit=1")["items"]
     article = statements[0]["article"]
+    phrase = " ".join(statements[0]["content"].split()[:3])
     word = _common_word(get_json(port, "/api/v1/statements?limit=50")["items"])
     found = {
         "page search": f"/search?q={quote(word)}",
+        "page search phrase": f"/search?q={quote(chr(34) + phrase + chr(34))}",
         "page search filtered": f"/search?q={quote(word)}&since=2025-01-01&kind=direct",
         "page speaker": f"/speakers/{speaker['id']}",
         "page article": f"/articles/{article}",
@@ -90,7 +94,8 @@ def routes(port: int) -> dict[str, str]:
         "api articles": "/api/v1/articles",
         "api article": f"/api/v1/articles/{article}",
         "api events": "/api/v1/events",
-        "api timeline": f"/api/v1/timeline?speaker={speaker['id']}&limit=50",
+        "page speaker (middle)": f"/speakers/{middle['id']}",
+        "api timeline (middle)": f"/api/v1/timeline?speaker={middle['id']}&limit=50",
         "api topics": "/api/v1/topics",
     }
     if event is not None:

@@ -46,6 +46,7 @@ class Clauses:
     join_params: list[Any] = field(default_factory=list)
     where: list[str] = field(default_factory=list)
     params: list[Any] = field(default_factory=list)
+    articles: bool = False  # whether a condition reads the article (alias `a`)
 
     def add(self, condition: str, *params: Any) -> None:
         self.where.append(condition)
@@ -66,6 +67,7 @@ def clauses(dialect: Dialect, f: StatementFilter, *, dates: bool = True) -> Clau
         found.add("s.speaker_id = ?", f.speaker_id)
     if f.outlet is not None:
         found.add("instr(casefold(a.outlet), ?) > 0", f.outlet.casefold())
+        found.articles = True
     if f.article_id is not None:
         found.add("s.article_id = ?", f.article_id)
     if f.kind is not None:
@@ -141,9 +143,19 @@ def _every_statement(db: Connection, page: Page) -> Iterator[StatementView]:
     )
 
 
+# A full-text search with no other filter is counted inside SQLite's index: every row of it
+# is a statement (triggers keep the two in step), and joining 10,000 matches to their
+# statements only to count them took 250 ms where this takes 1 ms.
+_FTS_COUNT = "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?"
+
+
 def count(db: Connection, f: StatementFilter) -> int:
     """Return how many statements `f` keeps."""
-    return _count(db, clauses(db.dialect, f))
+    found = clauses(db.dialect, f)
+    if found.join and not found.where and db.dialect.name == "sqlite":
+        expression = found.join_params[0]
+        return int(db.execute(_FTS_COUNT, (expression,)).fetchone()[0]) if expression else 0
+    return _count(db, found)
 
 
 def undated_count(db: Connection, f: StatementFilter) -> int:
@@ -157,8 +169,10 @@ def _count(db: Connection, found: Clauses) -> int:
     if found.join and not found.join_params[0]:  # a search without a term finds nothing
         return 0
     where, params = found.sql()
+    # Every statement has its article: the join is needed only to read the article.
+    articles = " JOIN articles a ON a.id = s.article_id" if found.articles else ""
     sql = (
-        "SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id "
+        f"SELECT count(*) FROM statements s{articles} "
         + found.join
         + (f" WHERE {where}" if where else "")
     )

@@ -5,17 +5,18 @@ few hundred rows, not 20,000 statements with their text and spans."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from onrecord.models import EventOutline
+from onrecord.store.dialect import Connection
 
 # A speaker's statements with their event, article, publication day and the day they are
-# placed on (said, else published): read from covering indexes, no statement row is opened.
+# placed on (said, else published): read from covering indexes (in SQLite statements_listing
+# and the primary keys), no statement row is opened.
 _MEMBERS = """
 SELECT m.event_id, s.article_id, s.published, c.placed_on
-FROM statements s INDEXED BY statements_listing
+FROM statements s
 JOIN speech_event_statements m ON m.statement_id = s.id
 LEFT JOIN statement_clusters c ON c.statement_id = s.id
 WHERE s.speaker_id = ?
@@ -36,13 +37,15 @@ ORDER BY articles DESC, outlet
 """
 _ARTICLES = "SELECT articles FROM speaker_counts WHERE speaker_id = ?"
 _BY_YEAR = """
-SELECT CAST(substr(s.dated, 1, 4) AS INTEGER) AS year, count(*) FROM statements s
+SELECT CAST(substr(CAST(s.dated AS TEXT), 1, 4) AS INTEGER) AS year, count(*) FROM statements s
 WHERE s.speaker_id = ? GROUP BY year ORDER BY year IS NULL, year
 """
 
 
-def _day(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+def _day(value: str | dt.date | None) -> dt.date | None:
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return value
 
 
 @dataclass
@@ -56,7 +59,7 @@ class _Members:
     published: str | None = None  # the earliest publication day
 
 
-def _members(db: sqlite3.Connection, speaker_id: int) -> dict[int, _Members]:
+def _members(db: Connection, speaker_id: int) -> dict[int, _Members]:
     members: dict[int, _Members] = defaultdict(_Members)
     for event_id, article, published, placed in db.execute(_MEMBERS, (speaker_id,)):
         found = members[event_id]
@@ -70,7 +73,7 @@ def _members(db: sqlite3.Connection, speaker_id: int) -> dict[int, _Members]:
 
 
 def event_outlines(
-    db: sqlite3.Connection, speaker_id: int, topic: str | None = None
+    db: Connection, speaker_id: int, topic: str | None = None
 ) -> list[EventOutline]:
     """Return every event of a speaker in brief, dated ones by day, then undated ones.
 
@@ -102,7 +105,7 @@ def event_outlines(
 
 
 def speaker_counts(
-    db: sqlite3.Connection, speaker_id: int
+    db: Connection, speaker_id: int
 ) -> tuple[list[tuple[str | None, int]], list[tuple[int | None, int]]]:
     """Return a speaker's articles counted by outlet (most first; None: outlet unknown)
     and statements counted by year (in order; None: undated).

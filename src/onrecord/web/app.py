@@ -26,6 +26,7 @@ from onrecord import __version__, settings
 from onrecord.errors import NotFoundError, OnrecordError, StoreError
 from onrecord.store import Store, open_store
 from onrecord.web.access import Access, Refused
+from onrecord.web.cache import Recent
 
 STATIC = Path(__file__).parent / "static"
 API_PREFIX = "/api/v1"
@@ -56,6 +57,7 @@ class Web:
         )
         self._local = threading.local()
         self._writer = threading.Lock()
+        self.recent = Recent()
 
     def store(self) -> Store:
         """Return this thread's read-only store (opened on first use)."""
@@ -67,9 +69,13 @@ class Web:
 
     @contextmanager
     def writing(self) -> Iterator[Store]:
-        """Open the database for one edit; edits wait for each other."""
-        with self._writer, open_store(self.db, write=True) as store:
-            yield store
+        """Open the database for one edit; edits wait for each other. The answers kept
+        for a while are forgotten once it is made."""
+        try:
+            with self._writer, open_store(self.db, write=True) as store:
+                yield store
+        finally:
+            self.recent.clear()
 
 
 def web_of(request: Request) -> Web:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from onrecord import __version__
 from onrecord.errors import NotFoundError, OnrecordError
 from onrecord.queries.events import event_detail
-from onrecord.queries.profiles import speaker_profile
+from onrecord.queries.profiles import SpeakerProfile, speaker_profile
 from onrecord.queries.speakers import find_speaker
 from onrecord.queries.statements import (
     KINDS,
@@ -30,6 +30,7 @@ from onrecord.render.edits import describe
 from onrecord.render.labels import change_text
 from onrecord.render.marks import article_html, highlighted
 from onrecord.render.versions import differences, version_columns
+from onrecord.store import Store
 from onrecord.web.app import render, web_of
 from onrecord.web.params import Filters, Pager, filters, page_numbers
 
@@ -113,24 +114,21 @@ def speaker(
     if not ref.isdigit():  # a name: the page's stable address is the speaker's number
         found = find_speaker(store, ref)
         return RedirectResponse(f"/speakers/{found.id}", status_code=307)
-    profile = speaker_profile(store, ref, topic or None)
+    profile, chart = web_of(request).recent.get(
+        ("speaker", ref, topic or None), lambda: _speaker_read(store, ref, topic or None)
+    )
     size, start = page_numbers(limit, offset)
     query = StatementQuery(speaker=ref, topic=topic or None)
     rows = list(find_statements(store, query, limit=size, offset=start).rows)
     params = {"topic": topic} if topic else {}
-    count = count_statements(store, query)
+    count = profile.speaker.statements if not topic else count_statements(store, query)
     pager = Pager(f"/speakers/{ref}", params, size, start, count, len(rows))
-    dated = sum(1 for e in profile.events if e.date is not None)
-    title = speaker_chart_title(profile.speaker.name, dated, profile.topic)
-    chart = outline_svg(
-        title, profile.events, profile.changes, profile.topic is not None, event_href
-    )
     return _page(
         request,
         "speaker.html",
         p=profile,
         s=profile.speaker,
-        chart=Markup(chart),
+        chart=chart,
         events=profile.events[:EVENTS_LISTED],
         more_events=max(0, len(profile.events) - EVENTS_LISTED),
         changes=[change_text(c) for c in profile.changes],
@@ -139,6 +137,17 @@ def speaker(
         topic=topic or "",
         edits=[(e, describe(e)) for e in profile.edits],
     )
+
+
+def _speaker_read(store: Store, ref: str, topic: str | None) -> tuple[SpeakerProfile, Markup]:
+    """Read a speaker's profile and draw their chart (kept a while: see web.cache)."""
+    profile = speaker_profile(store, ref, topic)
+    dated = sum(1 for e in profile.events if e.date is not None)
+    title = speaker_chart_title(profile.speaker.name, dated, profile.topic)
+    chart = outline_svg(
+        title, profile.events, profile.changes, profile.topic is not None, event_href
+    )
+    return profile, Markup(chart)
 
 
 @router.get("/events")
@@ -165,7 +174,8 @@ def events(
 @router.get("/events/{event_id}")
 def event(request: Request, event_id: int) -> HTMLResponse:
     """One speech event: every report side by side, and where their wordings differ."""
-    detail = event_detail(web_of(request).store(), event_id)
+    web = web_of(request)
+    detail = web.recent.get(("event", event_id), lambda: event_detail(web.store(), event_id))
     drifts = [
         (d, [(c, Markup(c.words)) for c in version_columns(d)], differences(d.drift))
         for d in detail.drifts
@@ -210,7 +220,9 @@ def statement(request: Request, statement_id: int) -> Response:
 @router.get("/outlets")
 def outlets(request: Request) -> HTMLResponse:
     """Every outlet with its counts of articles and statements."""
-    return _page(request, "outlets.html", rows=web_of(request).store().outlets())
+    web = web_of(request)
+    rows = web.recent.get(("outlets",), web.store().outlets)
+    return _page(request, "outlets.html", rows=rows)
 
 
 @router.get("/about")

@@ -76,10 +76,11 @@ def routes(port: int) -> dict[str, str]:
     event = max(events, key=lambda e: len(e["outlets"])) if events else None
     statements = get_json(port, f"/api/v1/statements?speaker={speaker['id']}&limit=1")["items"]
     article = statements[0]["article"]
-    phrase = " ".join(statements[0]["content"].split()[:3])
-    word = _common_word(get_json(port, "/api/v1/statements?limit=50")["items"])
+    phrase = " ".join(w.strip(".,;:\"'“”") for w in statements[0]["content"].split()[:3])
+    word, rare = _words(get_json(port, "/api/v1/statements?limit=50")["items"])
     found = {
         "page search": f"/search?q={quote(word)}",
+        "page search rare word": f"/search?q={quote(rare)}",
         "page search phrase": f"/search?q={quote(chr(34) + phrase + chr(34))}",
         "page search filtered": f"/search?q={quote(word)}&since=2025-01-01&kind=direct",
         "page speaker": f"/speakers/{speaker['id']}",
@@ -104,14 +105,18 @@ def routes(port: int) -> dict[str, str]:
     return found
 
 
-def _common_word(items: list[dict[str, Any]]) -> str:
+def _words(items: list[dict[str, Any]]) -> tuple[str, str]:
+    """Return the most and the least common long word of some statements' content."""
     counts: dict[str, int] = defaultdict(int)
     for item in items:
         for word in item["content"].split():
             word = word.strip(".,;:\"'“”").lower()
             if len(word) > 4 and word.isalpha():
                 counts[word] += 1
-    return max(counts, key=lambda w: counts[w]) if counts else "said"
+    if not counts:
+        return "said", "said"
+    ranked = sorted(counts, key=lambda w: (-counts[w], w))
+    return ranked[0], ranked[-1]
 
 
 def client(port: int, paths: dict[str, str], rounds: int, times: dict[str, list[float]]) -> None:

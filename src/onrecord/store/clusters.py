@@ -345,7 +345,7 @@ def event_rows(
 
         def rows(part_page: Page) -> Iterator[tuple[int, int, str, dt.date | None, str | None]]:
             sql_page, values = limited(sql + order, params, part_page)
-            cursor = db.execute(sql_page, values)
+            cursor = db.listing(sql_page, values)
             while found := cursor.fetchmany(_CHUNK):
                 yield from ((int(r[0]), int(r[1]), r[2], _date(r[3]), r[4]) for r in found)
 

@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from onrecord.errors import StoreError
 from onrecord.store.dialect import SQLITE, Dialect
@@ -19,6 +20,10 @@ class SQLiteConnection(sqlite3.Connection):
     @property
     def dialect(self) -> Dialect:
         return SQLITE
+
+    def listing(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        """Run a long listing: SQLite's cursor already reads rows as they are fetched."""
+        return self.execute(sql, parameters)
 
     @contextmanager
     def write_transaction(self) -> Iterator[SQLiteConnection]:

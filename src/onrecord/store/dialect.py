@@ -124,6 +124,10 @@ class Connection(Protocol):
 
     def executemany(self, sql: str, parameters: Any, /) -> Any: ...
 
+    def listing(self, sql: str, parameters: Any = ..., /) -> Any:
+        """Run a query whose rows may be many; its cursor hands them out as fetched."""
+        ...
+
 
 class WritingConnection(Connection, Protocol):
     """A connection the store owns: it runs write transactions and is closed by the store."""

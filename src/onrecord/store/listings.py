@@ -183,7 +183,7 @@ def articles(db: Connection, page: Page) -> Iterator[ArticleView]:
     """Yield articles without statements, by publication date then doc, a page at a time."""
     select = f"SELECT {view_sql.ARTICLE_COLUMNS} FROM articles ORDER BY {_ARTICLE_ORDER}"
     sql, params = limited(select, [], page)
-    cursor = db.execute(sql, params)
+    cursor = db.listing(sql, params)
     while rows := cursor.fetchmany(200):
         yield from (view_sql.article_view(row, ()) for row in rows)
 

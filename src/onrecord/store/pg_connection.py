@@ -11,6 +11,7 @@ when a PostgreSQL URL is opened (the `postgres` extra).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -100,6 +101,27 @@ def _server_errors() -> Iterator[None]:
         raise ServerError(str(exc).strip()) from exc
 
 
+_LISTINGS = itertools.count(1)
+
+
+class _Listing:
+    """A server-side cursor's rows in chunks; closed (freeing the server) once read to the end.
+
+    A listing left unread is freed when its connection closes: closing it from a garbage
+    collector could run inside another query of the same connection.
+    """
+
+    def __init__(self, cursor: Any) -> None:
+        self._cursor = cursor
+
+    def fetchmany(self, size: int = 500) -> list[Any]:
+        with _server_errors():
+            rows: list[Any] = self._cursor.fetchmany(size)
+            if not rows:
+                self._cursor.close()
+        return rows
+
+
 class PostgresConnection:
     """A psycopg connection speaking the store's SQL, in autocommit but for write transactions."""
 
@@ -125,6 +147,20 @@ class PostgresConnection:
             with _server_errors():
                 cursor.executemany(translate(sql), rows)
         return cursor
+
+    def listing(self, sql: str, parameters: Sequence[Any] = (), /) -> Any:
+        """Run a query whose rows may be many, handing them out in chunks as fetched.
+
+        A query without a LIMIT is read through a server-side cursor (WITH HOLD, as the
+        connection is in autocommit), so the client never holds every row of a long
+        listing; a page is read at once like any other query.
+        """
+        if re.search(r"\bLIMIT\b", sql):
+            return self.execute(sql, parameters)
+        cursor = self._conn.cursor(name=f"onrecord_listing_{next(_LISTINGS)}", withhold=True)
+        with _server_errors():
+            cursor.execute(translate(sql), _bound(parameters))
+        return _Listing(cursor)
 
     def run_ddl(self, ddl: str) -> None:
         """Run DDL as written (no placeholders: `%` and `$$` bodies are left alone)."""

@@ -251,7 +251,7 @@ def summaries(
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
         params = (*params, NO_LIMIT if limit is None else limit, offset)
-    cursor = db.execute(sql, params)
+    cursor = db.listing(sql, params)
     while rows := cursor.fetchmany(500):
         ids = [row[0] for row in rows]
         aliases, outlets = _aliases(db, ids), _outlets(db, ids)

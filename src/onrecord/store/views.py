@@ -90,7 +90,7 @@ def stream(
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
         params = [*params, NO_LIMIT if limit is None else limit, offset]
-    cursor = db.execute(sql, params)
+    cursor = db.listing(sql, params)
     while rows := cursor.fetchmany(_CHUNK):
         yield from _views(rows, _spans(db, [row["id"] for row in rows]))
 

@@ -291,10 +291,11 @@ def clean(text: str) -> CleanText:
     kept = _drop_repeated_title(kept, removed)
     pieces = [_trim_image_name(line, removed) for line in kept]
     clean_text, segments = _join(pieces)
+    caption_lines = _caption_lines(pieces)  # once: every line is checked against all lines
     captions = tuple(
         Span(segment.clean_start, segment.clean_start + segment.length)
         for line, segment in zip(pieces, segments, strict=True)
-        if line.text in _caption_lines(pieces)
+        if line.text in caption_lines
     )
     return CleanText(
         text=clean_text,

@@ -68,6 +68,33 @@ KILL_AFTER = textwrap.dedent(
 )
 
 
+# Runs the CLI with worker processes parsing chunks of two (so the 8 articles are four
+# chunks shared by the workers, some still parsing while the writer stores) and SIGKILLs
+# the whole process group, the writer and its workers, right after the Nth return of one
+# SQLiteStore method. Started in a session of its own, so the group is the ingest's only.
+KILL_GROUP_AFTER = textwrap.dedent(
+    """
+    import os, signal, sys
+    import onrecord.pipeline.engines as engines
+    from onrecord.store.sqlite import SQLiteStore
+    engines.CHUNK = 2
+    method, after = sys.argv.pop(1), int(sys.argv.pop(1))
+    original = getattr(SQLiteStore, method)
+    calls = [0]
+    def patched(self, *args, **kwargs):
+        result = original(self, *args, **kwargs)
+        calls[0] += 1
+        if calls[0] >= after:
+            os.killpg(0, signal.SIGKILL)
+        return result
+    setattr(SQLiteStore, method, patched)
+    from onrecord.cli import main
+    sys.argv[0] = "onrecord"
+    main()
+    """
+)
+
+
 def write_corpus(folder: Path) -> Path:
     """Write eight small articles (two speeches, four outlets each) into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -146,6 +173,19 @@ def killed_after_write(corpus: Path, db: Path, method: str, calls: int) -> bool:
     return done.returncode == -signal.SIGKILL
 
 
+def parallel_killed_after_write(corpus: Path, db: Path, method: str, calls: int) -> bool:
+    """Run an ingest with 2 worker processes that SIGKILLs its process group (writer and
+    workers) after the `calls`th return of store `method`; return whether it was killed."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILL_GROUP_AFTER, method, str(calls), *arguments(corpus, db)],
+        env={**environment(), "ONRECORD_WORKERS": "2"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    return process.wait(timeout=300) == -signal.SIGKILL
+
+
 def snapshot(db: Path) -> dict[str, object]:
     """What a run stored, comparable across runs by content (numbers may differ)."""
     conn = sqlite3.connect(db)
@@ -207,6 +247,7 @@ class KillLab:
         self.seconds = run(self.corpus, folder / "clean.db")
         self.clean = snapshot(folder / "clean.db")
         self.count = 0
+        self.last_killed: dict[str, object] = {}  # what the last trial's kill left
 
     def at_random(self, count: int, seed: int) -> list[Trial]:
         """`count` kills at moments drawn uniformly over the clean run's duration."""
@@ -229,11 +270,23 @@ class KillLab:
             f"after {method} #{n}", lambda db: killed_after_write(self.corpus, db, method, n)
         )
 
-    def _trial(self, moment: str, kill: Callable[[Path], bool]) -> Trial:
+    def parallel_after_write(self, method: str, n: int, rerun: Rerun | None = None) -> Trial:
+        """A kill of a 2-worker ingest (writer and workers) after the `n`th return of `method`,
+        then `rerun` (default: the lab's)."""
+        return self._trial(
+            f"2 workers, after {method} #{n}",
+            lambda db: parallel_killed_after_write(self.corpus, db, method, n),
+            rerun,
+        )
+
+    def _trial(
+        self, moment: str, kill: Callable[[Path], bool], rerun: Rerun | None = None
+    ) -> Trial:
         self.count += 1
         db = self.folder / f"trial-{self.count}.db"
         killed = kill(db)
-        self.rerun(self.corpus, db)
+        self.last_killed = snapshot(db) if db.exists() else {}
+        (rerun or self.rerun)(self.corpus, db)
         got = snapshot(db)
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)

@@ -30,6 +30,13 @@ def _rerun_in_process(corpus: Path, db: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
+def _rerun_in_process_with_workers(corpus: Path, db: Path) -> None:
+    """The run after the kill, with 2 worker processes."""
+    env = {**environment(), "ONRECORD_WORKERS": "2"}
+    result = CliRunner().invoke(main, arguments(corpus, db), env=env)
+    assert result.exit_code == 0, result.output
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> KillLab:
     os.environ.setdefault("ONRECORD_PARAPHRASE", "lexical")
@@ -54,6 +61,15 @@ def test_a_kill_after_each_write_of_a_batch_is_recovered(lab: KillLab) -> None:
 def test_kills_at_random_moments_are_recovered(lab: KillLab) -> None:
     trials = lab.at_random(3, seed=int(os.environ.get("ONRECORD_KILL_SEED", "15")))
     assert [trial for trial in trials if trial.differences] == []
+
+
+def test_a_kill_during_a_parallel_ingest_is_recovered(lab: KillLab) -> None:
+    # The first batch is stored while both workers still hold chunks: the writer and the
+    # workers are killed together, and the re-run (2 workers again) finishes the rest.
+    trial = lab.parallel_after_write("save", 1, rerun=_rerun_in_process_with_workers)
+    assert trial.killed
+    assert trial.differences == ()
+    assert lab.last_killed["articles"] and lab.last_killed["pending"], "killed midway"
 
 
 def test_the_comparison_sees_what_a_run_without_recovery_leaves(

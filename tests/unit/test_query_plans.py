@@ -7,17 +7,19 @@ the number of rows (no ANALYZE statistics are kept), so what holds here holds at
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from bench.make_corpus import fill_database
+from bench.make_corpus import articles, fill_database
 from tests.unit.test_store import LEADER, article_a, article_b, article_c
 
-from onrecord.models import StatementFilter
+from onrecord.models import ProcessedArticle, StatementFilter
 from onrecord.store import Store, open_store
+from onrecord.store.schema import _ALONE
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +159,51 @@ def test_search_pages_are_slices_of_the_whole_ranking(generated: Path) -> None:
         for limit, offset in [(5, 0), (5, 3), (7, len(every) - 4), (3, len(every) + 1)]:
             page = store.statements(StatementFilter(text=word), limit=limit, offset=offset)
             assert [v.id for v in page] == every[offset : offset + limit]
+
+
+def test_counting_a_new_statement_looks_through_its_article_not_its_speaker(
+    generated: Path,
+) -> None:
+    with open_store(generated, write=False) as store:
+        db: sqlite3.Connection = store._db  # type: ignore[attr-defined]
+        alone = _ALONE.format(article="?", speaker="?", statement="?")
+        (plan,) = [[row[3] for row in db.execute(f"EXPLAIN QUERY PLAN SELECT {alone}", (1, 2, 3))]]
+        stored = {
+            name: sql
+            for name, sql in db.execute(
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
+            )
+        }
+    assert "SEARCH o USING INDEX sqlite_autoindex_statements_1 (article_id=?)" in plan
+    assert not [step for step in plan if "statements_listing" in step], plan
+    for trigger in ("statements_counts_insert", "statements_counts_delete"):
+        assert "+o.speaker_id" in stored[trigger] and " o.speaker_id =" not in stored[trigger]
+
+
+def _steps_to_store(path: Path, items: list[ProcessedArticle]) -> int:
+    """SQLite virtual machine steps (in hundreds) that storing `items` into `path` takes."""
+    steps = [0]
+    with open_store(path) as store:
+        db: sqlite3.Connection = store._db  # type: ignore[attr-defined]
+        db.set_progress_handler(lambda: steps.__setitem__(0, steps[0] + 1) or 0, 100)
+        assert len(store.save(items)) == len(items)
+        db.set_progress_handler(None, 0)
+    return steps[0]
+
+
+def test_storing_a_statement_costs_the_same_whatever_its_speakers_history(
+    generated: Path, tmp_path: Path
+) -> None:
+    small = tmp_path / "small.db"
+    fill_database(small, 20, seed=5, quiet=True)
+    large = tmp_path / "large.db"
+    shutil.copy(generated, large)  # 200 articles of the same seed: ten times the history
+    new = list(articles(4, seed=99))
+    with open_store(small, write=False) as store:
+        before = {s.name: s.statements for s in store.speakers()}
+    with open_store(large, write=False) as store:
+        after = {s.name: s.statements for s in store.speakers()}
+    said = {s.speaker for item in new for s in item.statements}
+    assert all(after[name] >= 5 * before.get(name, 1) for name in said if name in after)
+    cost_small, cost_large = _steps_to_store(small, new), _steps_to_store(large, new)
+    assert cost_large < 1.3 * cost_small, (cost_small, cost_large)

@@ -10,6 +10,7 @@ grows.
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections.abc import Iterable
 
@@ -51,6 +52,9 @@ def content_keys(speaker: int | None, stems: Iterable[str]) -> tuple[int, ...]:
     return _keys("content", speaker, hashed)
 
 
+# The same statement's keys are asked for several times in one corpus update (look-ups,
+# index, events): a few thousand recent ones are kept.
+@functools.lru_cache(maxsize=1 << 15)
 def _keys(family: str, speaker: int | None, values: frozenset[int]) -> tuple[int, ...]:
     if speaker is None or not values:
         return ()

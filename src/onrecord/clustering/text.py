@@ -65,6 +65,9 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
 
 
+# The corpus stage reads a statement's words several times in one update (its keys, its
+# features, its events' content words) and again when a later update reads it back.
+@functools.lru_cache(maxsize=1 << 15)
 def words(text: str) -> tuple[str, ...]:
     """Return the normalised words of `text`, punctuation dropped."""
     return tuple(_WORD.findall(normalise(text)))

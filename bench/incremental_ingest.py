@@ -1,6 +1,6 @@
 """Time the ingest of the same 10 new articles into databases of growing size.
 
-    python bench/incremental_ingest.py [STATEMENTS ...] [--dir DIR] [--rounds R]
+    python bench/incremental_ingest.py [STATEMENTS ...] [--dir DIR] [--rounds R] [--next-of N]
 
 Each database is filled by `make_corpus.py` (records written through the store and the
 corpus stage, no NLP; 3 statements per article) and kept in DIR (default
@@ -18,12 +18,14 @@ import argparse
 import shutil
 import sys
 import time
+from itertools import islice
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.make_corpus import articles, fill_database, write_files  # noqa: E402
 
+from onrecord.models import ProcessedArticle  # noqa: E402
 from onrecord.nlp import load_pipeline  # noqa: E402
 from onrecord.pipeline import corpus, derived, run  # noqa: E402
 from onrecord.store import open_store  # noqa: E402
@@ -70,16 +72,33 @@ def measure(base: Path, new: Path, work: Path) -> tuple[float, float, int]:
     return total, spent[0], int(spent[1])
 
 
+def _new_articles(root: Path, sizes: list[int], next_of: int | None) -> list[ProcessedArticle]:
+    """The 10 articles to ingest: `make_corpus.py 10 --seed 99`, or with `next_of` the 10
+    that follow the largest database's articles in `make_corpus.py next_of --seed 1`."""
+    if next_of is None:
+        return list(articles(10, seed=99))
+    with open_store(database(root, max(sizes)), write=False) as store:
+        held = store.counts()["articles"]
+    return list(islice(articles(next_of, seed=1), held, held + 10))
+
+
 def main() -> int:
     """Parse the command line, build the databases, and print one line per size."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[0, 15_000, 125_000])
     parser.add_argument("--dir", type=Path, default=Path("/tmp/onrecord-bench"))
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--next-of",
+        type=int,
+        metavar="N",
+        help="ingest instead the 10 articles that follow, in `make_corpus.py N --seed 1`, the "
+        "ones a database holds (for a database whose build was stopped early: the newest news)",
+    )
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     new = args.dir / "new"
-    write_files(articles(10, seed=99), new, "jsonl")
+    write_files(_new_articles(args.dir, args.sizes, args.next_of), new, "jsonl")
     load_pipeline(None)  # once, outside the timings
     print("statements  articles  ingest 10 (s)  corpus stage (s)  pairs judged")
     for size in args.sizes:

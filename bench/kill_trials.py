@@ -5,7 +5,7 @@ a subprocess too), and compares what is stored (articles, statements, speakers, 
 speech events, topic scores, pending marks) with a clean run's. Prints one line per trial
 and the total: `trials=N divergences=D` (target 0). Timings are whatever machine runs it.
 
-    python bench/kill_trials.py [--trials 20] [--seed 15] [--no-writes]
+    python bench/kill_trials.py [--trials 20] [--seed 15] [--no-writes] [--parallel]
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.fault.killing import KillLab, Trial  # noqa: E402
+from tests.fault.killing import WRITES, KillLab, Trial, parallel_run  # noqa: E402
 
 
 def main() -> int:
@@ -27,6 +27,11 @@ def main() -> int:
     parser.add_argument("--trials", type=int, default=20, help="kills at random moments")
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--no-writes", action="store_true", help="skip the kills after writes")
+    parser.add_argument(
+        "--parallel",
+        action="store_true",
+        help="also kill 2-worker ingests (writer and workers) after each write of two batches",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="onrecord-kill-") as folder:
@@ -36,6 +41,14 @@ def main() -> int:
         if not args.no_writes:
             trials += _printed(lab.after_writes(batches=2))
         trials += _printed(lab.at_random(args.trials, args.seed))
+        if args.parallel:
+            trials += _printed(
+                [
+                    lab.parallel_after_write(method, n, rerun=parallel_run)
+                    for n in (1, 2)
+                    for method in WRITES
+                ]
+            )
     diverged = [t for t in trials if t.differences]
     killed = sum(t.killed for t in trials)
     print(

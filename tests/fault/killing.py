@@ -173,6 +173,16 @@ def killed_after_write(corpus: Path, db: Path, method: str, calls: int) -> bool:
     return done.returncode == -signal.SIGKILL
 
 
+def parallel_run(corpus: Path, db: Path) -> float:
+    """Ingest to the end with 2 worker processes; return the seconds it took."""
+    started = time.perf_counter()
+    env = {**environment(), "ONRECORD_WORKERS": "2"}
+    done = subprocess.run(command(corpus, db), env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"ingest exited {done.returncode}: {done.stderr[-2000:]}")
+    return time.perf_counter() - started
+
+
 def parallel_killed_after_write(corpus: Path, db: Path, method: str, calls: int) -> bool:
     """Run an ingest with 2 worker processes that SIGKILLs its process group (writer and
     workers) after the `calls`th return of store `method`; return whether it was killed."""

@@ -142,6 +142,9 @@ class Attribution:
     content: Spans
     kind: Kind
     confidence: float = 1.0
+    # How the words reached the page when not from the speaker directly: "Fars" in "…,
+    # according to Fars", "his official website" in "his official website quoted him".
+    channel: Spans = ()
 
 
 class MentionKind(StrEnum):
@@ -339,6 +342,8 @@ class StatementView:
     occasion: str | None = None
     speaker_mention: str | None = None  # the speaker's name as resolved within the article
     edits: int = 0  # rows of the edit log about this statement (reassigned, re-dated)
+    channel: str | None = None  # how it was reported: "Fars", "his official website"
+    channel_span: list[int] | None = None  # [start, end] of the channel's words
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,3 +147,39 @@ def test_missing_changed_and_unknown_documents_are_reported(tmp_path: Path) -> N
 def test_a_directory_that_is_not_a_split_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no text/ directory"):
         evaluate_polnear(tmp_path, extractor=lambda paths: [])
+
+
+def test_a_channelled_statement_is_scored_as_polnear_annotates_it() -> None:
+    from onrecord.eval.polnear import polnear_reading
+    from onrecord.models import Attribution, Kind, Span
+
+    text = "According to Tidemark Wire, Vell said the quay stays open."
+
+    def at(words: str) -> Span:
+        start = text.index(words)
+        return Span(start, start + len(words))
+
+    stored = Attribution(
+        (at("Vell"),), (at("said"),), (at("the quay stays open"),), Kind.INDIRECT,
+        channel=(at("Tidemark Wire"),),
+    )  # fmt: skip
+    read = polnear_reading(stored, text)
+    assert [s.text(text) for s in read.source + read.cue + read.content] == [
+        "Tidemark Wire",
+        "According to",
+        "Vell said the quay stays open",
+    ]
+    plain = Attribution((at("Vell"),), (at("said"),), (at("the quay stays open"),), Kind.INDIRECT)
+    assert polnear_reading(plain, text) is plain
+
+    quoted = "State TV quoted him as saying the quay stays open."
+    stored = Attribution(
+        (Span(16, 19),), (Span(9, 15), Span(20, 29)), (Span(30, 49),), Kind.INDIRECT,
+        channel=(Span(0, 8),),
+    )  # fmt: skip
+    read = polnear_reading(stored, quoted)
+    assert [s.text(quoted) for s in read.source + read.cue + read.content] == [
+        "State TV",
+        "quoted him as saying",
+        "the quay stays open",
+    ]

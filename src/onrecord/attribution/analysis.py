@@ -6,8 +6,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from onrecord.attribution.channels import with_channels
 from onrecord.attribution.model import tagged_extraction
 from onrecord.attribution.quotes import paragraph_spans
+from onrecord.attribution.rules import context
 from onrecord.attribution.transcripts import with_transcripts
 from onrecord.models import Analysis, Attribution, Kind, Mention, Span, any_overlap
 
@@ -30,7 +32,8 @@ DROPPED_CAPTION = "in a photo caption"
 
 
 def encoded(found: tuple[Attribution, ...]) -> list[list[Any]]:
-    """Return attributions as plain lists: [[source, cue, content, kind, confidence], ...]."""
+    """Return attributions as plain lists: [[source, cue, content, kind, confidence,
+    channel], ...]."""
     return [
         [
             [span.as_list() for span in attribution.source],
@@ -38,6 +41,7 @@ def encoded(found: tuple[Attribution, ...]) -> list[list[Any]]:
             [span.as_list() for span in attribution.content],
             attribution.kind.value,
             attribution.confidence,
+            [span.as_list() for span in attribution.channel],
         ]
         for attribution in found
     ]
@@ -52,8 +56,9 @@ def decoded(data: list[list[Any]]) -> tuple[Attribution, ...]:
             content=tuple(Span(*pair) for pair in content),
             kind=Kind(kind),
             confidence=confidence,
+            channel=tuple(Span(*pair) for pair in (channel[0] if channel else ())),
         )
-        for source, cue, content, kind, confidence in data
+        for source, cue, content, kind, confidence, *channel in data
     )
 
 
@@ -115,7 +120,7 @@ def analyse(doc: Doc, captions: Sequence[Span] = ()) -> Analysis:
     cleaning marked) is dropped and counted: a caption describes a picture.
     """
     found, counts = extracted_with_drops(doc)
-    found = tuple(with_transcripts(found, doc, captions))
+    found = tuple(with_channels(with_transcripts(found, doc, captions), context(doc)))
     dropped = Counter(counts)
     kept = tuple(item for item in found if not any_overlap(item.cue + item.content, captions))
     dropped[DROPPED_CAPTION] += len(found) - len(kept)

@@ -18,7 +18,7 @@ from onrecord.errors import InputError
 from onrecord.eval.brat import gold_attributions, offsets_agree, read_ann
 from onrecord.eval.errors import Breakdown, breakdown, breakdown_lines
 from onrecord.eval.scoring import ROLES, DocumentPair, Scores, score
-from onrecord.models import Attribution, ProcessedArticle
+from onrecord.models import Attribution, ProcessedArticle, Span
 
 # (doc stem, text exactly as extracted, predicted attributions) per input text.
 Extractor = Callable[[list[Path]], Iterable[tuple[str, str, list[Attribution]]]]
@@ -172,8 +172,42 @@ def default_extractor(paths: list[Path]) -> Iterator[tuple[str, str, list[Attrib
     for result in extract(paths, clean_text=False):
         if isinstance(result, ProcessedArticle):
             # A Failure yields nothing: its text is reported as missing and scored empty.
-            attributions = [statement.attribution for statement in result.statements]
-            yield result.article.doc, result.article.text, attributions
+            text = result.article.text
+            attributions = [polnear_reading(s.attribution, text) for s in result.statements]
+            yield result.article.doc, text, attributions
+
+
+# "according to" right before a channel's words, as PolNeAR's cue reads it.
+ACCORDING_TO = re.compile(r"according\s+to\s+$", re.IGNORECASE)
+
+
+def polnear_reading(attribution: Attribution, text: str) -> Attribution:
+    """Return a statement as PolNeAR annotates it: a channel is the source.
+
+    onrecord gives "X said A, according to Fars" to X, with Fars its channel; PolNeAR
+    annotates Fars as the source, "according to" the cue and "X said A" the content. "State
+    TV quoted him as saying A" is State TV's, with the cue "quoted him as saying". A
+    statement without a channel is read as it is.
+    """
+    if not attribution.channel:
+        return attribution
+    channel = attribution.channel[0]
+    spans = attribution.source + attribution.cue + attribution.content
+    lead = ACCORDING_TO.search(text, max(0, channel.start - 20), channel.start)
+    if lead is not None:  # "…, according to Fars": the person's words are the content
+        cue = Span(lead.start(), lead.start() + len(lead.group().rstrip()))
+        content = Span(min(s.start for s in spans), max(s.end for s in spans))
+    else:  # "State TV quoted him as saying A"
+        roles = attribution.cue + attribution.source
+        cue = Span(min(s.start for s in roles), max(s.end for s in roles))
+        content = attribution.content[0] if attribution.content else cue
+    return Attribution(
+        source=attribution.channel,
+        cue=(cue,),
+        content=(content,),
+        kind=attribution.kind,
+        confidence=attribution.confidence,
+    )
 
 
 def gold_extractor(split_dir: Path) -> Extractor:

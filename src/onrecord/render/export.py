@@ -133,6 +133,7 @@ def parquet_schema(table: str) -> Any:
                 [("expression", text), ("span", pa.list_(number)), ("method", text)]
             ),
             "occasion": text, "speaker_mention": text, "edits": number,
+            "channel": text, "channel_span": pa.list_(number),
         },
         "speakers": {
             "id": number, "name": text, "kind": text, "external_id": text,

@@ -78,6 +78,8 @@ def statement_block(view: StatementView, indent: str = "  ") -> str:
     """Render one statement: a line of facts, then its content wrapped."""
     facts = f"#{view.id}  {_when(view)}  {view.outlet or 'outlet unknown'}  {view.kind}"
     facts += f"  {view.source} {view.cue}".rstrip()
+    if view.channel:  # "…, according to Fars": the speaker's words as Fars reported them
+        facts += f"  via {view.channel}"
     if view.edits:  # corrected by hand or re-dated: the log says how
         facts += f"  [edited {view.edits}x: onrecord edits --statement {view.id}]"
     body = textwrap.fill(

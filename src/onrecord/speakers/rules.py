@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 # Pronouns that can head a source, with the gender they imply (None: any).
-PERSON_PRONOUNS: dict[str, str | None] = {"he": "male", "she": "female"}
+PERSON_PRONOUNS: dict[str, str | None] = {
+    "he": "male",
+    "she": "female",
+    # the object of a channel quoting someone: "state TV quoted him as saying"
+    "him": "male",
+    "her": "female",
+}
 # Pronouns that refer to a group or an institution, never to one named person.
 GROUP_PRONOUNS = frozenset({"they", "it"})
 # First/second person pronouns as sources: only inside nested speech; left unknown.

@@ -19,7 +19,7 @@ so both backends carry the same `SCHEMA_VERSION`. The version is kept in the tab
 
 from __future__ import annotations
 
-from onrecord.store.schema import STATEMENTS_VIEW
+from onrecord.store.schema import CHANNEL_COLUMNS, STATEMENTS_VIEW
 
 BASELINE = 8
 """The SQLite schema version a new PostgreSQL database is created at."""
@@ -425,6 +425,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # Version 10: SQLite's speaker-count triggers look through the article's statements
     # (`+o.speaker_id`); PostgreSQL's planner picks that index by its own statistics.
     10: (),
+    # Version 11: the reporting channel's words and span (INTEGER is a 32-bit int here,
+    # enough for an offset into an article of max_article_chars).
+    11: CHANNEL_COLUMNS,
 }
 
 

@@ -7,7 +7,7 @@ every table and column for people who open the file with any SQLite tool.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 """The schema version this code writes and reads (stored in `PRAGMA user_version`)."""
 
 APPLICATION_ID = 0x6F6E7263
@@ -560,6 +560,15 @@ _VERSION_10: tuple[str, ...] = (
     *_COUNT_TRIGGERS,
 )
 
+# Version 11: a statement's reporting channel ("Fars" in "…, according to Fars", "his
+# official website" in "his official website quoted him as saying"): its words and span.
+CHANNEL_COLUMNS: tuple[str, ...] = (
+    "ALTER TABLE statements ADD COLUMN channel_text TEXT",
+    "ALTER TABLE statements ADD COLUMN channel_start INTEGER",
+    "ALTER TABLE statements ADD COLUMN channel_end INTEGER",
+)
+_VERSION_11: tuple[str, ...] = CHANNEL_COLUMNS
+
 # MIGRATIONS[v] upgrades a database at version v - 1 to version v.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: _VERSION_1,
@@ -572,6 +581,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     8: _VERSION_8,
     9: _VERSION_9,
     10: _VERSION_10,
+    11: _VERSION_11,
 }
 
 

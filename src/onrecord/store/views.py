@@ -29,6 +29,7 @@ SELECT s.id, s.article_id, a.doc, a.outlet, a.published, a.title, sp.name AS spe
        s.speaker_kind, s.kind, s.source_text, s.cue_text, s.content_text, s.speaker_id,
        s.speaker_mention, s.said_on, s.said_on_precision, s.said_on_expression,
        s.said_on_start, s.said_on_end, s.said_on_method, s.occasion_text,
+       s.channel_text, s.channel_start, s.channel_end,
        (SELECT count(*) FROM edits e
         WHERE e.statement_id = s.id AND e.article_id = s.article_id) AS edits
 """
@@ -149,6 +150,12 @@ def _views(
             occasion=row["occasion_text"],
             speaker_mention=row["speaker_mention"],
             edits=row["edits"],
+            channel=row["channel_text"],
+            channel_span=(
+                [row["channel_start"], row["channel_end"]]
+                if row["channel_start"] is not None
+                else None
+            ),
         )
         for row in rows
     ]

@@ -187,15 +187,16 @@ def _insert_statement(
     joined = {
         role: JOINER.join(span.text(text) for span in getattr(attribution, role)) for role in ROLES
     }
-    content = attribution.content
+    content, channel = attribution.content, attribution.channel
     speaker_span = statement.speaker_span
     statement_id = db.execute(
         "INSERT INTO statements (article_id, position, speaker_id, speaker_kind, "
         "speaker_start, speaker_end, kind, confidence, source_text, cue_text, "
         "content_text, content_start, content_end, speaker_mention, said_on, "
         "said_on_precision, said_on_expression, said_on_start, said_on_end, said_on_method, "
-        "occasion_text, occasion_start, occasion_end, published) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "occasion_text, occasion_start, occasion_end, channel_text, channel_start, "
+        "channel_end, published) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
         "(SELECT published FROM articles WHERE id = ?)) RETURNING id",
         (
             article_id,
@@ -221,6 +222,9 @@ def _insert_statement(
             occasion.text if occasion else None,
             occasion.span.start if occasion else None,
             occasion.span.end if occasion else None,
+            JOINER.join(span.text(text) for span in channel) if channel else None,
+            min(span.start for span in channel) if channel else None,
+            max(span.end for span in channel) if channel else None,
             article_id,
         ),
     ).fetchone()[0]

@@ -163,3 +163,40 @@ def test_a_government_page_names_its_speaker_above_the_day_it_was_delivered() ->
     assert {said for _, _, said in found} == {dt.date(2026, 5, 3)}
     # "Harbour Minister's statement: 3 May 2026" titles a speech: no statement of its own
     assert all(s.attribution.cue[0].text(article.article.text) != ":" for s in article.statements)
+
+
+def test_on_a_speakers_own_site_i_is_the_site_owner(tmp_path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from onrecord.cli import main
+
+    page = {
+        "url": "https://tomas-vell.example/news/at-the-north-pier",
+        "outlet": "Tomas Vell",
+        "published": "2026-05-04",
+        "text": "At the north pier\n\nYesterday I opened the north pier, two winters late.\n\n"
+        "I also said that the old quay would stay open for the small boats.\n",
+    }
+    path = tmp_path / "site.jsonl"
+    path.write_text(json.dumps(page) + "\n")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(path), "--db", db, "--silent"]).exit_code == 0
+    listed = runner.invoke(main, ["statements", "--db", db, "--format", "jsonl"])
+    rows = [json.loads(line) for line in listed.output.splitlines()]
+    said = [r for r in rows if "old quay" in r["content"]]
+    assert [(r["speaker"], r["source"]) for r in said] == [("Tomas Vell", "I")]
+
+
+def test_a_site_named_after_no_person_has_no_owner() -> None:
+    from onrecord.models import Metadata
+    from onrecord.pipeline.analyse import site_owner
+
+    def owner(outlet: str, url: str) -> str | None:
+        return site_owner(Metadata(outlet=outlet, url=url))
+
+    assert owner("Petra Lindqvar", "https://petra-lindqvar.example/a") == "Petra Lindqvar"
+    assert owner("Tidemark Wire", "https://tidemark-wire.example/a") is None
+    assert owner("Petra Lindqvar", "https://news.example/a") is None

@@ -2,16 +2,42 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from onrecord.attribution import analyse
 from onrecord.dates import date_statements, find_occasions
-from onrecord.models import Analysis, Article, Dropped, Failure, ProcessedArticle, Statement
+from onrecord.models import (
+    Analysis,
+    Article,
+    Dropped,
+    Failure,
+    MentionKind,
+    Metadata,
+    ProcessedArticle,
+    Statement,
+)
 from onrecord.speakers import resolve_speakers
 
 # The language onrecord extracts statements from.
 ENGLISH = "en"
+# A person's name as a site calls itself: two or three capitalised words ("Petra Lindqvar").
+PERSON_NAME = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}")
+# Words that make a site's name an organisation's, not a person's ("Tidemark Wire").
+ORGANISATION_WORDS = frozenset(
+    {
+        "wire", "news", "times", "post", "daily", "herald", "gazette", "journal", "tribune",
+        "press", "media", "network", "tv", "radio", "online", "today", "weekly", "express",
+        "courier", "sentinel", "dispatch", "notes", "watch", "party", "government",
+        "ministry", "office", "council", "agency", "group", "blog", "magazine", "review",
+        "report", "live", "world",
+    }
+)  # fmt: skip
+# The speaker's own voice on their own site: "I" is the site's owner.
+FIRST_PERSON = frozenset({"i"})
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -69,7 +95,33 @@ def _dropped(article: Article, analysis: Analysis) -> tuple[Dropped, ...]:
 def _statements(article: Article, analysis: Analysis) -> tuple[Statement, ...]:
     """Who said each attribution, when, and on what occasion (dates before occasions)."""
     statements = resolve_speakers(article.text, analysis)
+    owner = site_owner(article.metadata)
+    if owner is not None:
+        statements = tuple(_owners(statement, article.text, owner) for statement in statements)
     statements = date_statements(
         article.text, analysis, statements, article.metadata.published, article.captions
     )
     return find_occasions(article.text, analysis, statements)
+
+
+def site_owner(metadata: Metadata) -> str | None:
+    """Return the person whose own site a page is on: the outlet is a person's name and the
+    host spells it ("Petra Lindqvar" at petra-lindqvar.example), else None."""
+    name, url = metadata.outlet, metadata.url
+    if not name or not url or not PERSON_NAME.fullmatch(name):
+        return None
+    if set(name.lower().split()) & ORGANISATION_WORDS:
+        return None
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    label = re.sub(r"[^a-z]", "", host.split(".")[0])
+    return name if label and label == re.sub(r"[^a-z]", "", name.lower()) else None
+
+
+def _owners(statement: Statement, text: str, owner: str) -> Statement:
+    """Give a statement whose source is "I" to the site's owner ("I also said that …")."""
+    sources = statement.attribution.source
+    if statement.speaker or not sources:
+        return statement
+    if not all(span.text(text).lower() in FIRST_PERSON for span in sources):
+        return statement
+    return dataclasses.replace(statement, speaker=owner, speaker_kind=MentionKind.PERSON)

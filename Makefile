@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= onrecord.db
 
-.PHONY: demo test lint browser train crossval clean postgres-server
+.PHONY: demo test lint browser train weights crossval clean postgres-server
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ test: $(STAMP) lint browser
 POLNEAR ?= ../shared/data/polnear
 train: $(STAMP)
 	$(BIN)/python bench/train_attribution.py $(POLNEAR)/train
+
+## weights: rebuild the shipped content-word weights (src/onrecord/data/stem_df.tsv) from PolNeAR train
+weights: $(STAMP)
+	$(BIN)/python bench/train_stem_weights.py $(POLNEAR)/train
 
 ## crossval: score the tagger by 4-fold cross-validation on PolNeAR train (a figure dev never tuned)
 crossval: $(STAMP)

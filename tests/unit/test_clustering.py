@@ -242,14 +242,19 @@ def test_clusters_of_one_speaker_on_one_day_are_one_speech_event() -> None:
 
 def test_a_shared_article_bridges_a_day_but_not_two_speakers() -> None:
     next_day = DAY + dt.timedelta(days=1)
+    # Cluster 2 is placed by its report's publication, the day after the speech.
+    reported_later = StatementCluster(2, 1, (2,), ("a", "b"), ("a", "b"), None, None, (), next_day)
     events = speech_events(
-        [
-            cluster(1, DAY, ("a",)),
-            cluster(2, next_day, ("a", "b")),
-            cluster(3, DAY, ("a",), speaker=2),
-        ]
+        [cluster(1, DAY, ("a",)), reported_later, cluster(3, DAY, ("a",), speaker=2)]
     )
     assert sorted(e.clusters for e in events) == [(1, 2), (3,)]
+
+
+def test_a_page_that_dates_two_statements_to_two_days_reports_two_appearances() -> None:
+    # One report of a rally on the 10th recalls what was said at another on the 9th.
+    next_day = DAY + dt.timedelta(days=1)
+    events = speech_events([cluster(1, DAY, ("a",)), cluster(2, next_day, ("a", "b"))])
+    assert sorted(e.clusters for e in events) == [(1,), (2,)]
 
 
 def test_other_days_and_other_occasions_are_other_events() -> None:
@@ -329,6 +334,34 @@ def test_alike_speeches_on_consecutive_days_do_not_chain_into_one_event() -> Non
     spans = [{i.published for i in index.inputs(e.statements)} for e in index.events()]
     assert len(spans) >= 3
     assert all(max(s) - min(s) <= dt.timedelta(days=1) for s in spans if None not in s)
+
+
+def test_reports_quoting_other_passages_of_one_speech_on_adjacent_days_are_one_event() -> None:
+    # No two statements share more than one content word, but what the speaker says in
+    # each report is much alike by weight (`CONTEXT_OVERLAP`): Teller, canal and Varga.
+    nxt = DAY + dt.timedelta(days=1)
+    index = ClusterIndex()
+    index.add(
+        [
+            reported(1, "a", "that the Teller canal would be dredged", DAY),
+            reported(2, "a", "“Varga will refuse every toll.”", DAY),
+        ]
+    )
+    index.add(
+        [
+            reported(3, "b", "“The Teller will not flood this spring.”", nxt),
+            reported(4, "b", "that Varga had set a deadline for the canal", nxt),
+        ]
+    )
+    assert [e.statements for e in index.events()] == [(1, 2, 3, 4)]
+
+
+def test_reports_of_other_subjects_on_adjacent_days_are_other_events() -> None:
+    nxt = DAY + dt.timedelta(days=1)
+    index = ClusterIndex()
+    index.add([reported(1, "a", "that the Teller canal would be dredged before the floods", DAY)])
+    index.add([reported(2, "b", "“Our schools will get new roofs this summer.”", nxt)])
+    assert sorted(e.statements for e in index.events()) == [(1,), (2,)]
 
 
 def undated(sid: int, article: str, content: str) -> ClusterInput:

@@ -73,6 +73,16 @@ def test_without_a_topic_the_lanes_are_kinds_not_stances(timeline: Timeline) -> 
     assert "every statement" in fig._suptitle.get_text()
 
 
+def test_each_kind_present_has_its_lane_and_legend_entry(timeline: Timeline) -> None:
+    first = timeline.events[0]
+    spoken = dataclasses.replace(first.statements[0].view, kind="transcript")
+    item = dataclasses.replace(first.statements[0], view=spoken)
+    event = dataclasses.replace(first, statements=(*first.statements, item))
+    fig = timeline_figure(dataclasses.replace(timeline, events=(event,)))
+    assert "transcript" in lane_names(fig)
+    assert "transcript statement" in [t.get_text() for t in fig.legends[0].get_texts()]
+
+
 def test_with_a_topic_the_lanes_are_positions(timeline: Timeline) -> None:
     topic = Topic("talks", "Talks with the US", "Iran should negotiate with the US")
     fig = timeline_figure(dataclasses.replace(timeline, topic=topic))

@@ -104,7 +104,7 @@ def report_html(report: SpeakerReport) -> str:
 
 def _chart_alt(timeline: Timeline) -> str:
     if timeline.topic is None:
-        return "Chart of statements over time, in lanes by kind (direct, mixed, indirect)"
+        return "Chart of statements over time, in lanes by kind of statement"
     return "Chart of statements over time, in lanes by position toward the topic"
 
 

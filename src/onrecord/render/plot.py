@@ -2,9 +2,9 @@
 
 With a topic chosen, the lanes are the positions toward its proposition (for to against);
 without one, stance means nothing across topics, so the lanes are the kinds of statement
-(direct, mixed, indirect). Every mark drawn has its legend entry, and no two pieces of text
-overlap: event labels are laid out in rows above the lanes, and a label that finds no room
-is left out, the chart saying how many.
+present (direct, mixed, indirect, transcript). Every mark drawn has its legend entry, and
+no two pieces of text overlap: event labels are laid out in rows above the lanes, and a
+label that finds no room is left out, the chart saying how many.
 
 matplotlib is imported only when a chart is drawn, and only its object API (a `Figure`
 saved by the Agg canvas) is used: no pyplot state, no display needed.
@@ -38,6 +38,7 @@ KINDS = {
     "direct": (1, "#1565c0"),
     "mixed": (0, "#6a1b9a"),
     "indirect": (-1, "#00838f"),
+    "transcript": (-2, "#8d6e63"),
 }
 OTHER_KIND = "#607d8b"  # a kind this chart does not know yet gets its own lane below
 EVENT_LINE = "#cfcfcf"

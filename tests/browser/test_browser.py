@@ -101,7 +101,7 @@ def test_search_speaker_event_and_a_statement_s_words(site: str, page: Any) -> N
     shot(page, "1-search")
 
     page.click("li.result a.words")
-    page.wait_for_url("**/articles/*#s*")
+    page.wait_for_url("**/articles/*?s=*#s*")
     sid = page.url.rsplit("#s", 1)[1]
     target = page.locator("span.statement:target")
     assert target.get_attribute("id") == f"s{sid}"

@@ -208,3 +208,12 @@ def test_each_version_marks_where_it_differs() -> None:
     assert [d.status for d in found] == ["changed", "omitted"]
     assert found[0].wordings == (("no talks", ("A", "C")), ("no <i>war</i>", ("B",)))
     assert found[1].wordings[-1] == ("", ("C",))
+
+
+def test_the_statement_in_focus_is_wrapped_whole() -> None:
+    first = view(1, {"content": [[0, 30]]})
+    second = view(2, {"content": [[20, 50]]})
+    marked = article_html(TEXT, [first, second], focus=2)
+    assert '<span class="statement" id="s2">' in marked
+    assert '<span class="statement anchor" id="s1"></span>' in marked
+    assert html.unescape(re.sub(r"<[^>]+>", "", marked)) == TEXT

@@ -114,7 +114,7 @@ def test_a_bad_filter_is_said_on_the_search_page(client: TestClient) -> None:
 
 def test_a_statement_links_to_its_words_in_the_article(client: TestClient) -> None:
     text = page(client, "/search?q=poison")
-    link = re.search(r'<a class="words" href="(/articles/(\w+)#s(\d+))"', text)
+    link = re.search(r'<a class="words" href="(/articles/(\w+)\?s=(\d+)#s\3)"', text)
     assert link
     article = page(client, link.group(1))
     words = re.search(
@@ -128,7 +128,7 @@ def test_a_statement_links_to_its_words_in_the_article(client: TestClient) -> No
 def test_the_article_marks_every_statement_and_lists_it(client: TestClient) -> None:
     text = page(client, "/articles/tehran-times-2018")
     for sid in (1, 2):
-        assert f'id="s{sid}"' in text and f'href="#s{sid}"' in text
+        assert f'id="s{sid}"' in text and f'href="?s={sid}#s{sid}"' in text
     assert '<span class="source">The foreign minister, Mohammad Javad Zarif</span>' in text
     assert '<span class="cue">said </span><span class="content cue">talks were</span>' in text
     assert "Tehran Times" in text and "published 2018-08-13" in text
@@ -200,3 +200,14 @@ def test_the_hostile_article_shows_its_payloads_as_words(client: TestClient) -> 
         "Breaking &lt;script&gt;alert(&quot;script&quot;)&lt;/script&gt; news" in text
     )
     assert TITLE not in text and NAME not in text and OUTLET not in text
+
+
+def test_every_statement_s_link_wraps_its_words_whole(client: TestClient) -> None:
+    for doc in ("tehran-times-2018", "reuters-2019", "hostile"):
+        article = client.get(f"/api/v1/articles/{doc}").json()
+        for statement in article["statements"]:
+            sid = statement["id"]
+            text = page(client, f"/articles/{article['id']}?s={sid}")
+            assert f'<span class="statement" id="s{sid}">' in text
+    redirect = client.get("/statements/3", follow_redirects=False)
+    assert redirect.headers["location"].endswith("?s=3#s3")

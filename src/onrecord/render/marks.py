@@ -37,12 +37,15 @@ class _Wrap:
     end: int
 
 
-def article_html(text: str, statements: Sequence[StatementView]) -> str:
+def article_html(
+    text: str, statements: Sequence[StatementView], *, focus: int | None = None
+) -> str:
     """Return an article's text, escaped, with each statement's source, cue and content marked.
 
     Each statement's stretch is wrapped in `<span class="statement" id="s<id>">`; the
     pieces of its spans carry the classes of their roles. A statement that overlaps another
-    only in part cannot be wrapped around it: it gets an empty anchor at its first word.
+    only in part cannot be wrapped around it: it gets an empty anchor at its first word,
+    unless it is the `focus` statement, which is wrapped first.
     """
     pieces = [
         (start, end, role)
@@ -51,7 +54,7 @@ def article_html(text: str, statements: Sequence[StatementView]) -> str:
         for start, end in view.spans.get(role, [])
         if 0 <= start < end <= len(text)
     ]
-    wraps, anchors = _nested(statements, len(text))
+    wraps, anchors = _nested(statements, len(text), focus)
     cuts = sorted(
         {0, len(text)}
         | {p for s, e, _ in pieces for p in (s, e)}
@@ -80,9 +83,12 @@ def article_html(text: str, statements: Sequence[StatementView]) -> str:
 
 
 def _nested(
-    statements: Sequence[StatementView], length: int
+    statements: Sequence[StatementView], length: int, focus: int | None = None
 ) -> tuple[list[_Wrap], dict[int, list[int]]]:
-    """Return the statements' stretches that nest, and anchors (by offset) for the others."""
+    """Return the statements' stretches that nest, and anchors (by offset) for the others.
+
+    The `focus` statement is placed first, so it is always wrapped.
+    """
     stretches = []
     for view in statements:
         found = [(s, e) for spans in view.spans.values() for s, e in spans if 0 <= s < e <= length]
@@ -90,7 +96,8 @@ def _nested(
             stretches.append(_Wrap(view.id, min(s for s, _ in found), max(e for _, e in found)))
     wraps: list[_Wrap] = []
     anchors: dict[int, list[int]] = {}
-    for wrap in sorted(stretches, key=lambda w: (w.start, -w.end, w.statement)):
+    first = sorted(stretches, key=lambda w: (w.statement != focus, w.start, -w.end, w.statement))
+    for wrap in first:
         if all(_fits(wrap, other) for other in wraps):
             wraps.append(wrap)
         else:

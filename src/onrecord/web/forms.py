@@ -114,7 +114,8 @@ def reassign(
     with web.writing() as store:
         article = store.statement(statement_id).article
         reassign_statement(store, statement_id, speaker.strip(), by=web.by)
-    return RedirectResponse(f"/articles/{article}#s{statement_id}", status_code=303)
+    words = f"/articles/{article}?s={statement_id}#s{statement_id}"
+    return RedirectResponse(words, status_code=303)
 
 
 @router.post("/edit/statements/{statement_id}/delete")

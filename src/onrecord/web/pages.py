@@ -43,6 +43,11 @@ def _page(request: Request, template: str, *, status: int = 200, **context: obje
     return HTMLResponse(render(request, template, **context), status_code=status)
 
 
+def statement_href(article: str, statement: int) -> str:
+    """Return the address of a statement's words in its article (its stable link)."""
+    return f"/articles/{article}?s={statement}#s{statement}"
+
+
 def event_href(event_id: int) -> str:
     """Return the address of a speech event's page."""
     return f"/events/{event_id}"
@@ -194,18 +199,24 @@ def articles(request: Request, limit: str | None = None, offset: str | None = No
 
 
 @router.get("/articles/{ref}")
-def article(request: Request, ref: str) -> Response:
-    """An article's text with every statement's source, cue and content marked."""
+def article(request: Request, ref: str, s: str | None = None) -> Response:
+    """An article's text with every statement's source, cue and content marked.
+
+    `s` names the statement whose words must be wrapped whole (`#s<number>` lands on them
+    and outlines them) when statements overlap in part and not every one can be.
+    """
     store = web_of(request).store()
     found = store.article(ref)
     if ref != found.id:
-        return RedirectResponse(f"/articles/{found.id}", status_code=307)
+        query = f"?s={s}" if s else ""
+        return RedirectResponse(f"/articles/{found.id}{query}", status_code=307)
+    focus = int(s) if s and s.isdigit() else None
     edits = store.edits(article=found.id)
     return _page(
         request,
         "article.html",
         a=found,
-        text=Markup(article_html(found.text, found.statements)),
+        text=Markup(article_html(found.text, found.statements, focus=focus)),
         edits=[(e, describe(e)) for e in edits],
     )
 
@@ -214,7 +225,7 @@ def article(request: Request, ref: str) -> Response:
 def statement(request: Request, statement_id: int) -> Response:
     """A statement's address: its words, marked in its article."""
     view = web_of(request).store().statement(statement_id)
-    return RedirectResponse(f"/articles/{view.article}#s{view.id}", status_code=307)
+    return RedirectResponse(statement_href(view.article, view.id), status_code=307)
 
 
 @router.get("/outlets")

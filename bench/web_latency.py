@@ -9,7 +9,7 @@ The target (issue 16): p95 under 100 ms for the search, speaker, event and artic
 on a database of 100k statements.
 
     python bench/make_corpus.py 33334 --seed 1 --db big.db          # 100,002 statements
-    python bench/web_latency.py big.db [--clients 4] [--rounds 20]
+    python bench/web_latency.py big.db [--clients 4] [--rounds 20] [--workers 2]
     python bench/web_latency.py examples.db                          # after `make demo`
 """
 
@@ -51,10 +51,11 @@ def get_json(port: int, path: str) -> Any:
     return json.loads(body)
 
 
-def start(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start(db: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     """Start `onrecord serve` and wait until it answers."""
     server = subprocess.Popen(
-        [ONRECORD, "serve", "--db", str(db), "--port", str(port)], stderr=subprocess.DEVNULL
+        [ONRECORD, "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)],
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -145,9 +146,10 @@ def main() -> None:
     parser.add_argument("db", type=Path)
     parser.add_argument("--clients", type=int, default=4, help="concurrent clients")
     parser.add_argument("--rounds", type=int, default=20, help="times each client asks each")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     args = parser.parse_args()
     port = free_port()
-    server = start(args.db, port)
+    server = start(args.db, port, args.workers)
     try:
         counts = get_json(port, "/api/v1/about")["counts"]
         paths = routes(port)
@@ -170,7 +172,8 @@ def main() -> None:
     total = sum(len(v) for v in times.values())
     print(
         f"{args.db}: {counts['statements']:,} statements, {counts['articles']:,} articles; "
-        f"{args.clients} clients x {args.rounds} rounds; {total} requests in {elapsed:.1f} s "
+        f"{args.clients} clients x {args.rounds} rounds, {args.workers} server process(es); "
+        f"{total} requests in {elapsed:.1f} s "
         f"({total / elapsed:.0f}/s)"
     )
     print(f"{'route':<26}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  address")

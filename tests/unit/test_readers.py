@@ -184,6 +184,10 @@ def test_jsonl_with_one_broken_line(tmp_path: Path) -> None:
         ('{"text": "   "}', "empty 'text' field"),
         ('{"text": 42}', "'text' must be a string, got a number"),
         ('{"text": "Fine.", "url": 7}', "'url' must be a string, got a number"),
+        (
+            '{"id": "\\u0000", "text": "Fine."}',
+            "'id' holds a NUL character (U+0000): binary data, not text",
+        ),
     ],
 )
 def test_jsonl_bad_lines(tmp_path: Path, line: str, reason: str) -> None:

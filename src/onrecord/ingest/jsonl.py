@@ -105,6 +105,8 @@ def _document(line: str, source: str, default_doc: str, warnings: list[str]) -> 
     doc_id = record.get("id")
     if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, str | int)):
         raise ValueError(f"'id' must be a string or an integer, got {_json_type(doc_id)}")
+    if isinstance(doc_id, str) and "\x00" in doc_id:
+        raise ValueError("'id' holds a NUL character (U+0000): binary data, not text")
     doc = _repaired("id", str(doc_id), warnings) if doc_id not in (None, "") else default_doc
     return RawDocument(
         doc, source, "jsonl", normalise_newlines(text), hints, warnings=tuple(warnings)

@@ -213,3 +213,17 @@ def test_the_cli_runs_on_a_server(url: str, tmp_path: Path) -> None:
     assert speakers.exit_code == 0 and LEADER in speakers.output
     missing = runner.invoke(main, ["statements", "--db", url + "x"])
     assert missing.exit_code != 0
+
+
+def test_the_web_ui_reads_a_server(url: str) -> None:
+    testclient = pytest.importorskip("fastapi.testclient")
+    from onrecord.web.app import create_app
+
+    with open_store(url) as store:
+        store.save([article_a(), article_b(), article_c()])
+    client = testclient.TestClient(create_app(url.replace("@/", ":hidden@/", 1)))
+    page = client.get("/api/v1/statements", params={"limit": 2})
+    assert page.status_code == 200, page.text
+    assert len(page.json()["items"]) == 2 and page.json()["count"] == 5
+    about = client.get("/about")
+    assert about.status_code == 200 and "hidden" not in about.text and "postgresql://" in about.text

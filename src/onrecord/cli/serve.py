@@ -9,6 +9,7 @@ import click
 
 from onrecord import settings
 from onrecord.cli.options import db_option, reported_errors
+from onrecord.store import is_server_url
 
 WEB_EXTRA_HINT = "install the web extra: pip install 'onrecord[web]'"
 
@@ -54,7 +55,7 @@ def serve(db: str, host: str, port: int, token: str | None, workers: int) -> Non
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
     # Each worker process builds its own app from the settings, with one cookie key.
-    os.environ[_variable("db")] = str(Path(db).resolve())
+    os.environ[_variable("db")] = db if is_server_url(db) else str(Path(db).resolve())
     os.environ[_variable("token")] = token or ""
     os.environ[KEY_VARIABLE] = app.state.web.access.key.hex()
     uvicorn.run(

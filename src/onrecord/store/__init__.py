@@ -37,11 +37,19 @@ from onrecord.models import (
     TopicSummary,
 )
 from onrecord.store.dialect import is_server_url
+from onrecord.store.pg_connection import redacted
 from onrecord.store.postgres import PostgresStore
 from onrecord.store.schema import SCHEMA_VERSION
 from onrecord.store.sqlite import SQLiteStore
 
-__all__ = ["SCHEMA_VERSION", "Store", "is_server_url", "open_store"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Store",
+    "database_name",
+    "database_target",
+    "is_server_url",
+    "open_store",
+]
 
 
 class Store(Protocol):
@@ -339,6 +347,16 @@ class Store(Protocol):
     ) -> list[StatementTopic]:
         """Return the stored scores and stances of `statements` (for one topic, or every one)."""
         ...
+
+
+def database_target(path: str | Path) -> str | Path:
+    """Return a --db value as `open_store` takes it: a URL kept as text, a file as a Path."""
+    return str(path) if is_server_url(path) else Path(path)
+
+
+def database_name(path: str | Path) -> str:
+    """Return how to name a database to its user: a file's name, a server's URL (no password)."""
+    return redacted(str(path)) if is_server_url(path) else Path(path).name
 
 
 def open_store(path: str | Path, *, write: bool = True) -> Store:

@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onrecord import __version__, settings
 from onrecord.errors import NotFoundError, OnrecordError, StoreError
-from onrecord.store import Store, open_store
+from onrecord.store import Store, database_target, open_store
 from onrecord.web.access import Access, Refused
 from onrecord.web.cache import Recent
 
@@ -45,7 +45,7 @@ SECURITY_HEADERS = {
 class Web:
     """What every route needs: the database, the access rules and the templates."""
 
-    def __init__(self, db: Path, access: Access, by: str | None) -> None:
+    def __init__(self, db: str | Path, access: Access, by: str | None) -> None:
         self.db = db
         self.access = access
         self.by = by
@@ -122,7 +122,7 @@ def create_app(
         redoc_url=None,
     )
     access = Access.of(token, key)
-    app.state.web = Web(Path(db), access, by or settings.get("user_name") or None)
+    app.state.web = Web(database_target(db), access, by or settings.get("user_name") or None)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(pages.router)
     app.include_router(forms.router)

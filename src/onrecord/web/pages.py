@@ -30,7 +30,7 @@ from onrecord.render.edits import describe
 from onrecord.render.labels import change_text
 from onrecord.render.marks import article_html, highlighted
 from onrecord.render.versions import differences, version_columns
-from onrecord.store import Store
+from onrecord.store import Store, database_name
 from onrecord.web.app import render, web_of
 from onrecord.web.params import Filters, Pager, filters, page_numbers
 
@@ -246,5 +246,5 @@ def about(request: Request) -> HTMLResponse:
         counts=store.counts(),
         topics=store.topic_summaries(),
         onrecord_version=__version__,
-        db=web_of(request).db.name,
+        db=database_name(web_of(request).db),
     )

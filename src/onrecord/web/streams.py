@@ -31,7 +31,7 @@ Reader = Callable[[Store], Iterable[dict[str, Any]]]
 
 
 def export(
-    db: Path, read: Reader, fmt: str, fields: tuple[str, ...], name: str
+    db: str | Path, read: Reader, fmt: str, fields: tuple[str, ...], name: str
 ) -> StreamingResponse:
     """Return a response streaming the records `read(store)` yields, as `fmt`."""
     chunks: queue.Queue[object] = queue.Queue(maxsize=QUEUED_CHUNKS)

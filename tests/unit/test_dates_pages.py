@@ -248,3 +248,48 @@ def test_a_preposition_left_by_a_verb_of_speaking_blocks_no_date() -> None:
     [said_on] = article.dated(FRIDAY)
     assert said_on is not None
     assert (said_on.value, said_on.expression) == (FRIDAY, "early this morning")
+
+
+def _transcript(heading: str, *, where: int = 0) -> Article:
+    """A page giving a speech's text under a heading, the heading `where` lines down."""
+    filler = [f"Related story number {n} on the harbour" for n in range(where)]
+    return (
+        Article(*filler, heading, "We will keep the strait closed this winter.")
+        .mention("We", "NP")
+        .said(
+            "Tomas Vell",
+            None,
+            None,
+            "We will keep the strait closed this winter.",
+            kind=Kind.TRANSCRIPT,
+        )
+    )
+
+
+def test_a_heading_naming_the_speech_and_its_day_dates_the_transcript() -> None:
+    article = _transcript("Minister's address to the Harbour Board: 16 October 2025")
+    [said_on] = article.dated(None)
+    assert said_on is not None
+    assert (said_on.value, said_on.expression) == (dt.date(2025, 10, 16), "16 October 2025")
+
+
+def test_a_heading_far_down_the_page_or_naming_no_speech_dates_nothing() -> None:
+    # far down, a heading is a link to another story; without a speech noun, it is no heading
+    # about a speech
+    far = _transcript("Minister's address to the Harbour Board: 16 October 2025", where=16)
+    assert far.dated(None) == [None]
+    other = _transcript("Harbour Board opens new pier: 16 October 2025")
+    assert other.dated(None) == [None]
+
+
+def test_a_preview_of_an_appearance_dates_no_statement() -> None:
+    article = (
+        Article(
+            "Minister Tomas Vell will address the nation tonight.",
+            "Vell said the strait would stay shut.",
+        )
+        .mention("Minister Tomas Vell", "PERSON")
+        .mention(("Vell", 1), "PERSON")
+        .said("Tomas Vell", ("Vell", 1), "said", "the strait would stay shut")
+    )
+    assert article.dated(FRIDAY) == [None]

@@ -16,6 +16,7 @@ from onrecord.dates.expressions import (
     resolve,
     with_written_weekdays,
 )
+from onrecord.dates.headings import heading_dates
 from onrecord.models import Analysis, Kind, Span, Statement, StatementDate
 
 # A preposition that makes a date the edge of a period, not a day something was said.
@@ -93,7 +94,15 @@ APPEARANCE = re.compile(
     r"\b(?:spoke|speaks|speaking|address|addressed|addresses|addressing|told|tells|telling"
     r"|said|says"
     r"|saying|announced|announces|announcing|declared|warned|delivered|delivers|delivering"
-    r"|presented|presents|presenting|apologi[sz]ed)\b",
+    r"|presented|presents|presenting|apologi[sz]ed|speech|broadcast)\b",
+    re.IGNORECASE,
+)
+# Words putting an appearance in the future, right before its verb: "will address the
+# nation tonight", "is set to deliver", "is due to speak" (a preview, not a report); a bare
+# "to" is no future ("stopped usual TV programming to address the UK").
+FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are|was|were)\s+(?:set|due|expected|scheduled|going)\s+to"
+    r"|plans?\s+to)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 # A day dates an appearance only this close (in words) to its verb.
@@ -464,8 +473,11 @@ def speech_events(
             published is None and _same_occasion(context, key, expression.span)
         ):
             captions.setdefault(key, []).append(expression)
-    for key in {**captions, **body}:
-        chosen = body.get(key) or captions.get(key) or []
+    # A heading naming the speech and its day ("PM address to the nation: 23 March 2020")
+    # counts when the text names no day for the speaker; a caption, when neither does.
+    headings = heading_dates(context, expressions, lambda span: _in_caption(context, span))
+    for key in {**captions, **headings, **body}:
+        chosen = body.get(key) or headings.get(key) or captions.get(key) or []
         if day := _one_day(chosen, published):
             events[key] = day
     return events
@@ -561,6 +573,7 @@ def _appearances(
             verb
             for match in APPEARANCE.finditer(context.text, sentence.start, sentence.end)
             if not context.in_quote(verb := Span(match.start(), match.end()))
+            and not FUTURE_BEFORE.search(context.text, max(0, verb.start - 30), verb.start)
             and eligible(context, expression, verb, (verb, *roles))
             and _words_between(context.text, verb, span) <= APPEARANCE_WINDOW_WORDS
         ]

@@ -11,6 +11,7 @@ from tests.database_rows import database_rows
 from tests.shared_data import EXAMPLE_CORPUS
 
 from onrecord.cli import main
+from onrecord.errors import ModelError
 from onrecord.pipeline.run import ingest
 from onrecord.store import open_store
 
@@ -64,3 +65,28 @@ def test_a_dask_local_cluster_gives_the_same_database(
         report = ingest(EXAMPLE_CORPUS, store, engine="dask", workers=2)
     assert report.ok
     assert database_rows(db) == in_process
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None,
+    reason="DASK ENGINE NOT TESTED: Dask distributed is not installed "
+    "(pip install 'onrecord[dask]'; `make test` installs it)",
+)
+def test_a_dask_cluster_loads_the_pipeline_on_every_worker_before_any_chunk() -> None:
+    from onrecord.pipeline.engines.distributed import DaskBackend
+
+    backend = DaskBackend(1)
+    try:
+        loaded = backend.client.run(_pipelines_loaded)
+    finally:
+        backend.close()
+    assert list(loaded.values()) == [1]
+    with pytest.raises(ModelError, match="cannot load the spaCy pipeline 'nope'"):
+        DaskBackend(1, model="nope")
+
+
+def _pipelines_loaded() -> int:
+    """How many pipelines this process has loaded (run on a Dask worker)."""
+    from onrecord.nlp import load_pipeline
+
+    return load_pipeline.cache_info().currsize

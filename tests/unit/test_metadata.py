@@ -272,6 +272,9 @@ def test_the_top_of_the_page_wins_over_the_url() -> None:
         ("https://amp.globaltimes.cn/content/1", "Global Times"),
         ("https://www.korvhaven-daily.example/news/x", "Korvhaven Daily"),
         ("http://english.pierpost.example/2019/05/24/x", "Pier Post"),
+        # a site's news service on its own host is its news outlet; short words are capitals
+        ("https://news.korvhaven.example/story/1", "Korvhaven News"),
+        ("https://news.un.example/story/1", "UN News"),
         ("https://vellnotes.wordpress.com/2019/03/15/x", "vellnotes.wordpress.com"),
         ("https://profit.ndtv.com/news/x", "NDTV Profit"),
     ],

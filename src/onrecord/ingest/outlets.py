@@ -35,6 +35,9 @@ PLATFORMS = frozenset(
 # guesses ("newser" -> "new ser", "talanews" -> "tal a news") and the domain is kept.
 MIN_SPLIT_LETTERS = 4
 SHORT_WORDS = frozenset({"the", "of", "and", "for", "one", "new", "our", "my", "all", "day", "sun"})
+# A word of a site's name this short is written in capitals ("un" -> "UN"), unless it is a
+# short word of names (SHORT_WORDS).
+SHORT_ABBREVIATION = 3
 # Two-part public suffixes used when the public suffix list does not know a host's ending
 # (a reserved `.example` host, say): "co.uk", "com.au", "org.uk" ...
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})
@@ -168,9 +171,21 @@ def readable_outlet(host: str) -> str:
     words = [w for w in re.split(r"[-_]+", name) if w]
     if len(words) < 2:
         words = _split_words(name)
+    # A site's news service on its own host is its news outlet: "news.un.org" -> "UN News".
+    every = host.casefold().rstrip(".").split(".")
+    service = every[: len(every) - len(domain.split("."))]
+    if service[-1:] == ["news"] and "news" not in name:
+        words = [*words, "news"]
     if len(words) < 2:
         return domain
-    return " ".join(w[:1].upper() + w[1:] for w in words)
+    return " ".join(_capitalised(w) for w in words)
+
+
+def _capitalised(word: str) -> str:
+    """A word of an outlet's name as written: a short one is an abbreviation ("UN")."""
+    if len(word) <= SHORT_ABBREVIATION and word not in SHORT_WORDS:
+        return word.upper()
+    return word[:1].upper() + word[1:]
 
 
 def _split_words(name: str) -> list[str]:

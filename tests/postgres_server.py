@@ -17,6 +17,7 @@ from __future__ import annotations
 import glob
 import itertools
 import os
+import shlex
 import shutil
 import subprocess
 import tempfile
@@ -95,6 +96,26 @@ def _run(command: list[str], what: str) -> None:
         raise Unavailable(f"{what} failed ({done.returncode}): {done.stderr.strip()[-400:]}")
 
 
+def _watch(pid: int, stop: list[str], folder: Path) -> None:
+    """Stop the server and delete its folder if the test process dies without doing it.
+
+    A test run killed (SIGKILL, a timeout's SIGTERM) runs no teardown: a watcher in its own
+    session waits for the process to end, then stops what it left.
+    """
+    script = (
+        f"while kill -0 {pid} 2>/dev/null; do sleep 2; done; "
+        f"if [ -d {shlex.quote(str(folder))} ]; then {shlex.join(stop)} >/dev/null 2>&1; "
+        f"rm -rf {shlex.quote(str(folder))}; fi"
+    )
+    subprocess.Popen(
+        ["sh", "-c", script],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
 def started() -> Iterator[Server]:
     """Yield a running server (started here, or the user's), stopped and removed after."""
     own = os.environ.get("ONRECORD_TEST_POSTGRES")
@@ -130,6 +151,8 @@ def started() -> Iterator[Server]:
              "-w", "-t", "60", "start"],
             "pg_ctl start",
         )
+        _watch(os.getpid(), [*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"],
+               folder)
         try:
             yield Server(f"postgresql://{_USER}@/postgres?host={quote(str(folder))}", folder)
         finally:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -215,6 +215,104 @@ class Speaker:
     external_id: str | None = None
     id: int | None = None
     name_fixed: bool = False  # the user chose the name: automatic updates keep it
+
+
+@dataclass(frozen=True, slots=True)
+class NameKey:
+    """One stored key of a speaker's name, by which later mentions find the speaker.
+
+    `field` is "name" for the key of a name as written, "variant" for another way an
+    organisation's name may be written (its first word read as a place's demonym).
+    Persons' keys carry the name's folded surname, given names and suffix.
+    """
+
+    kind: MentionKind
+    key: str
+    field: str = "name"
+    surname: str | None = None
+    given: tuple[str, ...] = ()
+    suffix: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyMatch:
+    """A stored key found for a mention, with the speaker it belongs to (no aliases read)."""
+
+    speaker: Speaker
+    key: NameKey
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSeen:
+    """A role the corpus names a speaker by ("Supreme Leader Ali Khamenei", "the Leader"
+    resolved in its article), with the first and last days it was seen so named."""
+
+    speaker: Speaker
+    words: frozenset[str]  # the role's words ("supreme", "leader")
+    designator: str = ""  # the country it is of ("iran"), or ""
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+
+class SpeakerRows(Protocol):
+    """The stored speakers, read and grown by the corpus stage inside one write transaction.
+
+    The store hands one to `save`'s `assign` for each article it stores; whatever the
+    corpus stage reads and writes through it belongs to that transaction, so concurrent
+    writers see each other's speakers and never number two alike.
+    """
+
+    def pending_aliases(self) -> list[tuple[Speaker, str]]:
+        """Return the aliases added without keys (by an edit or an upgrade), with their speaker."""
+        ...
+
+    def keys_named(self, kind: MentionKind, keys: Collection[str], field: str) -> list[KeyMatch]:
+        """Return the stored keys of `kind` and `field` equal to one of `keys`, by speaker id."""
+        ...
+
+    def keys_of_surname(self, surname: str) -> list[KeyMatch]:
+        """Return the stored person keys with this folded surname, by speaker id."""
+        ...
+
+    def keys_of(self, speaker_id: int) -> list[NameKey]:
+        """Return the stored keys of one speaker."""
+        ...
+
+    def speaker(self, speaker_id: int) -> Speaker:
+        """Return one stored speaker (without its aliases)."""
+        ...
+
+    def speaker_named(self, kind: MentionKind, name: str) -> Speaker | None:
+        """Return the speaker of `kind` shown under exactly `name`, if any."""
+        ...
+
+    def add_speaker(self, speaker: Speaker) -> int:
+        """Insert a new speaker (its id is the store's to give); return its id."""
+        ...
+
+    def set_name(self, speaker_id: int, name: str, *, fixed: bool = False) -> None:
+        """Show a speaker under `name` (`fixed`: for good, as the alias file says)."""
+        ...
+
+    def set_external_id(self, speaker_id: int, external_id: str) -> None:
+        """Give a speaker an external id."""
+        ...
+
+    def add_alias(self, speaker_id: int, alias: str, keys: Sequence[NameKey]) -> None:
+        """Attach a name and its keys to a speaker (both kept once)."""
+        ...
+
+    def roles_headed(self, head: str) -> list[RoleSeen]:
+        """Return the roles the corpus names speakers by whose words include `head`."""
+        ...
+
+    def add_role(self, speaker_id: int, role: RoleSeen, head: str, day: dt.date | None) -> None:
+        """Keep that the corpus names a speaker by a role, on `day` (first and last kept)."""
+        ...
+
+
+Assign = Callable[["ProcessedArticle", SpeakerRows], "ProcessedArticle"]
+"""The corpus stage's speaker assignment, run by the store inside its write transaction."""
 
 
 @dataclass(frozen=True, slots=True)

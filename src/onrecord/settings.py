@@ -90,6 +90,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("fetch_timeout", "30", "Seconds to wait for a web site to answer a request."),
     Setting(
+        "busy_timeout",
+        "60",
+        "Seconds a write waits while another process writes to the same database, before "
+        "it fails with a message (nothing of the failed batch is stored).",
+    ),
+    Setting(
         "max_file_mb",
         "100",
         "Largest input file read, in megabytes (MiB, decimals allowed); a larger file is "
@@ -144,7 +150,6 @@ def _number(name: str, kind: type[int] | type[float]) -> float:
         setting = _BY_NAME[name]
         raise SettingError(
             f"setting {name} must be a number of 0 or more, not {value!r}",
-            hint=f"set {setting.env_var} to one, or unset it for the default "
-            f"({setting.default})",
+            hint=f"set {setting.env_var} to one, or unset it for the default ({setting.default})",
         )
     return number

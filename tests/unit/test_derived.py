@@ -95,6 +95,14 @@ def test_topic_scoring_cut_short_is_finished(tmp_path: Path) -> None:
         assert derived(cut) == want
 
 
+# What takes a database at version 12 back to version 11.
+UNDO_VERSION_12 = (
+    "DROP TABLE speaker_roles",
+    "DROP TABLE speaker_keys",
+    "DROP INDEX speaker_aliases_unkeyed",
+    "ALTER TABLE speaker_aliases DROP COLUMN keyed",
+)
+
 # What takes a database at version 11 back to version 10 (version 10 only made the count
 # triggers again: undoing version 8 drops them).
 UNDO_VERSION_11 = tuple(
@@ -151,7 +159,7 @@ def test_upgrading_marks_articles_left_unclustered_or_unscored(tmp_path: Path) -
         ids = store.save([article_a(), article_b(), article_c()])
     raw = sqlite3.connect(path)
     raw.execute("DROP TABLE pending_articles")
-    for ddl in (*UNDO_VERSION_11, *UNDO_VERSION_9, *UNDO_VERSION_8):
+    for ddl in (*UNDO_VERSION_12, *UNDO_VERSION_11, *UNDO_VERSION_9, *UNDO_VERSION_8):
         raw.execute(ddl)
     raw.execute("DROP TABLE article_captions")  # version 7's, made by the open above
     raw.execute("PRAGMA user_version = 5")

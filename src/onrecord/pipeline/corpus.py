@@ -105,7 +105,19 @@ def update_clusters(
 def _update(
     store: Store, ids: Sequence[int], scorer: ParaphraseScorer | None
 ) -> tuple[ClusterReport, set[int]]:
-    """Cluster the new statements among `ids` and write what changed, in one transaction."""
+    """Cluster the new statements among `ids` and write what changed, in one transaction.
+
+    The write lock is held from the first read: another writer clustering the same
+    neighbourhood waits, then sees what this one wrote.
+    """
+    chosen = scorer or paraphrase_scorer()  # loaded before the lock is taken
+    with store.writing():
+        return _update_held(store, ids, chosen)
+
+
+def _update_held(
+    store: Store, ids: Sequence[int], scorer: ParaphraseScorer
+) -> tuple[ClusterReport, set[int]]:
     clustered = store.cluster_members(ids)
     new = [
         with_quotes(item)
@@ -121,7 +133,7 @@ def _update(
         old,
         store.cluster_links(members),
         [sid for sid, (_, ambiguous) in members.items() if ambiguous],
-        scorer or paraphrase_scorer(),
+        scorer,
     )
     assignments = [
         a

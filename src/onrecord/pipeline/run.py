@@ -12,7 +12,7 @@ from pathlib import Path
 from onrecord import settings
 from onrecord.errors import InputError, OnrecordError, StoreError
 from onrecord.ingest.web import Fetcher
-from onrecord.models import Article, Edit, Failure, ProcessedArticle, RawDocument
+from onrecord.models import Article, Assign, Edit, Failure, ProcessedArticle, RawDocument
 from onrecord.nlp import load_pipeline
 from onrecord.pipeline.analyse import ENGLISH, analyse_articles
 from onrecord.pipeline.corpus import update_clusters
@@ -126,7 +126,7 @@ def ingest(
         report.rescored = run.topics if run.articles else ()
     if store.cluster_backlog():  # a database upgraded from before local clustering
         report.clustered += update_clusters(store).statements
-    index = SpeakerIndex(store.speaker_records(), alias_book(aliases))
+    index = SpeakerIndex(alias_book(aliases))  # speakers are matched as each batch is stored
     updates = _Updates(store, report)
     web = WebInputs(store, fetcher)
     seen: set[str] = set()
@@ -163,28 +163,15 @@ def ingest(
             if isinstance(result, Failure):
                 report.failures.append(result)
             elif not updates.apply(result):
-                assigned = _assigned(index, result)
-                if isinstance(assigned, Failure):
-                    report.failures.append(assigned)
-                else:
-                    batch.append(assigned)
+                batch.append(result)
             if len(batch) >= size:
-                _save(store, batch, report, web)
+                _save(store, batch, report, web, index.assign)
                 batch = []
-        _save(store, batch, report, web)
+        _save(store, batch, report, web, index.assign)
         updates.take_later(parser)
     _replay_edits(store, report)
     report.duplicates += web.known
     return report
-
-
-def _assigned(index: SpeakerIndex, result: ProcessedArticle) -> ProcessedArticle | Failure:
-    """The article with its corpus-wide speakers, or its failure: one article never ends a run."""
-    try:
-        return index.assign(result)
-    except Exception as error:  # noqa: BLE001
-        log.debug("assigning speakers of %s failed", result.article.source, exc_info=True)
-        return Failure(result.article.source, f"could not match its speakers ({_named(error)})")
 
 
 def _named(error: BaseException) -> str:
@@ -311,7 +298,12 @@ def _prepared(
             progress(failure)
 
 
-def _stored(store: Store, batch: list[ProcessedArticle], report: IngestReport) -> set[str]:
+def _stored(
+    store: Store,
+    batch: list[ProcessedArticle],
+    report: IngestReport,
+    assign: Assign | None = None,
+) -> set[str]:
     """Store the batch in one transaction; if it is refused, each article alone, to name the
     one refused (its failure is reported and the others are stored).
 
@@ -319,14 +311,14 @@ def _stored(store: Store, batch: list[ProcessedArticle], report: IngestReport) -
     fault is the database's (locked, full, read-only), not an article's: it is raised.
     """
     try:
-        return set(store.save(batch))
+        return set(store.save(batch, assign=assign))
     except StoreError:
         pass  # told apart below, one article at a time
     inserted: set[str] = set()
     refused: list[tuple[ProcessedArticle, StoreError]] = []
     for processed in batch:
         try:
-            inserted.update(store.save([processed]))
+            inserted.update(store.save([processed], assign=assign))
         except StoreError as refusal:
             refused.append((processed, refusal))
     if not inserted and len(refused) > 1 and len({e.message for _, e in refused}) == 1:
@@ -347,13 +339,26 @@ def _drain(failures: list[Failure]) -> Iterator[Failure]:
 
 
 def _save(
-    store: Store, batch: list[ProcessedArticle], report: IngestReport, web: WebInputs
+    store: Store,
+    batch: list[ProcessedArticle],
+    report: IngestReport,
+    web: WebInputs,
+    assign: Assign,
 ) -> None:
+    """Store a batch (its speakers matched in the same transaction), then its derived data.
+
+    An article another process stored since this run checked counts as a duplicate.
+    """
     if not batch:
         return
-    inserted = _stored(store, batch, report)
+    failed = len(report.failures)
+    inserted = _stored(store, batch, report, assign)
+    refused = {f.source for f in report.failures[failed:]}
     for processed in batch:
         web.keep(processed.article.source, processed.article.id)
+    report.duplicates += sum(
+        1 for p in batch if p.article.id not in inserted and p.article.source not in refused
+    )
     new = [p.article.id for p in batch if p.article.id in inserted]
     report.ingested.extend(new)
     report.statements += sum(len(p.statements) for p in batch if p.article.id in inserted)

@@ -1,9 +1,10 @@
 """Canonical speakers across the corpus: each statement's in-article speaker → one speaker.
 
-`SpeakerIndex` is built from the speakers already stored (and the user's alias file), then
-assigns the statements of one article at a time, updating itself as it goes: ingesting
-one more article never recomputes the corpus. A person mention joins a known speaker, in
-this order:
+`SpeakerIndex` holds the user's alias file and assigns the statements of one article at a
+time, inside the transaction that stores it: the stored speakers are looked up by their
+indexed keys (`SpeakerRows`, the store's) and grown there, so ingesting one more article
+reads only the speakers its names could be, and never recomputes the corpus. A person
+mention joins a known speaker, in this order:
 
 1. its key is an alias of an alias-file speaker (the user's word comes first);
 2. a bare title ("the Supreme Leader") → the alias file's holder of that role on the
@@ -21,11 +22,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from onrecord.models import MentionKind, ProcessedArticle, Speaker, Statement
+from onrecord.models import (
+    KeyMatch,
+    MentionKind,
+    NameKey,
+    ProcessedArticle,
+    Speaker,
+    SpeakerRows,
+    Statement,
+)
 from onrecord.speakers.aliases import AliasBook, AliasEntry
 from onrecord.speakers.keys import (
     PersonName,
@@ -35,6 +42,7 @@ from onrecord.speakers.keys import (
     organisation_key,
     person_name,
     plain_key,
+    skeleton_key,
 )
 from onrecord.speakers.names import (
     clean_name,
@@ -43,26 +51,15 @@ from onrecord.speakers.names import (
     title_words,
     with_synonyms,
 )
-
-
-@dataclass
-class _Entry:
-    """The growing state of one canonical speaker."""
-
-    name: str
-    kind: MentionKind
-    id: int | None = None
-    aliases: list[str] = field(default_factory=list)
-    external_id: str | None = None
-    name_fixed: bool = False
-    given: set[tuple[str, ...]] = field(default_factory=set)  # given names of each full form
-    suffixes: set[str | None] = field(default_factory=set)  # "jr" of full forms, or None
-    excluded: set[str] = field(default_factory=set)  # keys that are someone else
-
-    def snapshot(self) -> Speaker:
-        return Speaker(
-            self.name, self.kind, tuple(self.aliases), self.external_id, self.id, self.name_fixed
-        )
+from onrecord.speakers.roles import (
+    corpus_holder,
+    corrected_kind,
+    may_be_person,
+    office_title,
+    role_heads,
+    roles_named,
+)
+from onrecord.speakers.rules import FAMILY_FIRST_MAX
 
 
 def name_key(name: str, kind: MentionKind) -> str:
@@ -77,104 +74,54 @@ def name_key(name: str, kind: MentionKind) -> str:
 
 
 class SpeakerIndex:
-    """The corpus's canonical speakers, matched against and grown one article at a time."""
+    """Matches each statement's in-article speaker to one of the corpus's canonical speakers.
 
-    def __init__(self, speakers: Iterable[Speaker] = (), book: AliasBook | None = None) -> None:
-        self._entries: list[_Entry] = []
-        self._by_key: dict[tuple[MentionKind, str], list[_Entry]] = defaultdict(list)
-        self._by_surname: dict[str, list[_Entry]] = defaultdict(list)
-        self._by_name: dict[tuple[MentionKind, str], _Entry] = {}
-        self._book_keys: dict[tuple[MentionKind, str], _Entry] = {}
+    It holds only the alias file: the speakers are read and grown through the store's
+    `SpeakerRows`, by indexed keys, inside the transaction that stores the article
+    (`Store.save(batch, assign=index.assign)`), so concurrent writers never work from a
+    stale copy and nothing is loaded whole.
+    """
+
+    def __init__(self, book: AliasBook | None = None) -> None:
         self._book = book or AliasBook()
-        self._holders: dict[str, _Entry] = {}
-        self._next_id = 1
-        for speaker in speakers:
-            self._load(speaker)
+        self._book_keys: dict[tuple[MentionKind, str], AliasEntry] = {}
+        self._book_names: dict[tuple[MentionKind, str], AliasEntry] = {}
+        self._excluded: dict[str, set[str]] = {}
         for entry in self._book.entries:
-            self._load_book_entry(entry)
-
-    # --- building ---------------------------------------------------------------------
-
-    def _load(self, speaker: Speaker) -> _Entry:
-        entry = _Entry(
-            speaker.name,
-            speaker.kind,
-            speaker.id,
-            [],
-            speaker.external_id,
-            speaker.name_fixed,
-        )
-        self._entries.append(entry)
-        self._by_name[(entry.kind, entry.name)] = entry
-        for alias in (speaker.name, *speaker.aliases):
-            self._add_alias(entry, alias)
-        if speaker.id is not None:
-            self._next_id = max(self._next_id, speaker.id + 1)
-        return entry
-
-    def _load_book_entry(self, book_entry: AliasEntry) -> None:
-        """Bind an alias-file speaker to the stored speaker it names, else to a new one."""
-        forms = (book_entry.name, *book_entry.aliases)
-        stored = [
-            e
-            for form in forms
-            for e in self._by_key.get((book_entry.kind, self._key(form, book_entry.kind)), [])
-        ]
-        entry = stored[0] if stored else None
-        if entry is None:
-            entry = _Entry(book_entry.name, book_entry.kind)
-            self._entries.append(entry)
-        owner = self._by_name.get((book_entry.kind, book_entry.name))
-        if owner is None or owner is entry:
-            self._by_name.pop((entry.kind, entry.name), None)
-            entry.name, entry.name_fixed = book_entry.name, True
-            self._by_name[(entry.kind, entry.name)] = entry
-        entry.external_id = book_entry.external_id or entry.external_id
-        entry.excluded |= {self._key(form, entry.kind) for form in book_entry.excluded}
-        for form in forms:
-            self._add_alias(entry, form)
-            self._book_keys[(entry.kind, self._key(form, entry.kind))] = entry
-        self._holders[book_entry.name] = entry
-
-    def _key(self, name: str, kind: MentionKind) -> str:
-        return name_key(name, kind)
-
-    def _add_alias(self, entry: _Entry, alias: str) -> None:
-        if alias not in entry.aliases:
-            entry.aliases.append(alias)
-        if is_title_only(alias) and not is_title_only(entry.name):
-            return  # a title someone held is not their name: it resolves by date, not by key
-        key = self._key(alias, entry.kind)
-        if entry not in self._by_key[(entry.kind, key)]:
-            self._by_key[(entry.kind, key)].append(entry)
-        if entry.kind is MentionKind.PERSON and not is_title_only(alias):
-            person = person_name(alias)
-            if person is not None:
-                entry.given.add(person.given)
-                if person.given:
-                    entry.suffixes.add(person.suffix)
-                if entry not in self._by_surname[person.surname]:
-                    self._by_surname[person.surname].append(entry)
+            self._book_names[(entry.kind, entry.name)] = entry
+            self._excluded[entry.name] = {name_key(f, entry.kind) for f in entry.excluded}
+            for form in (entry.name, *entry.aliases):
+                self._book_keys[(entry.kind, name_key(form, entry.kind))] = entry
+        self._holders = {entry.name: entry for entry in self._book.entries}
 
     # --- assigning --------------------------------------------------------------------
 
-    def assign(self, processed: ProcessedArticle) -> ProcessedArticle:
+    def assign(self, processed: ProcessedArticle, rows: SpeakerRows) -> ProcessedArticle:
         """Return the article with each statement's canonical speaker set (ids included)."""
+        self._key_pending(rows)
         published = processed.article.metadata.published
         text = processed.article.text
-        entries: list[_Entry | None] = []
+        ids: list[int | None] = []
         for statement in processed.statements:
-            entry = self._assign(statement, published)
-            if entry is not None:
-                self._add_written_form(entry, statement, text)
-            entries.append(entry)
+            speaker_id = self._assign(statement, published, text, rows)
+            if speaker_id is not None:
+                self._add_written_form(speaker_id, statement, text, rows)
+            ids.append(speaker_id)
+        final = {i: rows.speaker(i) for i in dict.fromkeys(ids) if i is not None}
         statements = tuple(
-            dataclasses.replace(s, canonical=e.snapshot()) if e is not None else s
-            for s, e in zip(processed.statements, entries, strict=True)
+            dataclasses.replace(s, canonical=final[i]) if i is not None else s
+            for s, i in zip(processed.statements, ids, strict=True)
         )
         return dataclasses.replace(processed, statements=statements)
 
-    def _assign(self, statement: Statement, published: dt.date | None) -> _Entry | None:
+    def _key_pending(self, rows: SpeakerRows) -> None:
+        """Key the aliases stored without keys (merges, renames, an older database)."""
+        for speaker, alias in rows.pending_aliases():
+            self._add_alias(speaker, alias, rows)
+
+    def _assign(
+        self, statement: Statement, published: dt.date | None, text: str, rows: SpeakerRows
+    ) -> int | None:
         name = " ".join((statement.speaker or "").split())
         if not name:
             return None
@@ -183,83 +130,158 @@ class SpeakerIndex:
             kind = MentionKind.PERSON
         said_on = statement.said_on.value if statement.said_on is not None else None
         day = said_on or published
-        entry = self._match(name, kind, day)
-        if entry is None:
-            entry = self._new(name, kind)
-        self._add_alias(entry, name)
-        self._improve_name(entry, name)
-        if entry.id is None:
-            entry.id = self._next_id
-            self._next_id += 1
-        return entry
+        title = office_title(name)
+        if title is not None:  # a bare title of an office: its holder, else nobody
+            holder = self._title_holder(name, title, day, rows)
+            if holder is not None:
+                self._add_alias(holder, name, rows)
+            return holder.id if holder is not None else None
+        kind = corrected_kind(name, kind)
+        speaker = self._match(name, kind, day, rows)
+        if speaker is None and kind is MentionKind.ORGANISATION and may_be_person(name):
+            speaker = self._known_person(name, rows)  # "Trump" tagged an organisation
+        if speaker is None:
+            speaker = self._new(name, kind, rows)
+        self._add_alias(speaker, name, rows)
+        self._improve_name(speaker, name, rows)
+        source = " ".join(span.text(text) for span in statement.attribution.source)
+        self._learn_roles(speaker, source, day, rows)
+        return speaker.id
 
-    def _add_written_form(self, entry: _Entry, statement: Statement, text: str) -> None:
+    def _title_holder(
+        self, name: str, title: set[str], day: dt.date | None, rows: SpeakerRows
+    ) -> Speaker | None:
+        """Return who holds the office a bare title names on `day`: the alias file's holder,
+        else the one person the corpus names by that role then."""
+        book = self._role_holder(name, day)
+        if book is not None:
+            return self._bound(book, rows)
+        return corpus_holder(title, day, rows)
+
+    def _known_person(self, name: str, rows: SpeakerRows) -> Speaker | None:
+        """Return the one known person an organisation's name is ("Trump"), if any."""
+        person = person_name(name)
+        if person is None:
+            return None
+        key = person.key
+        exact = _speakers(rows.keys_named(MentionKind.PERSON, [key], "name"))
+        if len(exact) == 1:
+            return exact[0]
+        return self._match_person(person, rows)
+
+    def _learn_roles(
+        self, speaker: Speaker, source: str, day: dt.date | None, rows: SpeakerRows
+    ) -> None:
+        """Keep the office roles a statement's source names its person by."""
+        if speaker.kind is not MentionKind.PERSON or speaker.id is None:
+            return
+        for role in roles_named([source] if source else []):
+            for head in role_heads(role.words):
+                rows.add_role(speaker.id, role, head, day)
+
+    def _add_written_form(
+        self, speaker_id: int, statement: Statement, text: str, rows: SpeakerRows
+    ) -> None:
         """Keep the source as written ("Mrs Kestrel") as an alias, when it names the person."""
-        if entry.kind is not MentionKind.PERSON or len(statement.attribution.source) != 1:
+        if len(statement.attribution.source) != 1:
             return
         span = clean_name(text, statement.attribution.source[0])
         if span is None or not looks_like_name(span.text(text)):
             return
+        speaker = rows.speaker(speaker_id)
         written = " ".join(span.text(text).split())
-        person, known = person_name(written), person_name(entry.name)
-        if person is None or known is None or person.surname != known.surname:
+        person, known = person_name(written), person_name(speaker.name)
+        if speaker.kind is not MentionKind.PERSON or person is None or known is None:
             return
-        if set(person.given) <= set().union(*entry.given):  # no words the name lacks
-            self._add_alias(entry, written)
+        if person.surname != known.surname:
+            return
+        given = {word for key in rows.keys_of(speaker_id) if key.surname for word in key.given}
+        if set(person.given) <= given:  # no words the name lacks
+            self._add_alias(speaker, written, rows)
 
-    def _match(self, name: str, kind: MentionKind, day: dt.date | None) -> _Entry | None:
-        key = self._key(name, kind)
+    def _add_alias(self, speaker: Speaker, alias: str, rows: SpeakerRows) -> None:
+        assert speaker.id is not None
+        rows.add_alias(speaker.id, alias, alias_keys(alias, speaker))
+
+    # --- matching ---------------------------------------------------------------------
+
+    def _match(
+        self, name: str, kind: MentionKind, day: dt.date | None, rows: SpeakerRows
+    ) -> Speaker | None:
+        key = name_key(name, kind)
         book = self._book_keys.get((kind, key))
         if book is not None:
-            return book
+            return self._bound(book, rows)
         if kind is MentionKind.PERSON and is_title_only(name):
             holder = self._role_holder(name, day)
             if holder is not None:
-                return holder
-        exact = [e for e in self._by_key.get((kind, key), []) if key not in e.excluded]
+                return self._bound(holder, rows)
+        exact = _speakers(
+            m for m in rows.keys_named(kind, [key], "name") if not self._is_excluded(m.speaker, key)
+        )
         if len(exact) == 1:
             return exact[0]
         if kind is MentionKind.ORGANISATION:
-            return self._match_organisation(key)
+            return self._match_organisation(key, rows)
         person = person_name(name) if kind is MentionKind.PERSON else None
         if person is None or is_title_only(name):
             return None
-        return self._match_person(person)
+        return self._match_person(person, rows)
 
-    def _match_person(self, person: PersonName) -> _Entry | None:
+    def _is_excluded(self, speaker: Speaker, key: str) -> bool:
+        """Tell whether the alias file says a name of this key is not this speaker."""
+        book = self._book_names.get((speaker.kind, speaker.name))
+        return book is not None and key in self._excluded[book.name]
+
+    def _match_person(self, person: PersonName, rows: SpeakerRows) -> Speaker | None:
         """Return the one known person this name can be: same surname, no conflicting name."""
+        found: dict[int, tuple[Speaker, list[NameKey]]] = {}
+        for match in rows.keys_of_surname(person.surname):
+            assert match.speaker.id is not None
+            found.setdefault(match.speaker.id, (match.speaker, []))[1].append(match.key)
         candidates = [
-            e
-            for e in self._by_surname.get(person.surname, [])
-            if person.key not in e.excluded and self._fits(e, person)
+            (speaker, keys)
+            for speaker, keys in found.values()
+            if not self._is_excluded(speaker, person.key) and _fits(keys, person)
         ]
         if len(candidates) > 1 and person.given:
-            exact = [e for e in candidates if person.given in e.given]
-            candidates = exact or [e for e in candidates if any(e.given)]
-        return candidates[0] if len(candidates) == 1 else None
+            exact = [c for c in candidates if any(k.given == person.given for k in c[1])]
+            candidates = exact or [c for c in candidates if any(k.given for k in c[1])]
+        if not found:  # nobody has this surname: perhaps written another way
+            return self._other_order(person, rows)
+        return candidates[0][0] if len(candidates) == 1 else None
 
-    @staticmethod
-    def _fits(entry: _Entry, person: PersonName) -> bool:
-        """Tell whether a person's name agrees with every full form the speaker goes by."""
-        if not person.given:
-            return True  # a surname alone: fits; whether it is unique is decided by the caller
-        if entry.suffixes and person.suffix not in entry.suffixes:
-            return False  # "Donald Trump" is not "Donald Trump Jr."
-        return all(given_compatible(person.given, g) for g in entry.given if g)
+    def _other_order(self, person: PersonName, rows: SpeakerRows) -> Speaker | None:
+        """Return the one person a name with no surname match is, written otherwise: family
+        name first ("Xi" ~ "Xi Jinping", both ways), or its surname misspelt with its given
+        names whole ("Nirmala Sitharman" ~ "Nirmala Sitharaman")."""
+        kind = MentionKind.PERSON
+        if not person.given and len(person.surname) <= FAMILY_FIRST_MAX:
+            found = _speakers(rows.keys_named(kind, [person.surname], "first"))
+        elif len(person.given) == 1 and len(person.given[0]) <= FAMILY_FIRST_MAX:
+            alone: dict[int | None, list[KeyMatch]] = {}
+            for match in rows.keys_of_surname(person.given[0]):
+                alone.setdefault(match.speaker.id, []).append(match)
+            found = [m[0].speaker for m in alone.values() if not any(x.key.given for x in m)]
+        else:
+            found = []
+        if not found and person.given:
+            wanted = skeleton_key(person)
+            found = _speakers(rows.keys_named(kind, [wanted], "skeleton"))
+        return found[0] if len(found) == 1 else None
 
-    def _match_organisation(self, key: str) -> _Entry | None:
+    def _match_organisation(self, key: str, rows: SpeakerRows) -> Speaker | None:
         """Return the one organisation written with a place or its demonym ("Iran's"/"Iranian")."""
-        found = {
-            id(e): e
-            for variant in demonym_variants(key)
-            for e in self._by_key.get((MentionKind.ORGANISATION, variant), [])
-        }
-        for (kind, other), entries in self._by_key.items():
-            if kind is MentionKind.ORGANISATION and key in demonym_variants(other):
-                found.update((id(e), e) for e in entries)
-        return next(iter(found.values())) if len(found) == 1 else None
+        org = MentionKind.ORGANISATION
+        found = _speakers(
+            [
+                *rows.keys_named(org, demonym_variants(key), "name"),
+                *rows.keys_named(org, [key], "variant"),
+            ]
+        )
+        return found[0] if len(found) == 1 else None
 
-    def _role_holder(self, name: str, day: dt.date | None) -> _Entry | None:
+    def _role_holder(self, name: str, day: dt.date | None) -> AliasEntry | None:
         """Return the alias-file holder of the role a bare title names, on `day`."""
         wanted = title_words(with_synonyms(normal_words(name)))
         if not wanted:
@@ -270,39 +292,121 @@ class SpeakerIndex:
         holders = {t.holder for t in terms}
         return self._holders.get(holders.pop()) if len(holders) == 1 else None
 
-    def _new(self, name: str, kind: MentionKind) -> _Entry:
+    # --- growing ----------------------------------------------------------------------
+
+    def _bound(self, book: AliasEntry, rows: SpeakerRows) -> Speaker:
+        """Return the stored speaker an alias-file entry names, binding it on first use: the
+        speaker that already goes by one of its forms, else a new one."""
+        named = rows.speaker_named(book.kind, book.name)
+        if named is not None and named.name_fixed:
+            return named  # bound before
+        forms = (book.name, *book.aliases)
+        stored = next(
+            (
+                match.speaker
+                for form in forms
+                for match in rows.keys_named(book.kind, [name_key(form, book.kind)], "name")
+            ),
+            named,
+        )
+        if stored is None or stored.id is None:
+            speaker_id = rows.add_speaker(
+                Speaker(book.name, book.kind, external_id=book.external_id, name_fixed=True)
+            )
+        else:
+            speaker_id = stored.id
+            if named is None or named.id == speaker_id:
+                rows.set_name(speaker_id, book.name, fixed=True)
+            if book.external_id:
+                rows.set_external_id(speaker_id, book.external_id)
+        speaker = rows.speaker(speaker_id)
+        for form in forms:
+            self._add_alias(speaker, form, rows)
+        return speaker
+
+    def _new(self, name: str, kind: MentionKind, rows: SpeakerRows) -> Speaker:
         """Return a new speaker for a name, or the one already shown under that name."""
-        display = self._display(name, kind)
-        same = self._by_name.get((kind, display))
+        display = _display(name, kind)
+        same = rows.speaker_named(kind, display)
         if same is not None:
             return same
-        entry = _Entry(display, kind)
-        self._entries.append(entry)
-        self._by_name[(kind, display)] = entry
-        return entry
+        new = Speaker(display, kind)
+        return dataclasses.replace(new, id=rows.add_speaker(new))
 
-    def _improve_name(self, entry: _Entry, name: str) -> None:
-        """Show a speaker under the fullest name seen, honorifics left out, unless fixed."""
-        if entry.name_fixed or entry.kind is not MentionKind.PERSON or is_title_only(name):
+    def _improve_name(self, speaker: Speaker, name: str, rows: SpeakerRows) -> None:
+        """Show a speaker under the best name seen (`name_rank`), unless its name is fixed.
+
+        The best of the names seen does not depend on the order they came in, so
+        concurrent ingests show a speaker under the name one run would.
+        """
+        assert speaker.id is not None
+        stored = rows.speaker(speaker.id)
+        if stored.name_fixed or (stored.kind is MentionKind.PERSON and is_title_only(name)):
             return
-        display = self._display(name, entry.kind)
-        current = None if is_title_only(entry.name) else person_name(entry.name)
-        better = (
-            current is None  # shown under a bare title so far
-            or len(display.split()) > len(current.display.split())
-            or (display == current.display and entry.name != display)  # honorifics dropped
-        )
-        owner = self._by_name.get((entry.kind, display))
-        if not better or (owner is not None and owner is not entry):
-            return  # not fuller, or another speaker is shown under that name
-        self._by_name.pop((entry.kind, entry.name), None)
-        entry.name = display
-        self._by_name[(entry.kind, display)] = entry
+        display = _display(name, stored.kind)
+        if name_rank(display, stored.kind) >= name_rank(stored.name, stored.kind):
+            return
+        if rows.speaker_named(stored.kind, display) is None:  # else its owner keeps it
+            rows.set_name(speaker.id, display)
 
-    @staticmethod
-    def _display(name: str, kind: MentionKind) -> str:
-        if kind is MentionKind.PERSON and not is_title_only(name):
-            person = person_name(name)
-            if person is not None:
-                return person.display
-        return name
+
+def name_rank(name: str, kind: MentionKind) -> tuple[int, int, int, int, str]:
+    """Return how a speaker's shown name ranks (lowest first): a person by the fullest name
+    (most words, then longest; without honorifics before with), never a bare title; an
+    organisation or anonymous source without a possessive ("Morvaskan", not "Morvask's"),
+    then by the longest ("Iranian Foreign Ministry", not "Iran Foreign Ministry"); ties by
+    text."""
+    if kind is MentionKind.PERSON:
+        display = _display(name, kind)
+        words = display.split()
+        return (int(is_title_only(name)), -len(words), -len(display), int(display != name), name)
+    possessive = int(any(w.endswith(("'s", "’s")) for w in name.split()))
+    return (possessive, 0, -len(name), 0, name)
+
+
+def alias_keys(alias: str, speaker: Speaker) -> list[NameKey]:
+    """Return the keys by which `alias` finds `speaker` (none for a title it held)."""
+    kind = speaker.kind
+    if is_title_only(alias) and not is_title_only(speaker.name):
+        return []  # a title someone held is not their name: it resolves by date, not by key
+    key = name_key(alias, kind)
+    if kind is MentionKind.PERSON and not is_title_only(alias):
+        person = person_name(alias)
+        if person is not None:
+            keys = [NameKey(kind, key, "name", person.surname, person.given, person.suffix)]
+            if len(person.given) == 1 and len(person.given[0]) <= FAMILY_FIRST_MAX:
+                keys.append(NameKey(kind, person.given[0], "first"))
+            if person.given:
+                keys.append(NameKey(kind, skeleton_key(person), "skeleton"))
+            return keys
+    keys = [NameKey(kind, key)]
+    if kind is MentionKind.ORGANISATION:
+        keys += [NameKey(kind, v, "variant") for v in sorted(demonym_variants(key))]
+    return keys
+
+
+def _speakers(matches: Iterable[KeyMatch]) -> list[Speaker]:
+    """Return the distinct speakers of some key matches, in order."""
+    found: dict[int | None, Speaker] = {}
+    for match in matches:
+        found.setdefault(match.speaker.id, match.speaker)
+    return list(found.values())
+
+
+def _fits(keys: list[NameKey], person: PersonName) -> bool:
+    """Tell whether a person's name agrees with every full form (of that surname) a speaker
+    goes by."""
+    if not person.given:
+        return True  # a surname alone: fits; whether it is unique is decided by the caller
+    suffixes = {k.suffix for k in keys if k.given}
+    if suffixes and person.suffix not in suffixes:
+        return False  # "Donald Trump" is not "Donald Trump Jr."
+    return all(given_compatible(person.given, k.given) for k in keys if k.given)
+
+
+def _display(name: str, kind: MentionKind) -> str:
+    if kind is MentionKind.PERSON and not is_title_only(name):
+        person = person_name(name)
+        if person is not None:
+            return person.display
+    return name

@@ -78,6 +78,8 @@ def person_name(name: str) -> PersonName | None:
             break  # "Ali Khamenei Wednesday": the date is not the name
         if words[0] in HONORIFICS or words[0] in ROLE_HEADS or words[0] in ROLE_MODIFIERS:
             continue
+        if not kept and words[0] in DEFINITE:
+            continue  # "The Rt Hon Boris Johnson"
         kept.append(token.strip("\"“”‘’'(),;:"))
     folded = [fold(w) for w in kept]
     pairs = [(k, f) for k, f in zip(kept, folded, strict=True) if f]
@@ -127,3 +129,13 @@ def demonym_variants(key: str) -> set[str]:
 def plain_key(name: str) -> str:
     """Return the key of a name compared as a whole (anonymous sources, bare titles)."""
     return " ".join(name.casefold().replace("’", "'").split())
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def skeleton_key(person: PersonName) -> str:
+    """Return a person's given names and surname without its vowels after the first letter:
+    a misspelt surname ("Sitharman", "Sitharaman") keeps its key."""
+    bones = person.surname[:1] + "".join(c for c in person.surname[1:] if c not in _VOWELS)
+    return " ".join((*person.given, bones, *([person.suffix] if person.suffix else [])))

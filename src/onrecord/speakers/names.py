@@ -33,6 +33,8 @@ _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+$")
 _ROLE_PHRASE_WORDS = (
     ROLE_HEADS | ROLE_MODIFIERS | UNMATCHED_MODIFIERS | DEFINITE | ROLE_COMPLEMENTS | {"of"}
 )
+# Words opening a form of address ("His Eminence", "Her Majesty").
+_ADDRESS = frozenset({"his", "her", "your"})
 
 
 # --- the in-article entity list ----------------------------------------------------------
@@ -254,6 +256,8 @@ def title_words(words: list[str]) -> set[str] | None:
     """Return the role words to match if a source is a title ("the Supreme Leader"), else None."""
     if words[0] in INDEFINITE or (words[-1].endswith("s") and words[-1][:-1] in ROLE_HEADS):
         return None  # "a spokesman", "ministers": unnamed, not a title
+    if len(words) > 1 and words[0] in _ADDRESS:
+        words = words[1:]  # "His Eminence": the office it addresses
     head = words.index("of") if "of" in words else len(words)
     if words[0] in DEFINITE and head > 1 and words[head - 1] in ROLE_HEADS:
         return role_words(words[:head])  # "the Indiana governor": unknown words not matched
@@ -264,6 +268,8 @@ def title_words(words: list[str]) -> set[str] | None:
 
 def is_role_phrase(words: list[str]) -> bool:
     """Tell whether words make only a role phrase ("the Supreme Leader of the Islamic Republic")."""
+    if len(words) > 1 and words[0] in _ADDRESS:
+        words = words[1:]  # "His Eminence"
     return all(w in _ROLE_PHRASE_WORDS or w in DESIGNATORS or w in HONORIFICS for w in words)
 
 

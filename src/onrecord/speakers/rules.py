@@ -24,8 +24,34 @@ ROLE_HEADS = frozenset(
         "commander", "general", "director", "mayor", "king", "queen", "prince", "emir",
         "representative", "adviser", "advisor", "prosecutor", "judge", "chief", "head",
         "negotiator", "speaker", "nominee", "candidate", "ceo",
+        # forms of address that stand for an office holder ("His Eminence said")
+        "eminence", "excellency", "holiness", "majesty", "highness",
     }
 )  # fmt: skip
+# Heads of a role one person holds at a time in a place ("the Prime Minister", "His
+# Eminence"): a bare title of one of these whose holder is not known stays unresolved,
+# never a speaker of its own. Other titles ("the spokesman") stay phrases, as before.
+OFFICE_HEADS = frozenset(
+    {
+        "leader", "president", "minister", "premier", "chancellor", "governor", "mayor",
+        "king", "queen", "emir", "prince", "eminence", "excellency", "holiness", "majesty",
+        "highness",
+    }
+)  # fmt: skip
+# How long a holder of a role the corpus names keeps it beyond the first and last days it
+# was seen so named, for a bare title to resolve to them (days; a year either side).
+ROLE_SEEN_MARGIN_DAYS = 365
+# Words that make a name an organisation's, whatever the entity tagger said ("Fars News
+# Agency" is never a person): the organisation heads and the words of media names.
+MEDIA_WORDS = frozenset(
+    {
+        "news", "agency", "press", "times", "post", "tv", "television", "radio", "network",
+        "broadcasting", "gazette", "herald", "tribune", "journal", "daily", "irna", "xinhua",
+    }
+)  # fmt: skip
+# A one-word name may be the first word of a two-word name written family name first
+# ("Xi" for "Xi Jinping", "Wang" for "Wang Yi") when it is at most this long.
+FAMILY_FIRST_MAX = 4
 # Words that narrow a role ("Supreme Leader", "Foreign Minister"); matched like heads.
 ROLE_MODIFIERS = frozenset(
     {
@@ -38,6 +64,7 @@ ROLE_MODIFIERS = frozenset(
 ROLE_ABBREVIATIONS: dict[str, str] = {
     "gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
     "pres.": "president", "sec.": "secretary", "amb.": "ambassador", "adm.": "admiral",
+    "pm": "premier", "p.m.": "premier",
 }  # fmt: skip
 # Role words that say when, not which role: allowed in a title, ignored when matching.
 UNMATCHED_MODIFIERS = frozenset({"former", "acting", "then", "new", "current", "late"})
@@ -65,6 +92,7 @@ HONORIFICS = frozenset(
     {
         "ayatollah", "grand", "seyyed", "seyed", "sayyed", "imam", "sheikh", "hojatoleslam",
         "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "rev",
+        "rt", "hon", "honourable", "honorable",
     }
 )  # fmt: skip
 # Words that tell a person's gender, for matching "he"/"she".
@@ -108,6 +136,7 @@ NAME_BREAKERS = frozenset(
     {
         "says", "said", "rules", "tells", "warns", "urges", "slams", "vows", "calls", "claims",
         "denies", "blasts", "backs", "rejects", "dismisses", "stresses", "underlines",
+        "announces", "announced",
         # a date the tagger glued on: "Ayatollah Seyed Ali Khamenei Wednesday"
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     }

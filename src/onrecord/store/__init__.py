@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
 
 from onrecord.models import (
     ArticleView,
+    Assign,
     BandProbe,
     ClusterInput,
     ClusterLink,
@@ -71,8 +73,16 @@ class Store(Protocol):
         """Return whether an article with this id is stored."""
         ...
 
-    def save(self, batch: Sequence[ProcessedArticle]) -> list[str]:
-        """Store a batch in one transaction, skipping stored ids; return the ids inserted."""
+    def save(self, batch: Sequence[ProcessedArticle], *, assign: Assign | None = None) -> list[str]:
+        """Store a batch in one transaction, skipping stored ids; return the ids inserted.
+
+        With `assign`, each new article's canonical speakers are assigned inside that
+        transaction, through the store's `SpeakerRows` (speakers looked up by key).
+        """
+        ...
+
+    def writing(self) -> AbstractContextManager[None]:
+        """Hold the write lock over a block of reads and writes (transactions inside join it)."""
         ...
 
     def pending_articles(self) -> list[str]:

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from onrecord import settings
 from onrecord.errors import StoreError
 from onrecord.store.dialect import SQLITE, Dialect
 from onrecord.store.errors import translated
@@ -56,7 +57,12 @@ def connect(path: str | Path, *, write: bool = True) -> SQLiteConnection:
 
 def _open(path: str | Path) -> SQLiteConnection:
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None, factory=SQLiteConnection)
+        conn = sqlite3.connect(
+            str(path),
+            isolation_level=None,
+            factory=SQLiteConnection,
+            timeout=settings.get_float("busy_timeout"),
+        )
     except sqlite3.Error as exc:
         raise StoreError(
             f"cannot open database {str(path)!r}: {exc}",

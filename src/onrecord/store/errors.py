@@ -23,7 +23,11 @@ def hint_for(exc: Exception) -> str | None:
         return exc.hint
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return "another process is writing to this database; try again when it is done"
+        return (
+            "another process held the database for longer than the busy_timeout setting "
+            "allows (ONRECORD_BUSY_TIMEOUT seconds); what was stored before stays stored: "
+            "run the same command again when it is done, or raise the setting"
+        )
     if "readonly" in text:
         return "the database was opened read-only, or the file or its folder is not writable"
     if "not a database" in text:

@@ -428,6 +428,40 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # Version 11: the reporting channel's words and span (INTEGER is a 32-bit int here,
     # enough for an offset into an article of max_article_chars).
     11: CHANNEL_COLUMNS,
+    # Version 12: speakers matched by stored keys, and the offices the corpus names them by.
+    12: (
+        """
+        ALTER TABLE speaker_aliases ADD COLUMN keyed BIGINT NOT NULL DEFAULT 0
+            CHECK (keyed IN (0, 1))
+        """,
+        "CREATE INDEX speaker_aliases_unkeyed ON speaker_aliases (speaker_id) WHERE keyed = 0",
+        """
+        CREATE TABLE speaker_keys (
+            kind       TEXT NOT NULL,
+            key        TEXT NOT NULL,
+            field      TEXT NOT NULL CHECK (field IN ('name', 'variant', 'first', 'skeleton')),
+            speaker_id BIGINT NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+            surname    TEXT,
+            given      TEXT NOT NULL DEFAULT '',
+            suffix     TEXT,
+            PRIMARY KEY (kind, key, field, speaker_id)
+        )
+        """,
+        "CREATE INDEX speaker_keys_surname ON speaker_keys (surname) WHERE surname IS NOT NULL",
+        "CREATE INDEX speaker_keys_speaker ON speaker_keys (speaker_id)",
+        f"""
+        CREATE TABLE speaker_roles (
+            head        TEXT NOT NULL,
+            words       TEXT NOT NULL,
+            designator  TEXT NOT NULL DEFAULT '',
+            speaker_id  BIGINT NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+            first_seen  TEXT {_date("first_seen")},
+            last_seen   TEXT {_date("last_seen")},
+            PRIMARY KEY (head, words, designator, speaker_id)
+        )
+        """,
+        "CREATE INDEX speaker_roles_speaker ON speaker_roles (speaker_id)",
+    ),
 }
 
 

@@ -7,7 +7,7 @@ every table and column for people who open the file with any SQLite tool.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 """The schema version this code writes and reads (stored in `PRAGMA user_version`)."""
 
 APPLICATION_ID = 0x6F6E7263
@@ -569,6 +569,51 @@ CHANNEL_COLUMNS: tuple[str, ...] = (
 )
 _VERSION_11: tuple[str, ...] = CHANNEL_COLUMNS
 
+# Version 12: speakers are matched by stored, indexed keys, never loaded whole, and one
+# person is one speaker across outlets. Each key of a speaker's names is a row of
+# `speaker_keys`: the folded name; a person's surname, given names and suffix; an
+# organisation's name with its demonym read as a place (`variant`); the first word of a
+# two-word name, for family names written first (`first`: "Xi" for "Xi Jinping"); given
+# names and the surname without vowels (`skeleton`: "Sitharman" for "Sitharaman"). An alias
+# added without its keys (by a merge, a rename, or before this version) is marked
+# `keyed = 0`; the next ingest keys it before matching anything. `speaker_roles` keeps the
+# offices the corpus names each person by ("Supreme Leader Ali Khamenei"; "the Leader"
+# resolved in its article), with the first and last days seen, so a bare title elsewhere
+# resolves to the one holder known at that time.
+_VERSION_12: tuple[str, ...] = (
+    """
+    ALTER TABLE speaker_aliases ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0
+        CHECK (keyed IN (0, 1))
+    """,
+    "CREATE INDEX speaker_aliases_unkeyed ON speaker_aliases (speaker_id) WHERE keyed = 0",
+    """
+    CREATE TABLE speaker_keys (
+        kind       TEXT NOT NULL,
+        key        TEXT NOT NULL,
+        field      TEXT NOT NULL CHECK (field IN ('name', 'variant', 'first', 'skeleton')),
+        speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+        surname    TEXT,
+        given      TEXT NOT NULL DEFAULT '',
+        suffix     TEXT,
+        PRIMARY KEY (kind, key, field, speaker_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX speaker_keys_surname ON speaker_keys (surname) WHERE surname IS NOT NULL",
+    "CREATE INDEX speaker_keys_speaker ON speaker_keys (speaker_id)",
+    """
+    CREATE TABLE speaker_roles (
+        head        TEXT NOT NULL,
+        words       TEXT NOT NULL,
+        designator  TEXT NOT NULL DEFAULT '',
+        speaker_id  INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+        first_seen  TEXT CHECK (first_seen IS NULL OR date(first_seen) = first_seen),
+        last_seen   TEXT CHECK (last_seen IS NULL OR date(last_seen) = last_seen),
+        PRIMARY KEY (head, words, designator, speaker_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX speaker_roles_speaker ON speaker_roles (speaker_id)",
+)
+
 # MIGRATIONS[v] upgrades a database at version v - 1 to version v.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: _VERSION_1,
@@ -582,6 +627,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     9: _VERSION_9,
     10: _VERSION_10,
     11: _VERSION_11,
+    12: _VERSION_12,
 }
 
 

@@ -143,6 +143,19 @@ def merge(db: Connection, target: str, other: str) -> int:
     # Both speakers' clusters and events are rebuilt from their statements after a merge.
     forget(db, [target_id, other_id])
     db.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", (target_id, other_id))
+    # The other's keys now find the target (the rest go with the other's row).
+    db.execute(
+        "INSERT INTO speaker_keys (kind, key, field, speaker_id, surname, given, suffix) "
+        "SELECT kind, key, field, ?, surname, given, suffix FROM speaker_keys "
+        "WHERE speaker_id = ? ON CONFLICT DO NOTHING",
+        (target_id, other_id),
+    )
+    db.execute(
+        "INSERT INTO speaker_roles (head, words, designator, speaker_id, first_seen, last_seen) "
+        "SELECT head, words, designator, ?, first_seen, last_seen FROM speaker_roles "
+        "WHERE speaker_id = ? ON CONFLICT DO NOTHING",
+        (target_id, other_id),
+    )
     db.execute(
         "INSERT INTO speaker_aliases (speaker_id, alias) "
         "SELECT ?, alias FROM speaker_aliases WHERE speaker_id = ? ON CONFLICT DO NOTHING",

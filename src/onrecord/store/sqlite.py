@@ -11,8 +11,9 @@ callers get records from `onrecord.models`, and every database error becomes a `
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
@@ -21,6 +22,7 @@ from typing import Any, Self, TypeVar
 from onrecord.errors import StoreError
 from onrecord.models import (
     ArticleView,
+    Assign,
     Edit,
     EditAction,
     FetchedPage,
@@ -30,6 +32,7 @@ from onrecord.models import (
     Span,
     Speaker,
     SpeakerEdit,
+    SpeakerRows,
     SpeakerSummary,
     StatementDate,
     StatementFilter,
@@ -44,10 +47,24 @@ from onrecord.store import writes as write_sql
 from onrecord.store.connection import connect
 from onrecord.store.corpus import CorpusQueries
 from onrecord.store.dialect import Connection, WritingConnection
-from onrecord.store.errors import translated
+from onrecord.store.errors import ServerError, translated
+from onrecord.store.speaker_keys import KeyedSpeakers
 
 _NOTHING = "nothing of the batch was stored"
 T = TypeVar("T")
+
+
+def _assigned(assign: Assign, processed: ProcessedArticle, rows: SpeakerRows) -> ProcessedArticle:
+    """The article with its speakers assigned; a failure to do so names the article."""
+    try:
+        return assign(processed, rows)
+    except (StoreError, sqlite3.Error, ServerError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - one article's failure, named
+        raise StoreError(
+            f"could not match its speakers ({type(exc).__name__}: {exc})",
+            hint=_NOTHING,
+        ) from exc
 
 
 class SQLStore(CorpusQueries):
@@ -56,6 +73,7 @@ class SQLStore(CorpusQueries):
     def __init__(self, conn: WritingConnection, path: str) -> None:
         self._conn: WritingConnection | None = conn
         self.path = path
+        self._held = False  # inside writing(): transactions join the one open
 
     def close(self) -> None:
         """Close the database; the store cannot be used afterwards."""
@@ -84,9 +102,31 @@ class SQLStore(CorpusQueries):
         with translated():
             return self._db.execute(sql, params).fetchall()
 
-    def _transaction(self) -> AbstractContextManager[Connection]:
-        """Run the block in one write transaction: all of it is stored, or none."""
-        return self._db.write_transaction()
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        """Run the block in one write transaction: all of it is stored, or none.
+
+        Inside `writing()` the block joins the transaction already open.
+        """
+        if self._held:
+            yield self._db
+            return
+        with self._db.write_transaction() as db:
+            yield db
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the write lock over the block: what it reads, no other writer changes before
+        it writes (another process waits up to the `busy_timeout` setting)."""
+        if self._held:
+            yield
+            return
+        with translated("cannot write to the database"), self._transaction():
+            self._held = True
+            try:
+                yield
+            finally:
+                self._held = False
 
     # --- writing ---------------------------------------------------------------
 
@@ -94,8 +134,14 @@ class SQLStore(CorpusQueries):
         """Return whether an article with this id is stored."""
         return bool(self._rows("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
-    def save(self, batch: Sequence[ProcessedArticle]) -> list[str]:
-        """Store a batch in one transaction, skipping stored ids; return the ids inserted."""
+    def save(self, batch: Sequence[ProcessedArticle], *, assign: Assign | None = None) -> list[str]:
+        """Store a batch in one transaction, skipping stored ids; return the ids inserted.
+
+        With `assign`, each article not yet stored gets its statements' canonical speakers
+        from `assign(article, speakers)` inside the transaction (a statement it leaves
+        without one is stored without a speaker); without, a statement's speaker is its
+        `canonical`, else a speaker named as mentioned.
+        """
         items = list(batch)
         for processed in items:
             write_sql.validate(processed)
@@ -112,7 +158,9 @@ class SQLStore(CorpusQueries):
                         ).fetchone()
                     ):
                         continue
-                    write_sql.insert_article(db, processed, speakers)
+                    if assign is not None:
+                        processed = _assigned(assign, processed, KeyedSpeakers(db))
+                    write_sql.insert_article(db, processed, speakers, by_mention=assign is None)
                     inserted.append(article_id)
         except (TypeError, ValueError, OverflowError) as exc:
             # A value the driver cannot bind: the transaction was rolled back.

@@ -107,8 +107,14 @@ def insert_article(
     db: Connection,
     processed: ProcessedArticle,
     speakers: dict[object, int],
+    *,
+    by_mention: bool = True,
 ) -> None:
-    """Insert one validated article with its segments, statements and spans, marked pending."""
+    """Insert one validated article with its segments, statements and spans, marked pending.
+
+    With `by_mention`, a statement with no canonical speaker gets one named as mentioned;
+    without, it is stored without a speaker (the corpus stage left it unresolved).
+    """
     article, meta = processed.article, processed.article.metadata
     db.execute(
         "INSERT INTO articles (id, doc, source, outlet, title, published, "
@@ -146,7 +152,7 @@ def insert_article(
         key=lambda item: (_anchor(item[1].attribution, size), item[0]),
     )
     for position, (_, statement) in enumerate(ordered):
-        _insert_statement(db, article.id, article.text, position, statement, speakers)
+        _insert_statement(db, article.id, article.text, position, statement, speakers, by_mention)
     # Cleared once the article's derived data (clusters, topic scores) is written.
     db.execute("INSERT INTO pending_articles (article_id) VALUES (?)", (article.id,))
 
@@ -168,13 +174,14 @@ def _insert_statement(
     position: int,
     statement: Statement,
     speakers: dict[object, int],
+    by_mention: bool,
 ) -> None:
     """Insert one statement and its spans, creating or updating its speaker."""
     attribution = statement.attribution
     speaker_kind = MentionKind(statement.speaker_kind).value
     mention = speaker_sql.collapse(statement.speaker)
     speaker = statement.canonical
-    if speaker is None and mention is not None:
+    if speaker is None and mention is not None and by_mention:
         speaker = Speaker(mention, MentionKind(speaker_kind))
     speaker_id = None
     if speaker is not None:

@@ -1,0 +1,111 @@
+"""One person across outlets: the roles the corpus names people by, and the kinds of names.
+
+A bare title of an office ("Iran's supreme leader", "the Leader", "His Eminence", "the
+Prime Minister") resolves to the person who holds that office at the time, known from the
+alias file or from the corpus itself: every statement whose source names a person with a
+role ("Supreme Leader Ayatollah Ali Khamenei"), or whose title its article resolved to a
+named person ("the Leader" → Ali Khamenei), keeps that role for that person with the days
+it was seen (`SpeakerRows.add_role`). With no single holder known, the title stays
+unresolved: it never becomes a "person" of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from onrecord.models import MentionKind, RoleSeen, Speaker, SpeakerRows
+from onrecord.speakers.keys import is_title_only
+from onrecord.speakers.names import normal_words, role_words, title_words, with_synonyms
+from onrecord.speakers.rules import (
+    LINKING_WORDS,
+    MEDIA_WORDS,
+    OFFICE_HEADS,
+    ORGANISATION_HEADS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    ROLE_SEEN_MARGIN_DAYS,
+)
+
+_MARGIN = dt.timedelta(days=ROLE_SEEN_MARGIN_DAYS)
+
+
+def office_title(name: str) -> set[str] | None:
+    """Return the role words of a bare title of an office ("the Prime Minister"), else None."""
+    if not is_title_only(name):
+        return None
+    words = title_words(with_synonyms(normal_words(name)))
+    return words if words and words & OFFICE_HEADS else None
+
+
+def corrected_kind(name: str, kind: MentionKind) -> MentionKind:
+    """Return the kind a name is matched as: a person's name holding an organisation's or a
+    medium's word ("Fars News Agency") is an organisation's."""
+    if kind not in (MentionKind.PERSON, MentionKind.UNKNOWN):
+        return kind
+    words = set(normal_words(name))
+    if words & (ORGANISATION_HEADS | MEDIA_WORDS):
+        return MentionKind.ORGANISATION
+    return MentionKind.PERSON
+
+
+def may_be_person(name: str) -> bool:
+    """Tell whether an organisation's name may be a person's the tagger mislabelled ("Trump"):
+    capitalised words only, none an organisation's or a medium's."""
+    words = name.split()
+    lowered = set(normal_words(name))
+    return (
+        bool(words)
+        and len(words) <= 4
+        and all(w[0].isupper() for w in words)
+        and not lowered & (ORGANISATION_HEADS | MEDIA_WORDS)
+        and not any(w.endswith(("'s", "’s")) for w in words)
+    )
+
+
+def roles_named(texts: list[str]) -> list[RoleSeen]:
+    """Return the office roles that texts naming a person give them ("Iran's Supreme Leader
+    Ali Khamenei" → supreme leader of iran); none from a text linking several people."""
+    found: list[RoleSeen] = []
+    for text in texts:
+        words = with_synonyms(normal_words(text))
+        if not words or set(words) & LINKING_WORDS:
+            continue  # "an aide to President Trump" names no role of the speaker
+        named = role_words(words)
+        role = frozenset(w for w in named if w in ROLE_HEADS or w in ROLE_MODIFIERS)
+        if not role & OFFICE_HEADS:
+            continue
+        places = sorted(named - role) or [""]
+        found.extend(RoleSeen(Speaker("", MentionKind.PERSON), role, p) for p in places)
+    return found
+
+
+def role_heads(role: frozenset[str] | set[str]) -> list[str]:
+    """Return the office heads a role is filed under."""
+    return sorted(role & OFFICE_HEADS)
+
+
+def corpus_holder(title: set[str], day: dt.date | None, rows: SpeakerRows) -> Speaker | None:
+    """Return the one person the corpus names by the office `title` names around `day`."""
+    role = {w for w in title if w in ROLE_HEADS or w in ROLE_MODIFIERS}
+    places = title - role
+    holders: dict[int | None, Speaker] = {}
+    for head in role_heads(frozenset(role)):
+        for seen in rows.roles_headed(head):
+            if _fits(seen, role, places, day):
+                holders.setdefault(seen.speaker.id, seen.speaker)
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _fits(seen: RoleSeen, role: set[str], places: set[str], day: dt.date | None) -> bool:
+    """Tell whether a role seen is the one a title names, then: the title's words are among
+    the role's and include its heads ("the Leader" names Supreme Leader), its country (if
+    any) is the role's (if any), and the day lies within the days seen, give or take."""
+    if not (role <= seen.words and seen.words & ROLE_HEADS <= role):
+        return False
+    if places and seen.designator and seen.designator not in places:
+        return False
+    if day is None:
+        return True
+    if seen.first is not None and day < seen.first - _MARGIN:
+        return False
+    return seen.last is None or day <= seen.last + _MARGIN

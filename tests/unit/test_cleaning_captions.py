@@ -145,3 +145,18 @@ def test_a_caption_before_the_headline_is_no_headline() -> None:
     cleaned = clean(_page(caption, TITLE, caption, *BODY))
     assert [cleaned.text[c.start : c.end] for c in cleaned.captions] == [caption, caption]
     assert "repeated headline" not in cleaned.removed
+
+
+def test_a_long_caption_closing_with_a_bracketed_credit_is_a_caption() -> None:
+    # two sentences, the second telling the news behind the picture, 70 words in all
+    line = (
+        "Harbour Minister Tomas Vell arrives with flowers at the north pier in Port Selden "
+        "on Wednesday 4 April 2026. On Wednesday, Vell survived a vote of no confidence in "
+        "the Selden assembly with a majority of 46 after a 12-hour debate, with 122 members "
+        "voting in his support while 76 members voted to remove the minister from his post "
+        "at the harbour. (Photo by Ana Ode/Coastwire via Getty Images)"
+    )
+    assert len(line.split()) > 60
+    assert is_caption(line)
+    body = line.rsplit(" (Photo", 1)[0]
+    assert not is_caption(body)  # without the credit, a paragraph of the story

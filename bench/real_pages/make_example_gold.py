@@ -263,6 +263,15 @@ GOLD = {
         [(ON, "2025-10-15", REPLY, None)],
         [],
     ),
+    "saltmarsh-slug-statement": (
+        None,
+        "en",
+        None,
+        None,
+        ["transcript", "url-slug-date"],
+        [(ON, "2025-10-15", REPLY, None)],
+        [],
+    ),
 }
 
 

@@ -26,8 +26,8 @@ def report() -> PagesReport:
 
 
 def test_every_page_is_stored_and_scored(report):
-    assert report.pages == 25
-    assert report.scored_pages == 23
+    assert report.pages == 26
+    assert report.scored_pages == 24
     assert report.missing == ()
 
 
@@ -47,7 +47,9 @@ def test_no_statement_is_given_a_wrong_day(report):
 # the ministry's transcript page: 0.64 -> 0.70 (12/17).
 # The three pages of the held-out gap's forms (a weekday dated by the text's full date,
 # an update stamp alone, the reporter's "today"), with transcripts: 0.75 (15/20).
-FLOORS = {"dates": 0.75, "outlets": 0.94, "published": 1.0, "titles": 0.94, "languages": 1.0}
+# A transcript whose day only its URL's slug names ("statement-by-...-15-october-2025"):
+# 0.76 (16/21).
+FLOORS = {"dates": 0.76, "outlets": 0.94, "published": 1.0, "titles": 0.94, "languages": 1.0}
 
 
 def test_metadata_and_dates_keep_their_floors(report):

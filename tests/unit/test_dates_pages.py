@@ -293,3 +293,36 @@ def test_a_preview_of_an_appearance_dates_no_statement() -> None:
         .said("Tomas Vell", ("Vell", 1), "said", "the strait would stay shut")
     )
     assert article.dated(FRIDAY) == [None]
+
+
+SLUG = "https://harbour-notes.example/address-by-the-minister-16-october-2025"
+
+
+def _slug_dated(article: Article, url: str, published: dt.date | None = None) -> list:
+    statements = date_statements(
+        article.text, article.analysis(), article.statements, published, (), url
+    )
+    return [statement.said_on for statement in statements]
+
+
+def test_a_url_slug_naming_the_speech_and_its_day_dates_the_transcript() -> None:
+    [said_on] = _slug_dated(_transcript("Minister's address to the Harbour Board"), SLUG)
+    assert said_on is not None and said_on.span is None
+    assert (said_on.value, said_on.precision) == (dt.date(2025, 10, 16), Precision.DAY)
+    assert said_on.expression == "address by the minister 16 october 2025"
+
+
+def test_a_url_slug_gives_no_day_it_cannot_name_or_the_text_contradicts() -> None:
+    article = _transcript("Minister's address to the Harbour Board")
+    for url in (
+        "https://harbour-notes.example/2025/10/address-by-the-minister",  # year and month only
+        "https://harbour-notes.example/pier-opens-16-october-2025",  # names no speech
+        "https://harbour-notes.example/address-by-the-minister-31-november-2025",  # no such day
+    ):
+        assert _slug_dated(article, url) == [None], url
+    # a slug day after publication is none of this page's days
+    assert _slug_dated(article, SLUG, dt.date(2025, 10, 15)) == [None]
+    # the text's own heading day wins over the slug's
+    headed = _transcript("Minister's address to the Harbour Board: 14 October 2025")
+    [said_on] = _slug_dated(headed, SLUG)
+    assert said_on is not None and said_on.value == dt.date(2025, 10, 14)

@@ -5,12 +5,19 @@ A page that gives a speech's text (or reports one) often says the day only in it
 Such a line dates the speech event of the speaker it names, or, when it names nobody, of the
 one speaker whose speech the page transcribes. Only lines near the top count: a heading
 further down is a link to another story ("Related: PM statement … 16 March 2020").
+
+A page's URL can carry the same heading as its slug ("…/statement-made-by-the-prime-minister-
+15-november-2018"): a slug ending in a day, month name and year and naming a speech dates the
+one transcribed speech when the text names no day for it (`url_heading`). A slug gives no
+publication date: it is the title's day, often the event's, not the page's stamp.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from urllib.parse import urlsplit
 
 from onrecord.dates.context import Context
 from onrecord.dates.expressions import DateKind, Expression
@@ -27,6 +34,21 @@ TOP_LINES = 15
 # A heading holds no full stop ending a sentence, at its end or inside it ("… 2025. Photo").
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s*$|\s+[A-Z])")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH_WORD = (
+    r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|" + "|".join(_MONTHS) + ")"
+)
+_SLUG_DAY = r"(?P<day>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+# A slug ending in a full date with the month's name: "...-15-november-2018",
+# "...-8th-november-2016", "...-november-15-2018".
+SLUG_DATE = re.compile(
+    rf"(?:^|[-_])(?:{_SLUG_DAY}[-_]{_MONTH_WORD}|{_MONTH_WORD.replace('month', 'month2')}"
+    rf"[-_]{_SLUG_DAY.replace('day', 'day2')})[-_](?P<year>(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
 
 
 def heading_dates(
@@ -77,3 +99,27 @@ def _line_span(text: str, offset: int) -> Span:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     return Span(start, len(text) if end == -1 else end)
+
+
+def url_heading(url: str | None) -> tuple[dt.date, str] | None:
+    """Return the day a URL's slug names with a speech, and the slug's words; else None.
+
+    Only the last part of the path counts, when it ends in a day, a month's name and a year
+    and names a speech ("statement-made-by-the-prime-minister-15-november-2018"). A year and
+    month alone give no day; an impossible date gives nothing.
+    """
+    if not url:
+        return None
+    path = urlsplit(url if "//" in url else f"//{url}").path
+    slug = re.sub(r"\.[a-z]{2,5}$", "", path.rstrip("/").rsplit("/", 1)[-1], flags=re.I)
+    match = SLUG_DATE.search(slug)
+    words = " ".join(re.split(r"[-_]+", slug))
+    if match is None or not SPEECH_NOUN.search(words):
+        return None
+    month = (match["month"] or match["month2"]).casefold()[:3]
+    number = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(month))
+    try:
+        day = dt.date(int(match["year"]), number, int(match["day"] or match["day2"]))
+    except ValueError:
+        return None
+    return day, words

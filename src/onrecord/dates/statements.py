@@ -16,8 +16,8 @@ from onrecord.dates.expressions import (
     resolve,
     with_written_weekdays,
 )
-from onrecord.dates.headings import heading_dates
-from onrecord.models import Analysis, Kind, Span, Statement, StatementDate
+from onrecord.dates.headings import heading_dates, url_heading
+from onrecord.models import Analysis, Kind, Precision, Span, Statement, StatementDate
 
 # A preposition that makes a date the edge of a period, not a day something was said.
 BLOCKERS = re.compile(
@@ -145,6 +145,7 @@ SPELLED_OUT_CHARS = 16
 EVENT = "speech event in the article"
 EARLIER = "earlier statement"
 FOLLOWING = "quote following an earlier statement"
+URL_HEADING = "URL slug naming the speech and its day"
 UNKNOWN_YEAR = "not resolved: the article's publication date is unknown"
 
 
@@ -154,11 +155,13 @@ def date_statements(
     statements: Sequence[Statement],
     published: dt.date | None,
     captions: Sequence[Span] = (),
+    url: str | None = None,
 ) -> tuple[Statement, ...]:
     """Return the statements with `said_on` set (None when unknown), in the same order.
 
     `captions` are the photo captions the cleaning marked (spans into `text`); lines with a
-    photo credit count as captions too.
+    photo credit count as captions too. A `url` whose slug names a speech and its day dates
+    the one transcribed speaker's statements that the text dates in no way (`url_heading`).
     """
     context = Context(text, analysis, statements, captions)
     expressions = with_written_weekdays(
@@ -171,8 +174,29 @@ def date_statements(
         if found:
             found = (_spelled_out(context, expressions, found[0]), found[1])
         said_on = _statement_date(*found, published) if found else None
+        if found is None and facts.silent(context, i):
+            said_on = _url_date(context, i, url, published)
         dated.append(replace(statement, said_on=said_on))
     return tuple(dated)
+
+
+def _url_date(
+    context: Context, index: int, url: str | None, published: dt.date | None
+) -> StatementDate | None:
+    """The day a URL's slug names with a speech, for the one speaker the page transcribes."""
+    heading = url_heading(url)
+    transcribed = {
+        key
+        for key, statement in zip(context.keys, context.statements, strict=True)
+        if key and statement.kind is Kind.TRANSCRIPT
+    }
+    key = context.keys[index]
+    if heading is None or not key or transcribed != {key}:
+        return None
+    day, words = heading
+    if published is not None and day > published:
+        return None
+    return StatementDate(day, Precision.DAY, words, None, URL_HEADING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +236,19 @@ class _Facts:
             _names_other_day(context, i, expressions, events, published) for i in range(count)
         ]
         return cls(nested, own, back, following, events, other_day)
+
+    def silent(self, context: Context, index: int) -> bool:
+        """Whether the text says nothing of when a statement was made, nor of another day."""
+        key = context.keys[index]
+        return not (
+            self.nested[index]
+            or self.own[index] is not None
+            or index in self.following
+            or self.back[index]
+            or self.other_day[index]
+            or index in self.events
+            or (key and key in self.events)
+        )
 
     def evidence(self, context: Context, index: int) -> tuple[Expression, str | None] | None:
         """Return the expression that dates a statement, and how it reached it."""

@@ -99,7 +99,12 @@ def _statements(article: Article, analysis: Analysis) -> tuple[Statement, ...]:
     if owner is not None:
         statements = tuple(_owners(statement, article.text, owner) for statement in statements)
     statements = date_statements(
-        article.text, analysis, statements, article.metadata.published, article.captions
+        article.text,
+        analysis,
+        statements,
+        article.metadata.published,
+        article.captions,
+        article.metadata.url,
     )
     return find_occasions(article.text, analysis, statements)
 

@@ -441,3 +441,44 @@ def test_seed_000_every_supreme_leader_statement_is_khamenei() -> None:
         assert statement.speaker_kind is MentionKind.PERSON
         assert statement.speaker_span is not None
         assert statement.speaker_span.text(text) == statement.speaker
+
+
+def test_a_first_name_alone_is_the_one_person_named_in_full_with_it() -> None:
+    article = (
+        Article(
+            "Marisol Quenby, the climate campaigner, said the summit had failed.",
+            "Marisol said the delegates had not listened.",
+        )
+        .mention("Marisol Quenby")
+        .mention(("Marisol", 1))
+        .said("Marisol Quenby", "said", "the summit had failed")
+        .said(("Marisol", 1), "said", "the delegates had not listened")
+    )
+    assert speakers(article.resolve()) == [("Marisol Quenby", PERSON)] * 2
+
+
+def test_a_first_name_two_people_share_stays_its_own() -> None:
+    article = (
+        Article(
+            "Marisol Quenby and Marisol Ardwent spoke at the summit.",
+            "Marisol said the delegates had not listened.",
+        )
+        .mention("Marisol Quenby")
+        .mention("Marisol Ardwent")
+        .mention(("Marisol", 2))
+        .said(("Marisol", 2), "said", "the delegates had not listened")
+    )
+    assert speakers(article.resolve()) == [("Marisol", PERSON)]
+
+
+def test_a_headline_word_pair_gives_no_first_name() -> None:
+    article = (
+        Article(
+            "Quenby Delegates Walk Out Of Summit Talks",
+            "Quenby said the delegates had not listened.",
+        )
+        .mention("Quenby Delegates")
+        .mention(("Quenby", 1))
+        .said(("Quenby", 1), "said", "the delegates had not listened")
+    )
+    assert speakers(article.resolve()) == [("Quenby", PERSON)]

@@ -53,11 +53,13 @@ class Entity:
     surname: str = ""
     gender: str | None = None
     plural: bool = False
+    in_prose: bool = False  # named in full in a sentence, not only in a title-case line
 
     def add(self, text: str, span: Span, titles: set[str]) -> None:
         """Record one more mention of this entity, keeping the longest name seen."""
         words = normal_words(span.text(text))
         self.mentions.append(span)
+        self.in_prose = self.in_prose or (len(words) >= 2 and not _in_title_case(text, span))
         self.titles |= titles
         self.tokens = self.tokens | _name_tokens(words)
         self.surname = self.surname or (words[-1] if words else "")
@@ -102,7 +104,45 @@ def matching_entity(entities: list[Entity], words: list[str]) -> Entity | None:
             continue
         if tokens <= entity.tokens or entity.tokens <= tokens:
             return entity
-    return None
+    return _by_first_name(entities, words)
+
+
+# A line of at least this many words, this share of them capitalised, is a title or headline.
+TITLE_CASE_MIN_WORDS = 4
+TITLE_CASE_SHARE = 0.8
+
+
+def _by_first_name(entities: list[Entity], words: list[str]) -> Entity | None:
+    """Return the one person of the article whose first name a lone word is ("Greta").
+
+    Only a single word no person has as a surname, and only when exactly one person
+    named in full before has it as their first name: two such people leave it alone.
+    """
+    if len(words) != 1 or words[0] in HONORIFICS:
+        return None
+    found = {
+        id(entity): entity
+        for entity in entities
+        if entity.kind is MentionKind.PERSON
+        and entity.in_prose  # "Trump Threatens …" in a headline is no first and last name
+        and _first_name(entity) == words[0]
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _in_title_case(text: str, span: Span) -> bool:
+    """Tell whether a span lies in a line whose words nearly all start with a capital."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= TITLE_CASE_MIN_WORDS and capitals >= TITLE_CASE_SHARE * len(words)
+
+
+def _first_name(entity: Entity) -> str | None:
+    """Return a person's first name, when their name has a surname after it."""
+    words = [w for w in normal_words(entity.name) if w not in HONORIFICS]
+    return words[0] if len(words) >= 2 else None
 
 
 def _name_tokens(words: list[str]) -> frozenset[str]:

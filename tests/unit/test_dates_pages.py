@@ -326,3 +326,30 @@ def test_a_url_slug_gives_no_day_it_cannot_name_or_the_text_contradicts() -> Non
     headed = _transcript("Minister's address to the Harbour Board: 14 October 2025")
     [said_on] = _slug_dated(headed, SLUG)
     assert said_on is not None and said_on.value == dt.date(2025, 10, 14)
+
+
+def test_last_sunday_leaves_its_week_unknown() -> None:
+    monday = dt.date(2025, 10, 13)
+    for words, expected in (("Last Sunday", None), ("On Sunday", dt.date(2025, 10, 12))):
+        article = (
+            Article(f"{words}, Minister Tomas Vell said the strait would stay shut.")
+            .mention("Minister Tomas Vell", "PERSON")
+            .said("Tomas Vell", "Minister Tomas Vell", "said", "the strait would stay shut")
+        )
+        [said_on] = article.dated(monday)
+        assert (said_on.value if said_on else None) == expected, words
+
+
+def test_a_sentence_on_last_sunday_inherits_no_event_day() -> None:
+    monday = dt.date(2025, 10, 13)
+    article = (
+        Article(
+            "Addressing the nation on Monday, Minister Tomas Vell said the strait would stay shut.",
+            "Last Sunday, Vell declared a state of emergency.",
+        )
+        .mention("Minister Tomas Vell", "PERSON")
+        .mention("Vell", "PERSON")
+        .said("Tomas Vell", "Minister Tomas Vell", "said", "the strait would stay shut")
+        .said("Tomas Vell", "Vell", "declared", "a state of emergency")
+    )
+    assert [s.value if s else None for s in article.dated(monday)] == [monday, None]

@@ -119,6 +119,9 @@ YEAR_LOOKBACK_CHARS = 600
 # this close before publication in the year before (December 28, published January 3).
 PREVIOUS_YEAR_DAYS = 92
 # What may stand between a weekday and the full date it names: "Thursday, October 22, 2020".
+# Before a weekday, words that leave its week unknown: "last Sunday" read on a Monday may be
+# the day before or the Sunday a week earlier; "next Sunday" is no day anything was said.
+LAST_OR_NEXT = re.compile(r"\b(?:last|next)\s+$", re.IGNORECASE)
 WEEKDAY_GAP = re.compile(r"[\s,]*(?:(?:morning|afternoon|evening|night)[\s,]+)?")
 # How a weekday is resolved from the one full date of that weekday the article writes.
 WRITTEN_WEEKDAY = "weekday, the full date of that weekday in the text"
@@ -140,6 +143,9 @@ class Expression:
     # For a weekday: the one full date of that weekday the article writes ("on Thursday" …
     # "on Thursday, October 22, 2020"), which dates it when the publication date is unknown.
     written: dt.date | None = None
+    # A weekday after "last" or "next": a day (not the speaker's event day, if that is
+    # another) whose week is unknown, so it resolves to nothing.
+    unknown: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +220,12 @@ def date_expressions(text: str, analysis: Analysis) -> tuple[Expression, ...]:
             core = PART_OF_DAY_END.sub("", core)  # "8 november 2016 evening": the day
         lead = LEADING_WORDS.search(text, max(0, span.start - 12), span.start)
         start = lead.start() if lead else span.start
-        found.append(Expression(Span(start, span.end), text[start : span.end], core, kind))
+        unknown = kind is DateKind.WEEKDAY and bool(
+            LAST_OR_NEXT.search(text, max(0, span.start - 8), span.start)
+        )
+        found.append(
+            Expression(Span(start, span.end), text[start : span.end], core, kind, unknown=unknown)
+        )
     return tuple(_with_year_hints(found))
 
 
@@ -296,6 +307,8 @@ def _is_name(text: str, span: Span, kind: DateKind) -> bool:
 
 def resolve(expression: Expression, published: dt.date | None) -> Resolved | None:
     """Return the date an expression names, or None when it cannot be known without a guess."""
+    if expression.unknown:
+        return None
     if expression.kind is DateKind.MONTH_DAY and not _HAS_YEAR.search(expression.core):
         resolved = _yearless_month_day(expression, published)
     elif expression.kind is DateKind.WEEKDAY and published is None and expression.written:

@@ -46,53 +46,45 @@ OUTLETS = ("CVNA", "Tidemark Wire", "The Northern Ledger", "Harbour Gazette")
 # written, the pending marks cleared.
 WRITES = ("save", "save_clusters", "save_statement_topics", "clear_pending")
 
-# Runs the CLI and SIGKILLs itself right after the Nth return of one SQLiteStore method.
-KILL_AFTER = textwrap.dedent(
-    """
-    import os, signal, sys
-    from onrecord.store.sqlite import SQLiteStore
-    method, after = sys.argv.pop(1), int(sys.argv.pop(1))
-    original = getattr(SQLiteStore, method)
-    calls = [0]
-    def patched(self, *args, **kwargs):
-        result = original(self, *args, **kwargs)
-        calls[0] += 1
-        if calls[0] >= after:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return result
-    setattr(SQLiteStore, method, patched)
-    from onrecord.cli import main
-    sys.argv[0] = "onrecord"
-    main()
-    """
-)
+
+def _killer(kill: str, setup: str = "") -> str:
+    """A script that runs the CLI and calls `kill` right after the Nth return of one
+    SQLiteStore method (the method and N are its first two arguments)."""
+    return (
+        textwrap.dedent(
+            """
+        import os, signal, sys
+        import onrecord.pipeline.engines as engines
+        from onrecord.store.sqlite import SQLiteStore
+        SETUP
+        method, after = sys.argv.pop(1), int(sys.argv.pop(1))
+        original = getattr(SQLiteStore, method)
+        calls = [0]
+        def patched(self, *args, **kwargs):
+            result = original(self, *args, **kwargs)
+            calls[0] += 1
+            if calls[0] >= after:
+                KILL
+            return result
+        setattr(SQLiteStore, method, patched)
+        from onrecord.cli import main
+        sys.argv[0] = "onrecord"
+        main()
+        """
+        )
+        .replace("SETUP", setup)
+        .replace("KILL", kill)
+    )
 
 
-# Runs the CLI with worker processes parsing chunks of two (so the 8 articles are four
-# chunks shared by the workers, some still parsing while the writer stores) and SIGKILLs
-# the whole process group, the writer and its workers, right after the Nth return of one
-# SQLiteStore method. Started in a session of its own, so the group is the ingest's only.
-KILL_GROUP_AFTER = textwrap.dedent(
-    """
-    import os, signal, sys
-    import onrecord.pipeline.engines as engines
-    from onrecord.store.sqlite import SQLiteStore
-    engines.CHUNK = 2
-    method, after = sys.argv.pop(1), int(sys.argv.pop(1))
-    original = getattr(SQLiteStore, method)
-    calls = [0]
-    def patched(self, *args, **kwargs):
-        result = original(self, *args, **kwargs)
-        calls[0] += 1
-        if calls[0] >= after:
-            os.killpg(0, signal.SIGKILL)
-        return result
-    setattr(SQLiteStore, method, patched)
-    from onrecord.cli import main
-    sys.argv[0] = "onrecord"
-    main()
-    """
-)
+# Kills the ingest's own process.
+KILL_AFTER = _killer("os.kill(os.getpid(), signal.SIGKILL)")
+
+# Runs with worker processes parsing chunks of two (so the 8 articles are four chunks
+# shared by the workers, some still parsing while the writer stores) and kills the whole
+# process group, the writer and its workers. Started in a session of its own, so the
+# group is the ingest's only.
+KILL_GROUP_AFTER = _killer("os.killpg(0, signal.SIGKILL)", setup="engines.CHUNK = 2")
 
 
 def write_corpus(folder: Path) -> Path:

@@ -435,3 +435,73 @@ def test_a_wire_dateline_with_the_agency_after_its_date_dates_the_page() -> None
     meta = _metadata(text)
     assert meta.published == dt.date(2025, 10, 13)
     assert meta.published_evidence == "dateline 'PORT VELL, Oct 13, 2025'"
+
+
+# --- Publication dates: forms and distractors beyond the dev pages (issue 13) ---
+
+
+@pytest.mark.parametrize(
+    ("top", "date", "rule"),
+    [
+        # digits after a publication label, in whichever order alone makes a date
+        ("Published: 24/10/2025", dt.date(2025, 10, 24), "header line"),
+        ("Posted on 10/24/2025 10:46 AM", dt.date(2025, 10, 24), "header line"),
+        ("Published 24.10.2025", dt.date(2025, 10, 24), "header line"),
+        ("Posted by harbourdesk on October 24, 2025", dt.date(2025, 10, 24), "byline"),
+        # a publication stamp, then the update's: the first is the page's date
+        (
+            "Fri 24 Oct 2025 09.00 BST Last modified on Sat 25 Oct 2025 10.00 BST",
+            dt.date(2025, 10, 24),
+            "header line",
+        ),
+    ],
+)
+def test_more_date_line_forms(top: str, date: dt.date, rule: str) -> None:
+    meta = _metadata(f"Pier to open in May\n\n{top}\n\n{BODY}")
+    assert meta.published == date
+    assert meta.published_evidence is not None and meta.published_evidence.startswith(rule)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # digits that make a date in either order: which one the site means is a guess
+        "Published: 03/04/2025",
+        # digits with no publication label: as often an update's, a picture's or an event's
+        "24/10/2025",
+        "Date: 24/10/2025",
+        "UPDATE (24/10/2025)",
+        # update stamps, with a time or another word before the date
+        "Updated 10:46 AM ET, Tue October 24, 2025",
+        "Edited October 24, 2025",
+        "Revised: 24 October 2025",
+        # a heading naming a speech and its day: the speech's day, not the page's
+        "Minister Vell Pier Speech – October 24, 2025",
+        "Harbour Minister's Statement on the Pier: 24 October 2025",
+        "General Audience, Wednesday, 22 October 2025",
+        "Delivered on 24 October 2025",
+    ],
+)
+def test_lines_that_are_no_publication_date(top: str) -> None:
+    meta = _metadata(f"Pier to open in May\n\n{top}\n\n{BODY}")
+    assert (meta.published, meta.published_evidence) == (None, None)
+
+
+@pytest.mark.parametrize("heading", ["More from Harbour News", "You may also like", "Latest"])
+def test_no_date_from_other_story_lists(heading: str) -> None:
+    text = f"Pier to open in May\n\n{heading}\n\nFebruary 18, 2024\n\nStorm closes road\n"
+    assert _metadata(text).published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        # a dateline without a year beside a URL's year and month: the page states no
+        # date of its own (the real pages' gold counts none)
+        ("Pier opens\n\nPORT VELL, Oct 13 (Tidemark) - " + BODY, "https://a.example/2025/10/x"),
+        # a URL's year and month alone name no day
+        ("Pier opens\n\n" + BODY, "https://a.example/2025/10/x"),
+    ],
+)
+def test_no_date_from_a_url_month_without_a_dateline_day(text: str, url: str) -> None:
+    assert _metadata(text, url=url).published is None

@@ -39,12 +39,27 @@ DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
         rf"(?<![\w-])(?P<day>{_DAY})-(?P<month>{_MONTH})-(?P<year>{_YEAR})(?![\w-])",
     )
 )
+# Digits with slashes or dots ("24/03/2020", "03.24.2020"): read only when one order alone
+# makes a date (see `_date_of`), never by guessing the site's order, and only after a
+# publication label ("Published: 24/03/2020"): digits alone at a page's top are as often an
+# update's or a picture's stamp.
+NUMERIC_FORM = re.compile(
+    r"(?<![\d/.])(?P<first>\d{1,2})(?P<sep>[/.])(?P<second>\d{1,2})(?P=sep)"
+    r"(?P<year>(?:19|20)\d{2})(?![\d/.]|\.\d)"
+)
+# A publication label right before a date: "Published: ", "Posted on ", "Date: ".
+NUMERIC_LABEL = re.compile(
+    r"\b(?:published|posted|publish date)\b[\s:]*(?:on\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$",
+    re.IGNORECASE,
+)
 # Words a date line may hold besides its date: labels, a byline's "by", times and zones,
 # an age. A lower-case word outside this set ("addresses", "delivers") makes a sentence.
 _LINE_WORDS = (
     "published posted updated update last date publish on at by and of the am pm a.m. p.m. "
     "gmt utc ist est edt bst cet cest pst pdt jst hkt ago minutes minute hours hour mins min "
-    "read first story source editor time e-mail email print comment comments share"
+    "read first story source editor time e-mail email print comment comments share modified"
+    " edited revised reviewed"
 )
 LINE_WORDS = frozenset(_LINE_WORDS.split())
 # A date line holds at most this many words besides its dates, times, weekdays and zones.
@@ -66,9 +81,21 @@ PUBLISHED_LABEL = re.compile(
 )
 # A label saying a date is an update's: a page's update stamp alone is not its publication
 # date ("Last Updated: 12 June 2013" on a page first published years before).
+# A time may stand between the label and the date: "Updated 10:46 AM ET, Tue March 24, 2020".
 UPDATE_LABEL = re.compile(
-    r"\b(?:(?:last\s+)?(?:updated|modified|reviewed)|update)\b[\s:]*(?:on\s+)?"
+    r"\b(?:(?:last\s+)?(?:updated|modified|reviewed|edited|revised|amended)|update)\b"
+    r"[\s:(]*(?:on\s+|at\s+)?"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}\b)?[\s,|/–—-]*(?:on\s+)?)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$",
+    re.IGNORECASE,
+)
+# Words saying a line is a speech's heading, not the page's date line: "PM Statement: 2
+# September 2019", "Victory Speech – November 7, 2012", "General Audience, 18 March 2020",
+# "Delivered on 24 March 2020". The day they name is the speech's; the page may be later.
+SPEECH_HEADING = re.compile(
+    r"\b(?:speech|statement|address|remarks|keynote|lecture|homily|sermon|audience|interview"
+    r"|briefing|conference|transcript|delivered|message|angelus|broadcast|event|meeting"
+    r"|summit|session|debate|hearing)e?s?\b",
     re.IGNORECASE,
 )
 # Lines from the top searched for a date line (they end at the first paragraph of text).
@@ -78,8 +105,11 @@ TOP_LINES = 15
 BODY_WORDS = 40
 # The heading of a list of other stories, which ends the page's top.
 STORY_LIST = re.compile(
-    r"^(?:recent posts|recent news|related(?: \w+)?|most (?:read|popular|viewed)|top stories"
-    r"|latest news|trending|check also|see also|read also|also read|recommended)\s*:?$",
+    r"^(?:recent posts|recent news|related(?: \w+)?|most (?:read|popular|viewed|shared"
+    r"|commented)|top stories|top news|latest(?: \w+)?|trending(?: \w+)?|check also|see also"
+    r"|read also|also read|read more|recommended(?: \w+)?|more (?:from|on|in|stories|news)\b.*"
+    r"|you (?:may|might) also like|editor'?s? picks?|popular(?: \w+)?|in other news"
+    r"|(?:previous|next|older|newer) posts?|more like this|around the web|don'?t miss)\s*:?$",
     re.IGNORECASE,
 )
 # A labelled date opening a line counts even when text follows on the same line.
@@ -99,6 +129,12 @@ LABEL_ANYWHERE = re.compile(
 LABEL_REACH = 600
 # A byline with the date after the name: "By Ilse Varn Aug. 3, 2021 (updated Aug. 10)".
 BYLINE = re.compile(r"By\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:[|,–—-]\s*)?")
+# A blog's byline with the date after the poster's name: "Posted by admin on March 24, 2020".
+POSTED_BY = re.compile(
+    r"\W*(?:posted|published|written|submitted)\s+by\s+(?:[\w.'’-]+\s+){1,4}?(?:on\s+)?"
+    r"(?:[|,–—-]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?",
+    re.IGNORECASE,
+)
 # Buttons left at the top of a page before its date: "Tweet Monday, 23 March, 2020 ...".
 BUTTONS = re.compile(
     r"(?:(?:tweet|share|print|email|e-mail|home|facebook|twitter|whatsapp|linkedin|menu)\s+)"
@@ -138,13 +174,23 @@ class FoundDate:
         return f"{described}, {self.note}" if self.note else described
 
 
+def _forms_in(text: str) -> list[re.Match[str]]:
+    """Every match of a date form in `text`; digits only right after a publication label."""
+    matches = [match for form in DATE_FORMS for match in form.finditer(text)]
+    matches += [
+        match
+        for match in NUMERIC_FORM.finditer(text)
+        if NUMERIC_LABEL.search(text, 0, match.start())
+    ]
+    return matches
+
+
 def date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
     """Return the first full date written in `text` and its match, if any."""
     found = []
-    for form in DATE_FORMS:
-        for match in form.finditer(text):
-            if date := _date_of(match):
-                found.append((match.start(), date, match))
+    for match in _forms_in(text):
+        if date := _date_of(match):
+            found.append((match.start(), date, match))
     if not found:
         return None
     _, date, match = min(found, key=lambda item: item[0])
@@ -171,6 +217,8 @@ def date_line(line: str) -> dt.date | None:
     rest = line
     for _, match in reversed(found):
         rest = rest[: match.start()] + " " + rest[match.end() :]
+    if SPEECH_HEADING.search(rest):
+        return None  # the day of a speech the page is about, not the page's own
     words = [w for w in LINE_EXTRAS.sub(" ", rest).split() if re.search(r"[^\W\d_]", w)]
     if len(words) > MAX_LINE_WORDS:
         return None
@@ -192,12 +240,11 @@ def _after_update_label(
 def _dates_in(text: str) -> list[tuple[dt.date, re.Match[str]]]:
     """Every full date written in `text`, in order, overlapping readings dropped."""
     found: list[tuple[dt.date, re.Match[str]]] = []
-    for form in DATE_FORMS:
-        for match in form.finditer(text):
-            date = _date_of(match)
-            overlaps = any(m.start() < match.end() and match.start() < m.end() for _, m in found)
-            if date and not overlaps:
-                found.append((date, match))
+    for match in _forms_in(text):
+        date = _date_of(match)
+        overlaps = any(m.start() < match.end() and match.start() < m.end() for _, m in found)
+        if date and not overlaps:
+            found.append((date, match))
     return sorted(found, key=lambda item: item[1].start())
 
 
@@ -212,7 +259,8 @@ def top_date(text: str) -> FoundDate | None:
         if date := date_line(line):
             return FoundDate(date, "header line", _short(line))
         found = date_in(line)
-        for rule, opening in (("byline", BYLINE), ("opening line", BUTTONS)):
+        openings = (("byline", BYLINE), ("byline", POSTED_BY), ("opening line", BUTTONS))
+        for rule, opening in openings:
             if found and opening.fullmatch(line[: found[1].start()]):
                 return FoundDate(found[0], rule, _short(line[: found[1].end()]))
         if _is_body(line):
@@ -274,14 +322,30 @@ def url_date(url: str) -> FoundDate | None:
 
 def _date_of(match: re.Match[str]) -> dt.date | None:
     parts = match.groupdict()
-    month = _MONTHS[parts["month"][:3].casefold()] if parts.get("month") else int(parts["mm"])
-    day = int(re.sub(r"\D", "", parts["day"]))
+    if parts.get("first"):
+        order = _numeric_order(int(parts["first"]), int(parts["second"]))
+        if order is None:
+            return None
+        day, month = order
+    else:
+        month = _MONTHS[parts["month"][:3].casefold()] if parts.get("month") else int(parts["mm"])
+        day = int(re.sub(r"\D", "", parts["day"]))
     try:
         date = dt.date(int(parts["year"]), month, day)
     except ValueError:
         return None
     latest = dt.date.today() + dt.timedelta(days=1)
     return date if EARLIEST_DATE <= date <= latest else None
+
+
+def _numeric_order(first: int, second: int) -> tuple[int, int] | None:
+    """(day, month) of a date in digits when only one order makes a date ("24/03" or "03/24");
+    None when both do ("03/04": which one a page means is a guess)."""
+    if first == second or (first > 12 and second <= 12):
+        return first, second
+    if second > 12 and first <= 12:
+        return second, first
+    return None
 
 
 def _lead(text: str) -> int:

@@ -7,12 +7,13 @@ reason where the pages are absent, as in CI.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
 from tests.shared_data import REPO
 
-from onrecord.eval.pages import evaluate_pages
+from onrecord.eval.pages import PagesReport, evaluate_pages
 
 GOLD = REPO / "tests" / "fixtures" / "real_pages_gold.json"
 PLACES = (REPO.parent / "pages" / "dev", REPO.parents[1] / "pages" / "dev")
@@ -26,14 +27,39 @@ pytestmark = [
 # Measured on the dev set when these rules landed; see the report in the commit that sets
 # them. Lowering one is a decision, made in its own commit. The set grew from 69 to 163 pages
 # (a second batch of forms the first lacked), which lowered dates (0.629 -> 0.500),
-# publication dates (1.000 -> 0.924) and titles (0.979 -> 0.929) on the same code.
-FLOORS = {"dates": 0.50, "outlets": 0.95, "published": 0.92, "titles": 0.92, "languages": 1.0}
+# publication dates (1.000 -> 0.924) and titles (0.979 -> 0.929) on the same code. The third
+# batch (163 -> 219 pages) lowered outlets (0.958 -> 0.923: host names such as "ctvnews.ca"
+# or "perthnow.com.au" left as they are) and languages (1.000 -> 0.995: the page that fails
+# to ingest, below) on main 80c4aa0.
+FLOORS = {"dates": 0.50, "outlets": 0.92, "published": 0.92, "titles": 0.92, "languages": 0.99}
+
+# Known failures of main on the third batch's pages, each a bug reported when the batch
+# landed (remove an entry, and lower the ceiling, when its bug is fixed):
+# - chavez-un-2006-4: the ingest fails with an IndexError in dates/context.py (refers_back
+#   reads the first word of an empty cue), so nothing is stored for the page;
+# - merkel-refugees-2015-10: "Bild newspaper, citing official estimates ..., said Monday"
+#   becomes a statement of Angela Merkel ("Merkel citing ...") dated Monday, a day after the
+#   interview the page quotes her from.
+KNOWN_MISSING = {"chavez-un-2006-4"}
+KNOWN_WRONG_DATES = 1
 
 
-def test_the_dev_set_keeps_its_floors_and_no_wrong_dates() -> None:
+@cache
+def _report() -> PagesReport:
     assert PAGES is not None
-    report = evaluate_pages(GOLD, Path(PAGES))
-    assert report.missing == ()
-    assert report.dates.wrong == 0
+    return evaluate_pages(GOLD, Path(PAGES))
+
+
+def test_the_dev_set_keeps_its_floors_and_no_new_wrong_dates() -> None:
+    report = _report()
+    assert set(report.missing) <= KNOWN_MISSING
+    assert report.dates.wrong <= KNOWN_WRONG_DATES
     found = report.figures()
     assert {k: found[k] for k in FLOORS if found[k] < FLOORS[k]} == {}
+
+
+@pytest.mark.xfail(strict=True, reason="the known failures above are not fixed yet")
+def test_every_dev_page_is_stored_and_no_date_is_wrong() -> None:
+    report = _report()
+    assert report.missing == ()
+    assert report.dates.wrong == 0

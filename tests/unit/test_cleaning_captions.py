@@ -44,6 +44,25 @@ CAPTIONS = (
     "President Ana Ode addresses the council on September 19, 2017.",
     "Vell delivers a speech at the pier in Dornholm, Jan. 17, 2017. (Xinhua/Ben Ruiz)",
     "January 17, 2017: Vell delivers a speech at the pier in Dornholm. by Ben Ruiz/Xinhua",
+    # forms of the real pages (issue 13), in our words
+    "Vell speaks during a rally in Dornholm.",
+    "Harbour Minister Tomas Vell gestures as he addresses the council in Port Selden.",
+    "Mayor Ana Ode delivers a speech at the opening of the north pier",
+    "U.S. President Ana Ode, with Vice President Ben Ruiz, speaks at the pier in Dornholm.",
+    "FILE - Vell waves to dockers after the vote at the harbour office.",
+    "FILE PHOTO: Harbour Minister Tomas Vell at the pier in Port Selden.",
+    "FILE: Mayor Ana Ode. Picture: Ben Ruiz/Harbour News",
+    "Photo: Dockers gather on the pier in Port Selden before the vote on Monday.",
+    "The minister ordered the pier closed for the winter (Ben Ruiz/PA)",
+    "The minister addressed the harbour tonight (Picture: Harbour Office)",
+    "Vell takes questions at a news conference on the pier. Photo credit Ben Ruiz/Getty Images",
+    "Embargoed until 20.30. Port Selden. Vell at the harbour office. Picture by Ben Ruiz",
+    "Vell gestures to Ode after they met the crews in Dornholm, March 4, 2011. "
+    "LANMOOR/Ben Ruiz (HARBOUR - Tags: POLITICS)",
+    "Mayor Ana Ode (AP)",
+    "Image caption Vell at the pier on Monday",
+    "In this file photo taken on May 3, Vell talks to crews in Dornholm.",
+    "Vell announcing the new timetable at the pier on Monday.Credit...Ben Ruiz for The Herald",
 )
 
 
@@ -74,6 +93,13 @@ def test_captions_stay_in_the_text_and_are_marked(line: str) -> None:
         "Vell addressed the council on September 19, 2017.",
         "Vell has spoken to the council on September 19, 2017.",
         "Pier opens.@Harbour sits down with @AnaOde pic.twitter.com/x1 — Ode (@ode) May 3, 2019",
+        # present-tense lines that are a story's or a headline's, not a picture's
+        "Vell speaks at the pier as the talks resume, his office said.",
+        "Vell: harbour talks with union to resume",
+        "Vell addresses the council on Monday, when he will ask it to back the pier.",
+        "Vell said the council had met the crews. (ANI)",
+        "However, hours after the vote, the minister addressed a press conference. (ANI)",
+        "The ferry will run through the winter, the minister told the UK/EU talks.",
     ],
 )
 def test_body_lines_are_not_captions(line: str) -> None:
@@ -160,3 +186,72 @@ def test_a_long_caption_closing_with_a_bracketed_credit_is_a_caption() -> None:
     assert is_caption(line)
     body = line.rsplit(" (Photo", 1)[0]
     assert not is_caption(body)  # without the credit, a paragraph of the story
+
+
+def _captions(*lines: str) -> list[str]:
+    cleaned = clean(_page(*lines))
+    return [cleaned.text[c.start : c.end] for c in cleaned.captions]
+
+
+@pytest.mark.parametrize(
+    ("credit", "reason"),
+    [
+        ("Ben Ruiz/Getty Images", "photo credit"),
+        ("PA", "photo credit"),
+        ("POOL / HARBOUR NEWS", "photo credit"),
+        ("Image copyright Lanmoor", "photo credit"),
+        ("Ben Ruiz/Pool: Reuters", "photo credit"),
+    ],
+)
+def test_credit_lines_go(credit: str, reason: str) -> None:
+    cleaned = clean(_page(TITLE, BODY[0], credit, BODY[1], BODY[2]))
+    assert cleaned.text == "\n\n".join((TITLE, *BODY))
+    assert cleaned.removed == {reason: 1}
+
+
+def test_a_pull_quote_repeating_the_story_is_marked() -> None:
+    quote = "“We are ready for the winter … the crews know the sea”"
+    body = (
+        "Vell spoke for an hour. “We are ready for the winter and the crews know the sea,” "
+        "he said at the harbour office."
+    )
+    assert _captions(TITLE, BODY[0], quote, body) == [quote]
+
+
+def test_a_quoted_paragraph_saying_who_spoke_is_no_pull_quote() -> None:
+    short = "“We are ready for the winter,” Vell said."
+    body = "Later he repeated it: “We are ready for the winter, and so are the crews.”"
+    assert _captions(TITLE, BODY[0], short, body) == []
+
+
+def test_the_lines_of_a_picture_block_are_marked() -> None:
+    # an image's alternative text, its caption without a stop, and the credit under it
+    block = (
+        "Vell and Ode",
+        "Ana Ode has set out the timetable for the pier",
+        "POOL / HARBOUR NEWS",
+    )
+    assert _captions(TITLE, BODY[0], *block, BODY[1], BODY[2]) == list(block[:2])
+
+
+def test_a_standfirst_above_a_credit_is_no_caption() -> None:
+    standfirst = "Vell said the pier will open in May, a month before the ferry season"
+    assert _captions(TITLE, standfirst, "Photo: Lanmoor", *BODY) == []
+
+
+def test_the_line_after_an_image_copyright_is_its_caption() -> None:
+    caption = "Vell at the harbour office on Monday morning"
+    found = _captions(TITLE, BODY[0], "Image copyright Lanmoor", caption, BODY[1], BODY[2])
+    assert found == [caption]
+
+
+def test_a_caption_glued_to_the_story_is_marked_up_to_its_credit() -> None:
+    caption = "Vell at the pier on Monday (Photo: Lanmoor)"
+    line = caption + "The minister said the pier would open in May."
+    assert _captions(TITLE, line, BODY[0]) == [caption]
+
+
+def test_a_wire_credit_glued_to_the_story_ends_the_caption() -> None:
+    caption = "Vell on the radio, in Port Selden, June 23, 2024. BEN RUIZ / AFP"
+    line = caption + " The view over the harbour was clear that morning."
+    assert _captions(TITLE, line, BODY[0]) == [caption]

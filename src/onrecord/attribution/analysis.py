@@ -113,16 +113,27 @@ def mentions(doc: Doc, text: str, found: tuple[Attribution, ...]) -> tuple[Menti
     return tuple(result[key] for key in sorted(result))
 
 
+def _in_caption(item: Attribution, captions: Sequence[Span]) -> bool:
+    """Whether a caption holds part of the statement's words, or its whole source: a
+    caption describes a picture and speaks for no one."""
+    if any_overlap(item.cue + item.content, captions):
+        return True
+    return bool(item.source) and all(
+        any(c.start <= s.start and s.end <= c.end for c in captions) for s in item.source
+    )
+
+
 def analyse(doc: Doc, captions: Sequence[Span] = ()) -> Analysis:
     """Return what later stages need from a parsed Doc, as records with character offsets.
 
     An attribution whose cue or content lies in one of `captions` (photo captions the
-    cleaning marked) is dropped and counted: a caption describes a picture.
+    cleaning marked), or whose source lies wholly in one, is dropped and counted: a caption
+    describes a picture.
     """
     found, counts = extracted_with_drops(doc)
     found = tuple(with_channels(with_transcripts(found, doc, captions), context(doc)))
     dropped = Counter(counts)
-    kept = tuple(item for item in found if not any_overlap(item.cue + item.content, captions))
+    kept = tuple(item for item in found if not _in_caption(item, captions))
     dropped[DROPPED_CAPTION] += len(found) - len(kept)
     text = doc.text
     return Analysis(

@@ -161,7 +161,7 @@ def transcripts(
             (
                 named
                 for where in (paragraph, *before)
-                if (named := speaker(doc, where, cue, found)) is not None
+                if (named := speaker(doc, where, cue, found, captions)) is not None
             ),
             None,
         )
@@ -304,11 +304,18 @@ def _quoted(span: Span, paragraph: Span, text: str) -> bool:
 
 
 def speaker(
-    doc: Doc, paragraph: Span, cue: Span, found: Sequence[Attribution]
+    doc: Doc,
+    paragraph: Span,
+    cue: Span,
+    found: Sequence[Attribution],
+    captions: Sequence[Span] = (),
 ) -> Span | None:
     """Return who gave the speech: the announcing line's statement's source, the person it
-    names ("… delivered by X"), who a "her"/"his" stands for, or a role ("PM")."""
+    names ("… delivered by X"), who a "her"/"his" stands for, or a role ("PM"); never a
+    name in a photo caption (a caption speaks for no one)."""
     text = doc.text
+    if any(_inside(paragraph, caption) for caption in captions):
+        return None
     for item in found:
         if (
             item.source
@@ -317,20 +324,30 @@ def speaker(
             and not all(s.text(text).lower() in SPEECH_PRONOUNS for s in item.source)
         ):
             return item.source[0]
-    persons = [p for p in _persons(doc) if _inside(p, paragraph)]
+    people = [p for p in _persons(doc) if not any(_inside(p, c) for c in captions)]
+    persons = [p for p in people if _inside(p, paragraph)]
     after_by = [p for p in persons if BY_NAME.search(text, max(0, p.start - 4), p.start)]
     if after_by or persons:
         return (after_by or persons)[0]
-    if POSSESSIVE.search(text, paragraph.start, paragraph.end):
+    possessive = POSSESSIVE.search(text, paragraph.start, paragraph.end)
+    if possessive:
         # the person named last before the line, or the source of the statement before it
         # ("Theresa May fought back tears as she revealed …"; the speakers stage knows "she")
         reach = paragraph.start - PRONOUN_REACH
-        earlier = [p for p in _persons(doc) if reach <= p.start < paragraph.start] + [
-            item.source[0] for item in found if item.source and reach <= item.source[0].start
+        earlier = [p for p in people if reach <= p.start < paragraph.start] + [
+            item.source[0]
+            for item in found
+            if item.source
+            and reach <= item.source[0].start
             and item.source[0].end <= paragraph.start
+            and not any(_inside(item.source[0], c) for c in captions)
         ]
         if earlier:
             return max(earlier, key=lambda span: span.start)
+        if any(reach <= p.start < paragraph.start for p in _persons(doc)):
+            # named only in a caption above: "his" is the source, and the speakers stage
+            # tells whom it stands for
+            return Span(possessive.start(), possessive.end())
     role = ROLE.search(text, paragraph.start, paragraph.end)
     return Span(role.start(), role.end()) if role else None
 

@@ -9,6 +9,8 @@ PERSON_PRONOUNS: dict[str, str | None] = {
     # the object of a channel quoting someone: "state TV quoted him as saying"
     "him": "male",
     "her": "female",
+    # the possessive of a transcript's announcing line: "the full text of his speech"
+    "his": "male",
 }
 # Pronouns that refer to a group or an institution, never to one named person.
 GROUP_PRONOUNS = frozenset({"they", "it"})

@@ -22,7 +22,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from onrecord.cleaning.captions import Line, caption_spans, is_caption, is_credit_only
 from onrecord.models import CleanText, Segment, Span
+
+__all__ = ["clean", "is_caption", "to_raw"]
 
 # --- Pieces of patterns -------------------------------------------------------------
 
@@ -171,99 +174,6 @@ COMMENT_FORM = re.compile(
     re.IGNORECASE,
 )
 
-# --- Photo captions and credits (captions are kept and marked, credits removed) -------
-
-_CREDIT_WORD = (
-    r"(?:Photos?|PHOTOS?|Pictures?|PICTURES?|Images?|IMAGES?|Photographs?|File [Pp]hoto"
-    r"|FILE PHOTO|Credits?|CREDITS?|(?:Image|Photo) [Cc]redit|(?:IMAGE|PHOTO) CREDIT)"
-)
-# A credit at the end of a line: "Photo: VCG", "Photo:Xinhua", "Image Credit: Lanmoor",
-# "(Photo by Lanmoor Press)", "(AP Photo/Name)", "[Photo/Agency]", "AGENCY/Name",
-# "AGENCY via Getty Images".
-CREDIT_TAIL = re.compile(
-    rf"(?:^|\s|[.)]){_CREDIT_WORD}(?:\s+(?i:by|courtesy(?: of)?))?\s*[:/|]\s*[^\s:].{{0,60}}$"
-    rf"|(?:^|\s)\((?:[\w.&-]+\s+){{0,3}}{_CREDIT_WORD}"
-    r"(?:\s+(?i:by|courtesy of)\s+[^)]{1,60}|\s*/\s*[^)]{1,60})?\)$"
-    rf"|(?:^|\s)\[{_CREDIT_WORD}\s*[:/][^\]]{{1,60}}\]$"
-    r"|(?:^|\s)(?:[A-Z]{2,}(?: PHOTO)?|AP Photo)\s*/\s*[A-Z][\w.'’-]*"
-    r"(?:\s*/?\s*[A-Z][\w.'’-]*){0,4}$"
-    r"|(?:^|\s)\(?(?:[A-Z]{2,}\s+)?via (?:Getty Images|[A-Z]{2,})\)?$"
-)
-# Photo and wire agencies whose name ends a caption: "Theresa Vell. AFP", "(ANI)".
-_AGENCY = (
-    r"(?:AFP|AP|PA|AAP|EPA|ANI|PTI|IANS|UPI|EFE|dpa|ANSA|TASS|IRNA|Reuters|REUTERS|Xinhua"
-    r"|XINHUA|Getty Images|Anadolu Agency|Bloomberg|Kyodo|Yonhap)"
-)
-# A short line that names an agency after its last full stop, or glues one to the next
-# words: "British Prime Minister Ana Vell. AFP", "Mr Ode (ANI)Ode speaking: ...".
-AGENCY_TAIL = re.compile(rf"[.!?]\s*\(?{_AGENCY}\)?$|\({_AGENCY}\)(?=[A-Z])")
-# A credit that opens a caption: "(Press Office via AGENCY, Pool). Vell addresses ...".
-CREDIT_HEAD = re.compile(r"^\([^()]{1,60}\b(?:via|Photo|PHOTO|Pool)\b[^()]{0,40}\)\.?\s+[A-Z]")
-# A photographer and agency closing a caption: "by Ana Ode/AGENCY", "(AGENCY/Ana Ode)".
-PHOTOGRAPHER_TAIL = re.compile(
-    rf"\bby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s*/\s*{_AGENCY}$"
-    rf"|\({_AGENCY}\s*/\s*[A-Z][^()]{{1,40}}\)$"
-)
-# An agency tail makes a caption of a line this short at most; a paragraph is longer.
-MAX_AGENCY_CAPTION_WORDS = 30
-# A line that is only a credit: "Photo: VCG", "(Photo by Lanmoor Press)".
-CREDIT_ONLY_WORDS = 8
-# How a caption opens: "This combination of pictures shows", "A handout picture taken".
-CAPTION_OPENER = re.compile(
-    r"^(?:this|these|an?|the|in this)\s+(?:(?:undated|handout|file|combination of|composite"
-    r"|grab|video|screen ?grab|still|photo|picture)\s+)*(?:(?:photos?|pictures?|images?"
-    r"|photographs?|combination|composite|grab|screenshot|screen grab|still|handout|collage"
-    r"|frame grab)\b)(?:\s+\w+){0,12}?\s+(?:shows?|showing|taken|released|provided"
-    r"|made available|obtained|distributed|posted|published|created)\b",
-    re.IGNORECASE,
-)
-# Who stands where in a picture: "(L)", "(C)", "(2nd R)", "(L to R)". A bare "(R)" is
-# a party in US copy ("Gov. Pence (R)"), and "(left)" is used in body text too.
-PICTURE_POSITION = re.compile(
-    r"\((?:L|C|\d(?:st|nd|rd|th)\s*(?:L|R|left|right)|[LR]\s*(?:to|-)\s*[LR]"
-    r"|from (?:left|right)|back row|front row)\)"
-)
-# A caption of a person doing something on a day: "Vell speaking at the pier, 17 May 2019".
-# A subject, an -ing word, no finite helper, and a full date that ends the line.
-PARTICIPLE_CAPTION = re.compile(
-    rf"^[A-Z][^\"“”]{{0,160}}?\b[a-z]{{3,}}ing\b[^\"“”]{{0,200}}?(?:,\s*|\s+on\s+|\s+)"
-    rf"(?:{_WEEKDAY},?\s+)?{_DATE}$"
-)
-# A caption in the present tense that ends with a full date, perhaps and a credit in
-# brackets: "President Vell addresses the council on September 19, 2017." Body text
-# reports in the past tense.
-_CAPTION_VERBS = (
-    r"(?:addresses|speaks|delivers|gestures|attends|arrives|waves|listens|looks on|meets"
-    r"|holds|poses|walks|greets|shakes hands|talks|sits|stands|leaves|visits|reviews"
-    r"|chairs|presides|prays|reacts|smiles|casts)"
-)
-PRESENT_CAPTION = re.compile(
-    rf"^[A-Z][^\"“”]{{0,120}}?\b{_CAPTION_VERBS}\b[^\"“”]{{0,200}}?"
-    rf"(?:,\s*|\s+on\s+|\s+)(?:{_WEEKDAY},?\s+)?{_DATE}\.?(?:\s*\([^()]{{1,60}}\))?$"
-)
-# Words that make a line with an -ing word a sentence, not a caption.
-FINITE_HELPERS = re.compile(
-    r"\b(?:is|was|were|are|am|be|been|has|have|had|will|would|said|says|told|added)\b",
-    re.IGNORECASE,
-)
-# An embedded social-media post signed with its author and date: never a caption.
-EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|https?://|\(@\w+\)")
-# A line repeating the start of a caption is one when it is this long (in characters).
-MIN_REPEATED_CAPTION = 20
-# Captions are at most this many words; a longer line is body text.
-MAX_CAPTION_WORDS = 60
-# ... unless it closes with a photographer's credit in brackets, "(Photo by Ana Ode/Agency via
-# Getty Images)": a caption telling the news behind its picture in a second sentence runs
-# to 70 words on the real-pages dev set (rudd-apology-2008-14). At most this many words.
-MAX_CREDITED_CAPTION_WORDS = 120
-CREDIT_BRACKET_TAIL = re.compile(
-    r"\((?:photos?|pictures?|images?)\s+(?:by|courtesy of)\s+[^()]{1,80}\)$"
-    r"|\([^()]{1,60}via Getty Images\)$",
-    re.IGNORECASE,
-)
-# Quotation marks: a line quoting someone is a statement, not a caption.
-QUOTE_MARKS = re.compile(r"[\"“”]")
-
 # --- Shapes of lines -----------------------------------------------------------------
 
 # Ends like a sentence: final punctuation, perhaps inside closing quotes or brackets.
@@ -300,11 +210,16 @@ def clean(text: str) -> CleanText:
     kept = _drop_repeated_title(kept, removed)
     pieces = [_trim_image_name(line, removed) for line in kept]
     clean_text, segments = _join(pieces)
-    caption_lines = _caption_lines(pieces)  # once: every line is checked against all lines
+    kept_indices = {line.index for line in kept}
+    credits = [
+        Line(line.index, line.text)
+        for line in body
+        if line.index not in kept_indices and is_credit_only(line.text)
+    ]
+    found = caption_spans([Line(line.index, line.text) for line in pieces], credits)
     captions = tuple(
-        Span(segment.clean_start, segment.clean_start + segment.length)
-        for line, segment in zip(pieces, segments, strict=True)
-        if line.text in caption_lines
+        Span(segments[i].clean_start + start, segments[i].clean_start + end)
+        for i, (start, end) in found.items()
     )
     return CleanText(
         text=clean_text,
@@ -313,44 +228,6 @@ def clean(text: str) -> CleanText:
         removed=dict(sorted(removed.items())),
         captions=captions,
     )
-
-
-def _caption_lines(lines: list[_Line]) -> set[str]:
-    """Return the caption lines' texts, with the lines that repeat the start of a caption.
-
-    A page often prints a picture's caption twice, once without its credit (the image's
-    alternative text): "Vell at the pier." then "Vell at the pier. Photo: Lanmoor".
-    """
-    found = {line.text for line in lines if is_caption(line.text)}
-    return found | {
-        line.text
-        for line in lines
-        if len(line.text) >= MIN_REPEATED_CAPTION and any(c.startswith(line.text) for c in found)
-    }
-
-
-def is_caption(line: str) -> bool:
-    """Tell whether a line of text is a photo caption (see the module's docstring)."""
-    if CREDIT_BRACKET_TAIL.search(line) and len(line.split()) <= MAX_CREDITED_CAPTION_WORDS:
-        return not EMBEDDED_POST.search(line)
-    if len(line.split()) > MAX_CAPTION_WORDS or EMBEDDED_POST.search(line):
-        return False
-    if CAPTION_OPENER.match(line) or CREDIT_TAIL.search(line) or CREDIT_HEAD.match(line):
-        return True
-    if PHOTOGRAPHER_TAIL.search(line):
-        return True
-    if AGENCY_TAIL.search(line) and len(line.split()) <= MAX_AGENCY_CAPTION_WORDS:
-        return line[:1] not in "\"“‘'"  # a quotation signed by its agency is a statement
-    if PICTURE_POSITION.search(line) and not QUOTE_MARKS.search(line):
-        return True  # "Vell (L) and Ode at the pier": no one is quoted in a caption
-    dated = PARTICIPLE_CAPTION.match(line) or PRESENT_CAPTION.match(line)
-    return bool(dated) and not FINITE_HELPERS.search(line)
-
-
-def _is_credit_only(line: _Line) -> bool:
-    """A line that is nothing but a photo credit: "Photo: VCG", "(Photo by Lanmoor Press)"."""
-    found = CREDIT_TAIL.search(line.text)
-    return found is not None and not line.text[: found.start()].strip(" .)")
 
 
 def to_raw(segments: tuple[Segment, ...] | list[Segment], clean_offset: int) -> int:
@@ -468,7 +345,7 @@ def _boilerplate_reason(line: _Line) -> str | None:
         return "teaser"
     if COMMENT_FORM.match(text):
         return "comment form"
-    if line.words <= CREDIT_ONLY_WORDS and _is_credit_only(line):
+    if is_credit_only(text):
         return "photo credit"
     if RELATIVE_TIME.match(text):
         return "relative time"

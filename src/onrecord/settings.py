@@ -119,6 +119,12 @@ SETTINGS: tuple[Setting, ...] = (
         "The token that allows edits in `onrecord serve` (empty: the server is read-only); "
         "--token overrides it.",
     ),
+    Setting(
+        "page_cache",
+        "60",
+        "Seconds `onrecord serve` keeps the answers of its costliest pages (0: none); any "
+        "write to the database, from this server or another process, forgets them.",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -217,11 +217,18 @@ def test_the_cli_runs_on_a_server(url: str, tmp_path: Path) -> None:
 
 def test_the_web_ui_reads_a_server(url: str) -> None:
     testclient = pytest.importorskip("fastapi.testclient")
+    from onrecord.clustering import LexicalScorer
+    from onrecord.pipeline.corpus import update_clusters
     from onrecord.web.app import create_app
 
     with open_store(url) as store:
         store.save([article_a(), article_b(), article_c()])
+        update_clusters(store, LexicalScorer())
     client = testclient.TestClient(create_app(url.replace("@/", ":hidden@/", 1)))
+    speaker = client.get("/speakers/1")  # the speaker's events counted in SQL, on PostgreSQL
+    assert speaker.status_code == 200 and "speech event" in speaker.text
+    events = client.get("/api/v1/timeline", params={"speaker": "1"}).json()["events"]
+    assert events and all(f"/events/{e['event_id']}" in speaker.text for e in events)
     page = client.get("/api/v1/statements", params={"limit": 2})
     assert page.status_code == 200, page.text
     assert len(page.json()["items"]) == 2 and page.json()["count"] == 5

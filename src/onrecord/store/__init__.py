@@ -159,6 +159,10 @@ class Store(Protocol):
         """Return the number of articles, statements and speakers stored."""
         ...
 
+    def data_version(self) -> int | None:
+        """Return a number that changes when another connection writes (None: not known)."""
+        ...
+
     def outlets(self) -> list[OutletSummary]:
         """Return every outlet with its counts of articles and statements, most quoted first."""
         ...

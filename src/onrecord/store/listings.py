@@ -20,13 +20,13 @@ from onrecord.store.topics import on_topic_clause
 
 # A statement's date: the day it was said, else the day its article was published.
 STATEMENT_DATE = "s.dated"  # the generated coalesce(said_on, published), indexed
-_ARTICLE_ORDER = "published IS NULL, published, doc, id"
+_DATED_ORDER = "published, doc, id"  # articles: dated ones first, then undated ones
+_UNDATED_ORDER = "doc, id"
 # Speakers with a part of a name in their name or an alias (two `?`: the casefolded part).
 NAMED = (
     "sp.id IN (SELECT id FROM speakers WHERE instr(casefold(name), ?) > 0 "
     "UNION SELECT speaker_id FROM speaker_aliases WHERE instr(casefold(alias), ?) > 0)"
 )
-
 
 
 def match_expression(query: str) -> str:
@@ -180,12 +180,32 @@ def _count(db: Connection, found: Clauses) -> int:
 
 
 def articles(db: Connection, page: Page) -> Iterator[ArticleView]:
-    """Yield articles without statements, by publication date then doc, a page at a time."""
-    select = f"SELECT {view_sql.ARTICLE_COLUMNS} FROM articles ORDER BY {_ARTICLE_ORDER}"
-    sql, params = limited(select, [], page)
-    cursor = db.listing(sql, params)
-    while rows := cursor.fetchmany(200):
-        yield from (view_sql.article_view(row, ()) for row in rows)
+    """Yield articles without statements, by publication date then doc, a page at a time.
+
+    Dated articles are read in the order of the articles_published index, then undated
+    ones: a page of 50 reads 50 rows, where one ORDER BY over both sorted every article
+    (25 ms on 33,000 articles).
+    """
+
+    def part(where: str, order: str) -> Part[ArticleView]:
+        def rows(part_page: Page) -> Iterator[ArticleView]:
+            select = (
+                f"SELECT {view_sql.ARTICLE_COLUMNS} FROM articles WHERE {where} ORDER BY {order}"
+            )
+            sql, params = limited(select, [], part_page)
+            cursor = db.listing(sql, params)
+            while found := cursor.fetchmany(200):
+                yield from (view_sql.article_view(row, ()) for row in found)
+
+        def count() -> int:
+            return int(db.execute(f"SELECT count(*) FROM articles WHERE {where}").fetchone()[0])
+
+        return rows, count
+
+    return chained(
+        [part("published IS NOT NULL", _DATED_ORDER), part("published IS NULL", _UNDATED_ORDER)],
+        page,
+    )
 
 
 # Outlets with their counts: articles counted once, statements through their article.

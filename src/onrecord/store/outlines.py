@@ -6,22 +6,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from onrecord.models import EventOutline
 from onrecord.store.dialect import Connection
 
-# A speaker's statements with their event, article, publication day and the day they are
-# placed on (said, else published): read from covering indexes (in SQLite statements_listing
-# and the primary keys), no statement row is opened.
-_MEMBERS = """
-SELECT m.event_id, s.article_id, s.published, c.placed_on
-FROM statements s
-JOIN speech_event_statements m ON m.statement_id = s.id
-LEFT JOIN statement_clusters c ON c.statement_id = s.id
-WHERE s.speaker_id = ?
+# A speaker's events, each with its statements counted in SQL: how many, in how many
+# articles, the earliest publication day and the earliest day one was placed on other than
+# its publication day (said then). The statements are read from covering indexes (in SQLite
+# statements_listing and the primary keys), no statement row is opened; counting in SQL
+# halves the time of handing 17,000 rows to Python (the top speaker of 100k statements).
+_EVENTS = """
+SELECT e.id, e.said_on, e.occasion, x.statements, x.articles, x.published, x.said
+FROM speech_events e LEFT JOIN (
+    SELECT m.event_id, count(*) AS statements, count(DISTINCT s.article_id) AS articles,
+           min(s.published) AS published,
+           min(CASE WHEN s.published IS NULL OR c.placed_on <> s.published
+                    THEN c.placed_on END) AS said
+    FROM statements s
+    JOIN speech_event_statements m ON m.statement_id = s.id
+    LEFT JOIN statement_clusters c ON c.statement_id = s.id
+    WHERE s.speaker_id = ?
+    GROUP BY m.event_id
+) x ON x.event_id = e.id
+WHERE e.speaker_id = ?
 """
-_EVENTS = "SELECT id, said_on, occasion FROM speech_events WHERE speaker_id = ?"
 # Per event, its statements on a topic by position (label, and qualifier when there is one).
 _POSITIONS = """
 SELECT m.event_id, t.stance, t.qualifier, count(*)
@@ -36,40 +44,22 @@ SELECT outlet, articles FROM speaker_outlets WHERE speaker_id = ?
 ORDER BY articles DESC, outlet
 """
 _ARTICLES = "SELECT articles FROM speaker_counts WHERE speaker_id = ?"
-_BY_YEAR = """
-SELECT CAST(substr(CAST(s.dated AS TEXT), 1, 4) AS INTEGER) AS year, count(*) FROM statements s
-WHERE s.speaker_id = ? GROUP BY year ORDER BY year IS NULL, year
-"""
+# A speaker's statements counted by day (said, else published), read in the order of the
+# statements_speaker_dated index (no sort); the days are summed by year in Python, which
+# costs a third of grouping by an expression of the year in SQL.
+_BY_DAY = "SELECT s.dated, count(*) FROM statements s WHERE s.speaker_id = ? GROUP BY s.dated"
+
+
+def _year(day: str | dt.date | None) -> int | None:
+    if day is None:
+        return None
+    return int(day[:4]) if isinstance(day, str) else day.year
 
 
 def _day(value: str | dt.date | None) -> dt.date | None:
     if isinstance(value, str):
         return dt.date.fromisoformat(value)
     return value
-
-
-@dataclass
-class _Members:
-    """An event's statements as read: how many, their articles, the earliest days (ISO text,
-    which sorts as the days do)."""
-
-    statements: int = 0
-    articles: set[str] = field(default_factory=set)
-    said: str | None = None  # the earliest day a statement was said on
-    published: str | None = None  # the earliest publication day
-
-
-def _members(db: Connection, speaker_id: int) -> dict[int, _Members]:
-    members: dict[int, _Members] = defaultdict(_Members)
-    for event_id, article, published, placed in db.execute(_MEMBERS, (speaker_id,)):
-        found = members[event_id]
-        found.statements += 1
-        found.articles.add(article)
-        if published and (found.published is None or published < found.published):
-            found.published = published
-        if placed and placed != published and (found.said is None or placed < found.said):
-            found.said = placed  # placed on a day other than its publication: said then
-    return members
 
 
 def event_outlines(
@@ -80,24 +70,23 @@ def event_outlines(
     An event's day: its own, else the earliest day one of its statements was said on, else
     the earliest publication day of its reports.
     """
-    members = _members(db, speaker_id)
     positions: dict[int, dict[str, int]] = defaultdict(dict)
     if topic is not None:
         for event_id, label, qualifier, count in db.execute(_POSITIONS, (topic, speaker_id)):
             position = f"{label}/{qualifier}" if qualifier else label
             positions[int(event_id)][position] = int(count)
     outlines = []
-    for event_id, said_on, occasion in db.execute(_EVENTS, (speaker_id,)):
-        found = members[event_id]
-        said = said_on or found.said
+    rows = db.execute(_EVENTS, (speaker_id, speaker_id))
+    for event_id, said_on, occasion, statements, articles, published, said in rows:
+        said = said_on or said
         outlines.append(
             EventOutline(
                 id=int(event_id),
-                date=_day(said or found.published),
-                basis="said" if said else ("published" if found.published else None),
+                date=_day(said or published),
+                basis="said" if said else ("published" if published else None),
                 occasion=occasion,
-                statements=found.statements,
-                articles=len(found.articles),
+                statements=int(statements or 0),
+                articles=int(articles or 0),
                 positions=positions.get(int(event_id), {}),
             )
         )
@@ -119,8 +108,8 @@ def speaker_counts(
     unknown = (int(total[0]) if total else 0) - sum(n for _, n in by_outlet)
     if unknown > 0:
         by_outlet.append((None, unknown))
-    by_year = [
-        (int(row[0]) if row[0] is not None else None, int(row[1]))
-        for row in db.execute(_BY_YEAR, (speaker_id,))
-    ]
+    years: dict[int | None, int] = defaultdict(int)
+    for day, count in db.execute(_BY_DAY, (speaker_id,)):
+        years[_year(day)] += int(count)
+    by_year = sorted(years.items(), key=lambda item: (item[0] is None, item[0] or 0))
     return by_outlet, by_year

@@ -431,6 +431,10 @@ class SQLStore(CorpusQueries):
             for table in ("articles", "statements", "speakers")
         }
 
+    def data_version(self) -> int | None:
+        """Return None: this database cannot say cheaply whether another connection wrote."""
+        return None
+
 
 class SQLiteStore(SQLStore):
     """A corpus of processed articles in one SQLite file (WAL mode, FTS5 over content)."""
@@ -439,3 +443,7 @@ class SQLiteStore(SQLStore):
     def open(cls, path: str | Path, *, write: bool = True) -> SQLiteStore:
         """Open (creating if new) the database at `path`; read-only unless `write`."""
         return cls(connect(path, write=write), str(path))
+
+    def data_version(self) -> int | None:
+        """Return SQLite's data_version: it changes when another connection commits."""
+        return int(self._rows("PRAGMA data_version")[0][0])

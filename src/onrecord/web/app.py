@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -28,6 +28,7 @@ from onrecord.store import Store, database_target, open_store
 from onrecord.web.access import Access, Refused
 from onrecord.web.cache import Recent
 
+T = TypeVar("T")
 STATIC = Path(__file__).parent / "static"
 API_PREFIX = "/api/v1"
 # No script, style or image from anywhere but this server; no framing; forms post here only.
@@ -57,15 +58,30 @@ class Web:
         )
         self._local = threading.local()
         self._writer = threading.Lock()
-        self.recent = Recent()
+        self.recent = Recent(settings.get_float("page_cache"))
 
     def store(self) -> Store:
-        """Return this thread's read-only store (opened on first use)."""
+        """Return this thread's read-only store (opened on first use).
+
+        Each call asks the database whether another connection wrote since this thread
+        last asked; if one did, the answers kept a while are forgotten (see web.cache).
+        """
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
             store = open_store(self.db, write=False)
             self._local.store = store
+            self._local.version = None
+        version = store.data_version()
+        if version is None or version != self._local.version:
+            self.recent.clear()  # a write this thread has not seen, or cannot be told of
+            self._local.version = version
         return store
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Return the answer kept for `key`, or compute it (with this thread's store)."""
+        if self.store().data_version() is None:  # a server database: writes go unseen
+            return compute()
+        return self.recent.get(key, compute)
 
     @contextmanager
     def writing(self) -> Iterator[Store]:

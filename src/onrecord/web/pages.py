@@ -119,7 +119,7 @@ def speaker(
     if not ref.isdigit():  # a name: the page's stable address is the speaker's number
         found = find_speaker(store, ref)
         return RedirectResponse(f"/speakers/{found.id}", status_code=307)
-    profile, chart = web_of(request).recent.get(
+    profile, chart = web_of(request).cached(
         ("speaker", ref, topic or None), lambda: _speaker_read(store, ref, topic or None)
     )
     size, start = page_numbers(limit, offset)
@@ -180,7 +180,7 @@ def events(
 def event(request: Request, event_id: int) -> HTMLResponse:
     """One speech event: every report side by side, and where their wordings differ."""
     web = web_of(request)
-    detail = web.recent.get(("event", event_id), lambda: event_detail(web.store(), event_id))
+    detail = web.cached(("event", event_id), lambda: event_detail(web.store(), event_id))
     drifts = [
         (d, [(c, Markup(c.words)) for c in version_columns(d)], differences(d.drift))
         for d in detail.drifts
@@ -232,7 +232,7 @@ def statement(request: Request, statement_id: int) -> Response:
 def outlets(request: Request) -> HTMLResponse:
     """Every outlet with its counts of articles and statements."""
     web = web_of(request)
-    rows = web.recent.get(("outlets",), web.store().outlets)
+    rows = web.cached(("outlets",), lambda: web.store().outlets())
     return _page(request, "outlets.html", rows=rows)
 
 

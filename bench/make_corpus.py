@@ -1,7 +1,7 @@
 """Generate a large fictional news corpus, as article files or straight into a database.
 
     python bench/make_corpus.py N --seed S --out DIR [--format jsonl|txt]
-    python bench/make_corpus.py N --seed S --db PATH [--undated SHARE]
+    python bench/make_corpus.py N --seed S --db PATH [--undated SHARE] [--base B]
 
 Everything is fiction, written from templates in this file: invented speakers (names,
 titles, pronouns), outlets, places and policies. Speeches are given on days spread over a
@@ -18,8 +18,11 @@ date at all. The same N, seed and share give the same corpus, byte for byte.
 `title` and `url` fields, or plain text files with a date line). `--db` writes N
 articles' records (`ProcessedArticle`, with statements, spans, speakers and dates)
 through the store and then runs the corpus stage, without any NLP: a fast way to fill a
-database with millions of statements for query and ingest benchmarks. See
-docs/scaling.md.
+database with millions of statements for query and ingest benchmarks. With `--base B`
+only the last B articles go through the store and the corpus stage; the database then
+grows to N articles (rounded up to whole copies of B) by copies of them, each a whole
+stretch of days earlier, made in SQL (bench/corpus_copies.py): a million statements in
+minutes. See docs/scaling.md.
 """
 
 from __future__ import annotations
@@ -425,6 +428,28 @@ def _store_batch(store: object, batch: list[ProcessedArticle]) -> int:
     return len(inserted)
 
 
+def _fill_by_copies(args: argparse.Namespace) -> dict[str, float]:
+    """Store `args.base` articles, then copies of them up to `args.n` articles."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.corpus_copies import add_copies
+
+    if args.undated or args.base < 1 or args.base > args.n:
+        raise SystemExit("--base needs 1 <= B <= N and no --undated")
+    started = time.perf_counter()
+    filled = fill_database(args.db, args.base, args.seed, quiet=args.quiet)
+    copies = -(-args.n // args.base) - 1
+    made = add_copies(args.db, copies, quiet=args.quiet)
+    base = {f"base_{name}": value for name, value in filled.items()}
+    return {
+        **base,
+        **made,
+        "copies": copies,
+        "articles": filled["articles"] * (copies + 1),
+        "statements": filled["statements"] * (copies + 1),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and write the corpus."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -439,13 +464,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--undated", type=float, default=0.0, help="share of articles stating no date (0-1)"
     )
+    parser.add_argument(
+        "--base", type=int, help="with --db: store B articles, then copy them up to N (SQLite)"
+    )
     args = parser.parse_args(argv)
     if args.n < 1 or not (args.out or args.db):
         parser.error("give N >= 1 and --out DIR or --db PATH")
     if args.out:
         written = write_files(articles(args.n, args.seed, args.undated), args.out, args.format)
         print(f"wrote {written} article(s) to {args.out}")
-    if args.db:
+    if args.db and args.base:
+        print(json.dumps(_fill_by_copies(args)))
+    elif args.db:
         filled = fill_database(args.db, args.n, args.seed, quiet=args.quiet, undated=args.undated)
         print(json.dumps(filled))
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -30,6 +31,26 @@ def test_import_onrecord_does_not_import_spacy() -> None:
     code = "import sys, onrecord, onrecord.models, onrecord.store; print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_listing_statements_imports_no_numpy_nor_postgres(tmp_path: Path) -> None:
+    # The CLI's start-up is most of a read's cost (docs/scaling.md): a listing from a SQLite
+    # file loads neither numpy (clustering keys) nor the PostgreSQL store.
+    path = tmp_path / "empty.db"
+    open_store(path).close()
+    code = (
+        "import sys\n"
+        "from onrecord.cli import main\n"
+        "try:\n"
+        f"    main(['statements', '--db', {str(path)!r}, '--limit', '1'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = ('numpy', 'psycopg', 'onrecord.store.postgres', 'onrecord.clustering.events')\n"
+        "print([name for name in loaded if name in sys.modules])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("[]"), result.stdout
 
 
 def test_bad_usage_exits_2() -> None:

@@ -15,7 +15,6 @@ import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from onrecord.clustering.drift import render_drift
 from onrecord.models import (
     ArticleView,
     EventView,
@@ -304,6 +303,10 @@ def drift_blocks(reports: Iterable[DriftReport]) -> Iterator[str]:
 
 
 def _drift_block(report: DriftReport) -> str:
+    # imported here: the clustering package is not needed by any other listing, and the
+    # CLI's start-up (every command imports this module) should not pay for it
+    from onrecord.clustering.drift import render_drift
+
     said = report.said_on.isoformat() if report.said_on else "undated"
     head = f"{report.speaker}, {said}, cluster {report.cluster_id} (event {report.event_id})"
     if report.occasion:

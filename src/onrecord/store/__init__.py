@@ -39,8 +39,6 @@ from onrecord.models import (
     TopicSummary,
 )
 from onrecord.store.dialect import is_server_url
-from onrecord.store.pg_connection import redacted
-from onrecord.store.postgres import PostgresStore
 from onrecord.store.schema import SCHEMA_VERSION
 from onrecord.store.sqlite import SQLiteStore
 
@@ -370,7 +368,11 @@ def database_target(path: str | Path) -> str | Path:
 
 def database_name(path: str | Path) -> str:
     """Return how to name a database to its user: a file's name, a server's URL (no password)."""
-    return redacted(str(path)) if is_server_url(path) else Path(path).name
+    if not is_server_url(path):
+        return Path(path).name
+    from onrecord.store.pg_connection import redacted
+
+    return redacted(str(path))
 
 
 def open_store(path: str | Path, *, write: bool = True) -> Store:
@@ -381,5 +383,8 @@ def open_store(path: str | Path, *, write: bool = True) -> Store:
     program's or an older schema is refused with a StoreError, and nothing is written.
     """
     if is_server_url(path):
+        # imported here: a SQLite user's every command would load the PostgreSQL module
+        from onrecord.store.postgres import PostgresStore
+
         return PostgresStore.open(str(path), write=write)
     return SQLiteStore.open(path, write=write)

@@ -192,6 +192,8 @@ def snapshot(db: Path) -> dict[str, object]:
     """What a run stored, comparable across runs by content (numbers may differ)."""
     conn = sqlite3.connect(db)
     try:
+        if not conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'articles'").fetchone():
+            return {}  # killed before its schema was made: nothing stored
         key = "s.article_id || ':' || s.position"
 
         def rows(sql: str) -> list[tuple[object, ...]]:

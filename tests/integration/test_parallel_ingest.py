@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -78,11 +79,25 @@ def test_a_dask_cluster_loads_the_pipeline_on_every_worker_before_any_chunk() ->
     backend = DaskBackend(1)
     try:
         loaded = backend.client.run(_pipelines_loaded)
+        # the run's LocalCluster keeps Dask's housekeeping down (LOCAL_CLUSTER_CONFIG):
+        # event loops checked each second, not every 20 ms; no work stealing
+        chores = backend.client.run(_housekeeping)
+        scheduler = backend.cluster.scheduler
+        tick = scheduler.periodic_callbacks["tick"].callback_time
     finally:
         backend.close()
     assert list(loaded.values()) == [1]
+    assert list(chores.values()) == [{"tick": 1000, "memory_monitor": 1000, "monitor": 5000}]
+    assert tick == 1000
+    assert "stealing" not in scheduler.extensions
     with pytest.raises(ModelError, match="cannot load the spaCy pipeline 'nope'"):
         DaskBackend(1, model="nope")
+
+
+def _housekeeping(dask_worker: Any) -> dict[str, float]:
+    """The intervals (ms) of a Dask worker's periodic chores (run on the worker)."""
+    chores = dask_worker.periodic_callbacks
+    return {name: chores[name].callback_time for name in ("tick", "memory_monitor", "monitor")}
 
 
 def _pipelines_loaded() -> int:

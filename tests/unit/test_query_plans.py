@@ -18,7 +18,7 @@ from bench.make_corpus import articles, fill_database
 from tests.unit.test_store import LEADER, article_a, article_b, article_c
 
 from onrecord.models import ProcessedArticle, StatementFilter
-from onrecord.store import Store, open_store
+from onrecord.store import Store, listings, open_store
 from onrecord.store.schema import _ALONE
 
 
@@ -87,9 +87,7 @@ def test_one_speakers_statements_come_from_the_index_in_order(generated: Path) -
 
 def test_a_date_range_reads_through_the_statements_date_index(generated: Path) -> None:
     within = StatementFilter(since=dt.date(2025, 12, 1), until=dt.date(2025, 12, 31))
-    by_outlet = StatementFilter(
-        outlet="e", since=dt.date(2025, 12, 1), until=dt.date(2025, 12, 31)
-    )
+    by_outlet = StatementFilter(outlet="e", since=dt.date(2025, 12, 1), until=dt.date(2025, 12, 31))
     with open_store(generated, write=False) as store:
         for chosen in (within, by_outlet):
             (plan, *_) = plans(store, lambda f=chosen: list(store.statements(f, limit=50)))
@@ -159,6 +157,26 @@ def test_search_pages_are_slices_of_the_whole_ranking(generated: Path) -> None:
         for limit, offset in [(5, 0), (5, 3), (7, len(every) - 4), (3, len(every) + 1)]:
             page = store.statements(StatementFilter(text=word), limit=limit, offset=offset)
             assert [v.id for v in page] == every[offset : offset + limit]
+
+
+def test_a_search_ranks_its_newest_matches_then_lists_the_older_newest_first(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only the SEARCH_CANDIDATES most recently stored matches are ranked (bm25); a word
+    # with more matches lists the rest after them by id, newest first, pages slicing it.
+    with open_store(generated, write=False) as store:
+        word = next(iter(store.statements(limit=1))).content.split()[-1].strip(".,")
+        whole = [v.id for v in store.statements(StatementFilter(text=word))]
+        monkeypatch.setattr(listings, "SEARCH_CANDIDATES", 5)
+        every = [v.id for v in store.statements(StatementFilter(text=word))]
+        newest = sorted(whole, reverse=True)[:5]
+        assert sorted(every) == sorted(whole) and len(whole) > 12
+        assert every[:5] == [i for i in whole if i in newest]  # ranked as a full ranking would
+        assert every[5:] == sorted(set(whole) - set(newest), reverse=True)
+        for limit, offset in [(3, 0), (4, 3), (5, 5), (7, len(every) - 4), (3, len(every) + 1)]:
+            page = store.statements(StatementFilter(text=word), limit=limit, offset=offset)
+            assert [v.id for v in page] == every[offset : offset + limit]
+        assert store.statement_count(StatementFilter(text=word)) == len(every)
 
 
 def test_counting_a_new_statement_looks_through_its_article_not_its_speaker(

@@ -387,3 +387,51 @@ def test_an_undated_page_alike_to_speeches_months_apart_joins_neither() -> None:
     index.add([reported(2, "b", "that the old banknotes would no longer be legal tender", later)])
     index.add([undated(3, "c", NOTES_AGAIN)])
     assert sorted(e.statements for e in index.events()) == [(1,), (2,), (3,)]
+
+
+ROCKS = "“The Skerrin rocks will not be sold to anyone, at any price, while I hold this office,”"
+SOLD = 'that the rocks off the coast "will not be sold to anyone, at any price"'
+
+
+def test_an_undated_page_quoting_the_same_words_joins_the_day_it_echoes() -> None:
+    # The undated page (c) is alike by its words to the rally on the 15th and to a
+    # statement of the 13th (rocks, fishermen, Skerrin), which alone would leave it
+    # nowhere; it quotes the 15th's speech word for word, which places it there.
+    index = ClusterIndex()
+    before = DAY - dt.timedelta(days=2)
+    index.add(
+        [reported(1, "a", "“The Skerrin rocks are dear to the fishermen of Skerrin.”", before)]
+    )
+    index.add([item(2, "b", ROCKS), item(3, "b", "“Fishermen of Skerrin, hold on.”")])
+    index.add(
+        [
+            item(4, "c", SOLD, kind="mixed", said_on=None, published=None),
+            undated(5, "c", "that the fishermen of Skerrin should hold on"),
+        ]
+    )
+    events = sorted(e.statements for e in index.events())
+    assert events == [(1,), (2, 3, 4, 5)]
+
+
+def test_an_undated_page_echoing_speeches_days_apart_joins_neither() -> None:
+    later = DAY + dt.timedelta(days=3)
+    index = ClusterIndex()
+    index.add([item(1, "a", ROCKS)])
+    index.add([item(2, "b", ROCKS.replace("this office", "the seal"), said_on=later)])
+    index.add([item(3, "c", SOLD, kind="mixed", said_on=None, published=None)])
+    events = sorted(e.statements for e in index.events())
+    assert (3,) in events
+
+
+def test_the_same_occasion_on_adjacent_days_is_two_appearances_unless_quoted_alike() -> None:
+    # A speaker addressing supporters in two towns on consecutive days: the occasions read
+    # alike ("addressing supporters in ..."), the words differ.
+    nxt = DAY + dt.timedelta(days=1)
+    rally = "addressing supporters in the harbour town"
+    events = speech_events(
+        [
+            StatementCluster(1, 1, (1,), ("a",), ("A",), DAY, rally),
+            StatementCluster(2, 1, (2,), ("b",), ("B",), nxt, rally),
+        ]
+    )
+    assert sorted(e.clusters for e in events) == [(1,), (2,)]

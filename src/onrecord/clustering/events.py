@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from onrecord.clustering.lsh import content_keys
-from onrecord.clustering.text import content_stems, words
+from onrecord.clustering.text import content_stems, quoted_pieces, quoted_strings, words
 from onrecord.clustering.weights import overlap
 from onrecord.models import BandProbe, ClusterInput, SpeechEvent, StatementCluster
 
@@ -61,6 +61,9 @@ UNPLACED_CONTEXT_OVERLAP = 0.5
 # without the bound, one speaker's alike speeches on consecutive days would chain into one
 # event that grows with the corpus (bench/make_corpus.py corpora did, at any size).
 EVENT_SPAN_DAYS = 1
+# Two outlets quoting the speaker in the same string of words report one appearance: at
+# least `MIN_ECHOES` word strings of `text.ECHO_WORDS` (six) words in common.
+MIN_ECHOES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,8 @@ class Placed:
     stems: tuple[frozenset[str], ...]  # each member statement's stemmed content words
     keys: frozenset[int]  # the members' content band keys
     context: frozenset[str] = frozenset()  # what the speaker says in the cluster's articles
+    quoted: frozenset[int] = frozenset()  # the members' quoted word strings
+    heard: frozenset[int] = frozenset()  # what the speaker is quoted saying in its articles
 
     @property
     def anchor(self) -> int | None:
@@ -86,13 +91,20 @@ def placed(cluster: StatementCluster, inputs: Mapping[int, ClusterInput]) -> Pla
         content_stems(words(inputs[sid].content)) for sid in cluster.statements if sid in inputs
     )
     keys = frozenset(k for words_ in stems for k in content_keys(cluster.speaker_id, words_))
+    # From the content itself: inputs read back from a store carry no quoted pieces.
+    quoted = frozenset(
+        e
+        for sid in cluster.statements
+        if sid in inputs
+        for e in quoted_strings(quoted_pieces(inputs[sid].content, inputs[sid].kind))
+    )
     if cluster.said_on is not None:
         day = cluster.said_on.toordinal()
-        return Placed(cluster, (day, day), True, stems, keys)
+        return Placed(cluster, (day, day), True, stems, keys, quoted=quoted)
     if cluster.published is not None:
         day = cluster.published.toordinal()
-        return Placed(cluster, (day - REPORT_LAG_DAYS, day), False, stems, keys)
-    return Placed(cluster, None, False, stems, keys)
+        return Placed(cluster, (day - REPORT_LAG_DAYS, day), False, stems, keys, quoted=quoted)
+    return Placed(cluster, None, False, stems, keys, quoted=quoted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,19 +177,39 @@ def _in_context(group: list[Placed]) -> list[Placed]:
     the cluster's articles, leaving out, for a cluster said on a known day, what the
     article says was said on other days (a page may report two appearances)."""
     said: dict[str, dict[int | None, set[str]]] = defaultdict(lambda: defaultdict(set))
+    quoted: dict[str, dict[int | None, set[int]]] = defaultdict(lambda: defaultdict(set))
     for p in group:
         day = p.anchor if p.said else None
         for article in p.cluster.articles:
             said[article][day].update(s for stems in p.stems for s in stems)
+            quoted[article][day].update(p.quoted)
     found = []
     for p in group:
         context: set[str] = set()
+        heard: set[int] = set()
         for article in p.cluster.articles:
             for day, stems in said[article].items():
                 if not p.said or day is None or day == p.anchor:
                     context |= stems
-        found.append(replace(p, context=frozenset(context)))
+                    heard |= quoted[article][day]
+        found.append(replace(p, context=frozenset(context), heard=frozenset(heard)))
     return found
+
+
+def echoes(a: Placed, b: Placed) -> int:
+    """Return how many quoted word strings (`text.quoted_strings`) the speaker's words in
+    `a`'s articles share with `b`'s own members.
+
+    `b`'s side is its members only: a store's neighbourhood holds a placed cluster without
+    the rest of its articles, and what is judged must not depend on what was read.
+    """
+    return len(a.heard & b.quoted)
+
+
+def echoed(a: Placed, b: Placed) -> bool:
+    """Return whether `a`'s articles quote the speaker in `b`'s words: at least
+    `MIN_ECHOES` word strings in common (strong evidence of one appearance)."""
+    return echoes(a, b) >= MIN_ECHOES
 
 
 def same_event(a: Placed, b: Placed) -> bool:
@@ -186,7 +218,10 @@ def same_event(a: Placed, b: Placed) -> bool:
     shared_article = bool(set(x.articles) & set(y.articles))
     if a.days is None or b.days is None:
         # Nowhere: an article reporting both, or (guarded in `_components`) alike words.
-        return shared_article or alike(a, b, UNPLACED_CONTEXT_OVERLAP)
+        # Only a nowhere cluster's articles are all at hand (`pipeline.corpus`): it is
+        # the one whose words are looked for in the other.
+        heard = (a.days is None and echoed(a, b)) or (b.days is None and echoed(b, a))
+        return shared_article or heard or alike(a, b, UNPLACED_CONTEXT_OVERLAP)
     gap = max(a.days[0], b.days[0]) - min(a.days[1], b.days[1])
     both_placed = bool(x.occasion and y.occasion)
     # One article, one day: a clipped occasion ("told visiting") need only be contained
@@ -200,7 +235,10 @@ def same_event(a: Placed, b: Placed) -> bool:
         return gap <= 0 if differ else gap <= SHARED_ARTICLE_DAY_WINDOW
     if a.said and b.said:
         if both_placed and not differ:
-            return gap <= SHARED_ARTICLE_DAY_WINDOW
+            # Adjacent days: one appearance only if the reports quote the same words (a
+            # speaker addressing supporters in two towns on two days is two rallies).
+            quoted_alike = len(a.quoted & b.quoted) >= MIN_ECHOES
+            return gap <= 0 or (gap <= SHARED_ARTICLE_DAY_WINDOW and quoted_alike)
         # The same speaker on the same day: one appearance unless the occasions differ
         # and nothing alike is said.
         return gap == 0 and (not differ or similar_content(a.stems, b.stems))
@@ -295,10 +333,13 @@ def _article_groups(group: Sequence[Placed]) -> list[int]:
 def _usable(group: Sequence[Placed], edges: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
     """Return the edges to keep: a nowhere-placed cluster may join another article's only
     if what its article says alike lies within one event's days (or nowhere), and joins
-    by an article only if that article's other clusters lie within one event's days."""
+    by an article only if that article's other clusters lie within one event's days.
+    Where its article echoes some reports (`echoed`), only those count: the others said
+    something alike, the echoed ones the same words."""
     edges = list(edges)
     tied = _article_groups(group)
     alike: dict[int, list[int]] = defaultdict(list)  # article group -> anchors said alike
+    echo: dict[int, set[int]] = defaultdict(set)  # article group -> anchors echoed
     shared: dict[int, list[int]] = defaultdict(list)  # nowhere cluster -> its articles' anchors
     for i, j in edges:
         for u, v in ((i, j), (j, i)):
@@ -311,6 +352,8 @@ def _usable(group: Sequence[Placed], edges: Iterable[tuple[int, int]]) -> set[tu
                 shared[u].append(anchor)
             else:
                 alike[tied[u]].append(anchor)
+                if echoed(group[u], group[v]):
+                    echo[tied[u]].add(anchor)
     keep: set[tuple[int, int]] = set()
     for i, j in edges:
         ok = True
@@ -318,6 +361,12 @@ def _usable(group: Sequence[Placed], edges: Iterable[tuple[int, int]]) -> set[tu
             if group[u].days is not None:
                 continue
             by_article = set(group[u].cluster.articles) & set(group[v].cluster.articles)
+            if not by_article and echo[tied[u]]:
+                # Echoed reports of several days leave it nowhere.
+                days = echo[tied[u]]
+                ok = ok and max(days) - min(days) <= EVENT_SPAN_DAYS
+                ok = ok and (group[v].anchor is None or echoed(group[u], group[v]))
+                continue
             anchors = shared[u] if by_article else alike[tied[u]]
             if anchors and max(anchors) - min(anchors) > EVENT_SPAN_DAYS:
                 ok = False

@@ -15,6 +15,9 @@ from onrecord.models import ClusterInput
 # survive one changed word in a 20-word quote with half the shingles intact (tuned on the
 # example corpus: "boats" -> "ships" in the Port Selden quote keeps Jaccard at 0.7).
 SHINGLE_WORDS = 3
+# Quoted strings of this many words, shared by two reports, echo one utterance: six words
+# in one order are rarely a coincidence, and rarely a stock phrase of the speaker's.
+ECHO_WORDS = 6
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"})
 _WORD = re.compile(r"\w+(?:'\w+)*")
@@ -80,6 +83,15 @@ def shingles(tokens: Sequence[str], size: int = SHINGLE_WORDS) -> frozenset[int]
     if len(tokens) < size:
         return frozenset({_hash(" ".join(tokens))})
     return frozenset(_hash(" ".join(tokens[i : i + size])) for i in range(len(tokens) - size + 1))
+
+
+def quoted_strings(pieces: Sequence[str], size: int = ECHO_WORDS) -> frozenset[int]:
+    """Return the hashed word `size`-grams of quoted pieces (none from a shorter piece)."""
+    found: set[int] = set()
+    for piece in pieces:
+        tokens = words(piece)
+        found.update(_hash(" ".join(tokens[i : i + size])) for i in range(len(tokens) - size + 1))
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -339,21 +339,23 @@ def _usable(group: Sequence[Placed], edges: Iterable[tuple[int, int]]) -> set[tu
     edges = list(edges)
     tied = _article_groups(group)
     alike: dict[int, list[int]] = defaultdict(list)  # article group -> anchors said alike
-    echo: dict[int, set[int]] = defaultdict(set)  # article group -> anchors echoed
+    # article group -> anchors echoed (None: a cluster placed nowhere)
+    echo: dict[int, set[int | None]] = defaultdict(set)
     shared: dict[int, list[int]] = defaultdict(list)  # nowhere cluster -> its articles' anchors
     for i, j in edges:
         for u, v in ((i, j), (j, i)):
             if group[u].days is not None:
                 continue
             anchor = group[v].anchor
+            by_article = set(group[u].cluster.articles) & set(group[v].cluster.articles)
+            if not by_article and echoed(group[u], group[v]):
+                echo[tied[u]].add(anchor)
             if anchor is None:
                 continue
-            if set(group[u].cluster.articles) & set(group[v].cluster.articles):
+            if by_article:
                 shared[u].append(anchor)
             else:
                 alike[tied[u]].append(anchor)
-                if echoed(group[u], group[v]):
-                    echo[tied[u]].add(anchor)
     keep: set[tuple[int, int]] = set()
     for i, j in edges:
         ok = True
@@ -363,9 +365,9 @@ def _usable(group: Sequence[Placed], edges: Iterable[tuple[int, int]]) -> set[tu
             by_article = set(group[u].cluster.articles) & set(group[v].cluster.articles)
             if not by_article and echo[tied[u]]:
                 # Echoed reports of several days leave it nowhere.
-                days = echo[tied[u]]
-                ok = ok and max(days) - min(days) <= EVENT_SPAN_DAYS
-                ok = ok and (group[v].anchor is None or echoed(group[u], group[v]))
+                days = [d for d in echo[tied[u]] if d is not None]
+                ok = ok and (not days or max(days) - min(days) <= EVENT_SPAN_DAYS)
+                ok = ok and echoed(group[u], group[v])
                 continue
             anchors = shared[u] if by_article else alike[tied[u]]
             if anchors and max(anchors) - min(anchors) > EVENT_SPAN_DAYS:

@@ -11,7 +11,6 @@ report does; the other quotes Calloway's.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest

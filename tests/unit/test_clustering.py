@@ -435,3 +435,17 @@ def test_the_same_occasion_on_adjacent_days_is_two_appearances_unless_quoted_ali
         ]
     )
     assert sorted(e.clusters for e in events) == [(1,), (2,)]
+
+
+def test_undated_pages_alike_only_by_subject_stay_apart_unless_quoted_alike() -> None:
+    # Nothing dates either page: two appearances on the banknotes are as likely as one.
+    index = ClusterIndex()
+    index.add([undated(1, "a", NOTES), undated(2, "a", "that banks would close tomorrow")])
+    index.add([undated(3, "b", NOTES_AGAIN), undated(4, "b", "that banks would reopen soon")])
+    assert sorted(e.statements for e in index.events()) == [(1, 2), (3, 4)]
+    whole = 'the notes "will be no longer legal tender from midnight, and new ones reach banks"'
+    part = 'that old notes "will be no longer legal tender from midnight"'
+    index.add([item(5, "c", whole, kind="mixed", said_on=None, published=None)])
+    index.add([item(6, "d", part, kind="mixed", said_on=None, published=None)])
+    assert len(index.clusters()) == 6  # not the same utterance by its words alone
+    assert (5, 6) in [e.statements for e in index.events()]

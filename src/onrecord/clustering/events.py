@@ -221,6 +221,10 @@ def same_event(a: Placed, b: Placed) -> bool:
         # Only a nowhere cluster's articles are all at hand (`pipeline.corpus`): it is
         # the one whose words are looked for in the other.
         heard = (a.days is None and echoed(a, b)) or (b.days is None and echoed(b, a))
+        if a.days is None and b.days is None:
+            # Two undated pages alike by subject may report any two of the speaker's
+            # appearances on it: only the same words tie them without a day.
+            return shared_article or heard
         return shared_article or heard or alike(a, b, UNPLACED_CONTEXT_OVERLAP)
     gap = max(a.days[0], b.days[0]) - min(a.days[1], b.days[1])
     both_placed = bool(x.occasion and y.occasion)

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from onrecord.models import (
     KeyMatch,
     MentionKind,
     NameKey,
     ProcessedArticle,
+    RoleSeen,
     Speaker,
     SpeakerRows,
     Statement,
@@ -59,7 +60,7 @@ from onrecord.speakers.roles import (
     role_heads,
     roles_named,
 )
-from onrecord.speakers.rules import FAMILY_FIRST_MAX
+from onrecord.speakers.rules import FAMILY_FIRST_MAX, MISSPELT_MIN_LETTERS
 
 
 def name_key(name: str, kind: MentionKind) -> str:
@@ -137,14 +138,15 @@ class SpeakerIndex:
                 self._add_alias(holder, name, rows)
             return holder.id if holder is not None else None
         kind = corrected_kind(name, kind)
-        speaker = self._match(name, kind, day, rows)
+        source = " ".join(span.text(text) for span in statement.attribution.source)
+        roles = roles_named([source] if source else [])
+        speaker = self._match(name, kind, day, rows, roles)
         if speaker is None and kind is MentionKind.ORGANISATION and may_be_person(name):
             speaker = self._known_person(name, rows)  # "Trump" tagged an organisation
         if speaker is None:
             speaker = self._new(name, kind, rows)
         self._add_alias(speaker, name, rows)
         self._improve_name(speaker, name, rows)
-        source = " ".join(span.text(text) for span in statement.attribution.source)
         self._learn_roles(speaker, source, day, rows)
         return speaker.id
 
@@ -206,7 +208,12 @@ class SpeakerIndex:
     # --- matching ---------------------------------------------------------------------
 
     def _match(
-        self, name: str, kind: MentionKind, day: dt.date | None, rows: SpeakerRows
+        self,
+        name: str,
+        kind: MentionKind,
+        day: dt.date | None,
+        rows: SpeakerRows,
+        roles: Sequence[RoleSeen] = (),
     ) -> Speaker | None:
         key = name_key(name, kind)
         book = self._book_keys.get((kind, key))
@@ -226,29 +233,40 @@ class SpeakerIndex:
         person = person_name(name) if kind is MentionKind.PERSON else None
         if person is None or is_title_only(name):
             return None
-        return self._match_person(person, rows)
+        return self._match_person(person, rows, roles)
 
     def _is_excluded(self, speaker: Speaker, key: str) -> bool:
         """Tell whether the alias file says a name of this key is not this speaker."""
         book = self._book_names.get((speaker.kind, speaker.name))
         return book is not None and key in self._excluded[book.name]
 
-    def _match_person(self, person: PersonName, rows: SpeakerRows) -> Speaker | None:
-        """Return the one known person this name can be: same surname, no conflicting name."""
+    def _match_person(
+        self, person: PersonName, rows: SpeakerRows, roles: Sequence[RoleSeen] = ()
+    ) -> Speaker | None:
+        """Return the one known person this name can be: same surname, no conflicting name;
+        among several, the one holding the office the source names ("President Obama");
+        with a given name spelt otherwise, one holding that office ("Nigeria's President
+        Mohammadu Buhari" ~ "President Muhammadu Buhari")."""
         found: dict[int, tuple[Speaker, list[NameKey]]] = {}
         for match in rows.keys_of_surname(person.surname):
             assert match.speaker.id is not None
             found.setdefault(match.speaker.id, (match.speaker, []))[1].append(match.key)
-        candidates = [
-            (speaker, keys)
-            for speaker, keys in found.values()
-            if not self._is_excluded(speaker, person.key) and _fits(keys, person)
-        ]
+        if not found:  # nobody has this surname: perhaps written another way
+            return self._other_order(person, rows)
+        allowed = [(s, k) for s, k in found.values() if not self._is_excluded(s, person.key)]
+        candidates = [(speaker, keys) for speaker, keys in allowed if _fits(keys, person)]
         if len(candidates) > 1 and person.given:
             exact = [c for c in candidates if any(k.given == person.given for k in c[1])]
             candidates = exact or [c for c in candidates if any(k.given for k in c[1])]
-        if not found:  # nobody has this surname: perhaps written another way
-            return self._other_order(person, rows)
+        if len(candidates) > 1 and roles:
+            candidates = [c for c in candidates if _holds(c[0], roles, rows)] or candidates
+        if not candidates and person.given:
+            candidates = [
+                c
+                for c in allowed
+                if _misspelt(c[1], person)
+                or (roles and _spelt_otherwise(c[1], person) and _holds(c[0], roles, rows))
+            ]
         return candidates[0][0] if len(candidates) == 1 else None
 
     def _other_order(self, person: PersonName, rows: SpeakerRows) -> Speaker | None:
@@ -391,6 +409,59 @@ def _speakers(matches: Iterable[KeyMatch]) -> list[Speaker]:
     for match in matches:
         found.setdefault(match.speaker.id, match.speaker)
     return list(found.values())
+
+
+def _holds(speaker: Speaker, roles: Sequence[RoleSeen], rows: SpeakerRows) -> bool:
+    """Tell whether the corpus has named a speaker by one of the office roles a source names
+    (same role words; the same country, when both say one)."""
+    for role in roles:
+        for head in role_heads(role.words):
+            for seen in rows.roles_headed(head):
+                if seen.speaker.id != speaker.id or seen.words != role.words:
+                    continue
+                if not (seen.designator and role.designator) or seen.designator == role.designator:
+                    return True
+    return False
+
+
+def _spelt_otherwise(keys: list[NameKey], person: PersonName) -> bool:
+    """Tell whether a speaker's full names differ from a name only in the vowels of its given
+    names ("Mohammadu" ~ "Muhammadu"); only ever trusted with an office both hold."""
+    wanted = tuple(_bones(g) for g in person.given)
+    return any(
+        k.given and k.suffix == person.suffix and tuple(_bones(g) for g in k.given) == wanted
+        for k in keys
+    )
+
+
+def _misspelt(keys: list[NameKey], person: PersonName) -> bool:
+    """Tell whether a name differs from one of a speaker's full names by one letter inside
+    one given name, left out or added ("Vladmir" ~ "Vladimir", "Teresa" ~ "Theresa"):
+    never its first or last letter ("Michael" and "Michaela" are two people)."""
+    for key in keys:
+        if not key.given or key.suffix != person.suffix or len(key.given) != len(person.given):
+            continue
+        pairs = list(zip(key.given, person.given, strict=True))
+        odd = [(a, b) for a, b in pairs if a != b]
+        if len(odd) == 1 and _one_inner_letter(*odd[0]):
+            return True
+    return False
+
+
+def _one_inner_letter(a: str, b: str) -> bool:
+    """Tell whether the longer word is the shorter with one letter added inside it."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1 or len(short) < MISSPELT_MIN_LETTERS:
+        return False
+    return (
+        any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 1))
+        and long[-1] == short[-1]
+    )
+
+
+def _bones(word: str) -> str:
+    """Return a folded word without the vowels after its first letter."""
+    return word[:1] + "".join(c for c in word[1:] if c not in "aeiouy")
 
 
 def _fits(keys: list[NameKey], person: PersonName) -> bool:

@@ -14,8 +14,10 @@ from onrecord.speakers.rules import (
     GENDER_MARKERS,
     HONORIFICS,
     INDEFINITE,
+    MEDIA_WORDS,
     NAME_BREAKERS,
     NAME_PARTICLES,
+    ORGANISATION_HEADS,
     PREFIX_WINDOW,
     QUANTIFIERS,
     ROLE_ABBREVIATIONS,
@@ -33,6 +35,8 @@ _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+$")
 _ROLE_PHRASE_WORDS = (
     ROLE_HEADS | ROLE_MODIFIERS | UNMATCHED_MODIFIERS | DEFINITE | ROLE_COMPLEMENTS | {"of"}
 )
+# Words that make a capitalised run an organisation's name ("Obama Foundation").
+ORGANISATION_WORDS = ORGANISATION_HEADS | MEDIA_WORDS | {"foundation", "center", "centre"}
 # Words opening a form of address ("His Eminence", "Her Majesty").
 _ADDRESS = frozenset({"his", "her", "your"})
 
@@ -54,11 +58,13 @@ class Entity:
     gender: str | None = None
     plural: bool = False
     in_prose: bool = False  # named in full in a sentence, not only in a title-case line
+    named_in_full: int = 0  # mentions with a given name as well as the surname
 
     def add(self, text: str, span: Span, titles: set[str]) -> None:
         """Record one more mention of this entity, keeping the longest name seen."""
         words = normal_words(span.text(text))
         self.mentions.append(span)
+        self.named_in_full += len(_name_tokens(words)) >= 2
         self.in_prose = self.in_prose or (len(words) >= 2 and not _in_title_case(text, span))
         self.titles |= titles
         self.tokens = self.tokens | _name_tokens(words)
@@ -76,35 +82,96 @@ def person_entities(text: str, mentions: Iterable[Mention]) -> list[Entity]:
 def group_people(
     text: str, mentions: Iterable[Mention]
 ) -> tuple[list[Entity], list[tuple[Span, Entity]]]:
-    """Return the people of an article and each PERSON mention (in text order) with its person."""
+    """Return the people of an article and each PERSON mention (in text order) with its person.
+
+    Names with a given name are grouped first, in text order; then each surname alone
+    ("Cuomo", "Mr Obama") joins the person it most likely is, wherever in the article that
+    person is named in full (a headline's "Obama" before "Barack Obama").
+    """
     entities: list[Entity] = []
     located: list[tuple[Span, Entity]] = []
+    named = []
     for mention in sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.span):
         span = clean_name(text, mention.span)
-        if span is None:
-            continue
-        words = normal_words(span.text(text))
+        if span is not None and _name_tokens(normal_words(span.text(text))):
+            named.append((mention, span, normal_words(span.text(text))))
+    in_full = [item for item in named if len(_name_tokens(item[2])) >= 2]
+    headline = [item for item in in_full if _in_title_case(text, item[1])]
+    prose = [item for item in in_full if item not in headline]
+    alone = [item for item in named if len(_name_tokens(item[2])) < 2]
+    for mention, span, words in prose + headline + alone:
         titles = _prefix_titles(text, span.start) | _appositive_titles(text, mention.span.end)
         entity = matching_entity(entities, words)
+        if entity is None and (mention, span, words) in headline:
+            span, entity = _headline_name(text, span, entities)
         if entity is None:
             entity = Entity(name=span.text(text), kind=MentionKind.PERSON)
             entities.append(entity)
         entity.add(text, span, titles)
         located.append((mention.span, entity))
-    return entities, located
+    entities.sort(key=lambda e: min(s.start for s in e.mentions))
+    return entities, sorted(located, key=lambda item: item[0])
+
+
+def _headline_name(text: str, span: Span, entities: list[Entity]) -> tuple[Span, Entity | None]:
+    """Return the part of a headline's name that names a person of the article, and that
+    person: "Obama Signs" (a verb glued on by the tagger) is Barack Obama; else the span.
+
+    Never when the words after it name an organisation ("Obama Foundation").
+    """
+    tokens = _tokens(text, span)
+    if set(normal_words(span.text(text))) & ORGANISATION_WORDS:
+        return span, None
+    for end in range(len(tokens) - 1, 0, -1):
+        part = Span(span.start, tokens[end - 1].end)
+        entity = matching_entity(entities, normal_words(part.text(text)))
+        if entity is not None:
+            return trim_span(text, part) or part, entity
+    return span, None
+
+
+def may_be_name(phrase: str) -> bool:
+    """Tell whether a phrase tagged an organisation may be a person's name: no word of an
+    organisation's name in it ("Ivo Brandt", not "Rusk Foundation")."""
+    return not set(normal_words(phrase)) & ORGANISATION_WORDS
+
+
+def leading_person(text: str, span: Span, entities: list[Entity]) -> Entity | None:
+    """Return the person of the article whose name opens a capitalised run the tagger read
+    as one name ("Obama Praises Ruling"), if any."""
+    return _headline_name(text, span, entities)[1]
 
 
 def matching_entity(entities: list[Entity], words: list[str]) -> Entity | None:
-    """Return the most recent person with the same surname whose other names agree."""
+    """Return the person a name is: with a given name, the most recent person with the same
+    surname whose other names agree; a surname alone, the one of those the article is
+    about (`_most_named`), not a namesake named in passing ("Mario Cuomo" in a story about
+    Andrew Cuomo)."""
     tokens = _name_tokens(words)
     if not tokens:
         return None
-    for entity in reversed(entities):
-        if entity.kind is not MentionKind.PERSON or entity.surname != words[-1]:
-            continue
-        if tokens <= entity.tokens or entity.tokens <= tokens:
-            return entity
+    found = [
+        entity
+        for entity in reversed(entities)
+        if entity.kind is MentionKind.PERSON
+        and entity.surname == words[-1]
+        and (tokens <= entity.tokens or entity.tokens <= tokens)
+    ]
+    if len(tokens) < 2 and len(found) > 1:
+        return _most_named(found, words)
+    if found:
+        return found[0]
     return _by_first_name(entities, words)
+
+
+def _most_named(people: list[Entity], words: list[str]) -> Entity:
+    """Return which of several people sharing a surname a surname alone refers to: one whose
+    gender an honorific names ("Mrs Brandt"), else one of unknown gender; then the one named
+    in full most often, then the one named first."""
+    gender = _gender(words)
+    same = [e for e in people if gender is not None and e.gender == gender]
+    fitting = same or [e for e in people if gender is None or e.gender is None] or people
+    return min(fitting, key=lambda e: (-e.named_in_full, min(s.start for s in e.mentions)))
 
 
 # A line of at least this many words, this share of them capitalised, is a title or headline.
@@ -267,7 +334,7 @@ def _prefix_titles(text: str, start: int) -> set[str]:
         run.append(raw)
     if not any(w in ROLE_HEADS for w in normal_words(" ".join(run))):
         return set()
-    return role_words(normal_words(" ".join(run)))
+    return role_words(with_synonyms(normal_words(" ".join(run))))  # "PM": prime minister
 
 
 def _appositive_titles(text: str, end: int) -> set[str]:
@@ -275,7 +342,7 @@ def _appositive_titles(text: str, end: int) -> set[str]:
     match = re.match(r",\s+([^,.;:()“”\"]{1,60})[,.]", text[end : end + 70])
     if match is None:
         return set()
-    words = normal_words(match.group(1))
+    words = with_synonyms(normal_words(match.group(1)))
     return (title_words(words) or set()) if words else set()
 
 

@@ -14,8 +14,10 @@ from onrecord.speakers.names import (
     clean_name,
     group_people,
     is_role_phrase,
+    leading_person,
     looks_like_name,
     matching_entity,
+    may_be_name,
     normal_words,
     role_words,
     singular,
@@ -29,13 +31,17 @@ from onrecord.speakers.rules import (
     BACK_REFERENCES,
     DEFINITE,
     DEICTIC_PRONOUNS,
+    DESIGNATORS,
+    GENERIC_HEADS,
     GROUP_PRONOUNS,
     INDEFINITE,
+    LEADING_OFFICES,
     LINKING_WORDS,
     ORGANISATION_HEADS,
     PERSON_PRONOUNS,
     POSSESSIVE_DETERMINERS,
     PRONOUN_PARAGRAPH_WINDOW,
+    RELATIVES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
@@ -251,10 +257,43 @@ def _resolve_person(source: Span, words: list[str], context: _Context) -> Entity
     heads = [e for span, e in context.person_mentions if _heads(text, span, head)]
     if heads:
         return heads[-1]  # "Clinton's campaign manager Robby Mook": the last name is the head
-    name = clean_name(text, source)
+    if comma > source.start:
+        named = _apposition(Span(head.start, comma), Span(comma + 1, source.end), context)
+        if named is not None:
+            return named  # "Her spokesman, James Slack,": the name in apposition
+    name = clean_name(text, head)  # "Marsh, 58,": the name before the apposition
     if name is None or not looks_like_name(name.text(text)):
         return None
-    return matching_entity(context.people, normal_words(name.text(text)))
+    entity = matching_entity(context.people, normal_words(name.text(text)))
+    return entity or leading_person(text, name, context.people)  # "Obama Praises Ruling"
+
+
+def _apposition(head: Span, rest: Span, context: _Context) -> Entity | None:
+    """Return the person named right after the comma of a role phrase ("Her spokesman, James
+    Slack,"; "a senior aide, Ana Ode,"; "Her father, Otto Marsh,"): the role is theirs, not
+    its owner's. The name may be one the tagger called an organisation."""
+    text = context.text
+    words = normal_words(head.text(text))
+    if not any(w in ROLE_HEADS or w in RELATIVES or singular(w) in ANONYMOUS_HEADS for w in words):
+        return None
+    start = rest.start + len(rest.text(text)) - len(rest.text(text).lstrip())
+    for span, entity in context.person_mentions:
+        if span.start == start and span.end <= rest.end + 1:
+            entity.titles |= role_words(words)  # a later "Obama's spokesman" is them too
+            return entity
+    for mention in context.analysis.mentions:
+        named = mention.span.text(text)
+        if mention.label != "ORG" or mention.span.start != start or mention.span.end > rest.end:
+            continue
+        if len(named.split()) < 2 or not looks_like_name(named) or not may_be_name(named):
+            continue
+        person = matching_entity(context.people, normal_words(named))
+        if person is None:
+            person = Entity(name=named, kind=MentionKind.PERSON)
+            context.people.append(person)
+        person.add(text, mention.span, role_words(words))
+        return person
+    return None
 
 
 def _heads(text: str, mention: Span, head: Span) -> bool:
@@ -274,11 +313,16 @@ def _resolve_title(source: Span, words: list[str], context: _Context) -> Entity 
     A title with words outside the rules ("the Indiana governor") is not given to the last
     speaker by default: those words may well say it is someone else.
     """
+    owned = _owned_role(context.text, source)
+    if owned is not None:  # "Putin's spokesman": the spokesman the article names, if any
+        return _role_carrier(owned, source, context)
     words = with_synonyms(words)  # "the head of state" is "the president"
     wanted = title_words(words)
     if wanted is None:
         return None
     carriers = [e for span, e in context.person_mentions if wanted <= e.titles]
+    if not carriers and wanted & ROLE_HEADS <= GENERIC_HEADS:
+        carriers = [e for span, e in context.person_mentions if _leads(e, wanted)]
     earlier = [e for span, e in context.person_mentions if span.end <= source.start]
     speakers = [e for _, e in reversed(context.history) if e is not None]
     for entity in speakers:
@@ -288,12 +332,45 @@ def _resolve_title(source: Span, words: list[str], context: _Context) -> Entity 
         if entity in carriers:
             return entity
     other_heads = ROLE_HEADS - wanted
+    if wanted & ROLE_HEADS <= GENERIC_HEADS:
+        other_heads -= LEADING_OFFICES  # a president is also "the leader"
     for entity in speakers if is_role_phrase(words) else ():
         if entity.kind is MentionKind.PERSON and not entity.titles & other_heads:
             return entity  # no title of its own that contradicts this one
     if carriers:
         return carriers[0]  # named with this title only later in the article
     return _unresolved_title(source, words, context)
+
+
+def _owned_role(text: str, source: Span) -> set[str] | None:
+    """Return the role words of a title owned by a name ("Putin's spokesman", "the
+    minister's adviser"), else None."""
+    tokens = source.text(text).split()
+    owners = [i for i, token in enumerate(tokens[:-1]) if token.endswith(POSSESSIVES)]
+    if not owners or set(normal_words(" ".join(tokens[: owners[-1] + 1]))) <= DESIGNATORS.keys():
+        return None  # "Iran's oil minister": a country's office, not someone's aide
+    rest = normal_words(" ".join(tokens[owners[-1] + 1 :]))
+    return title_words(rest) if rest and is_role_phrase(rest) else None
+
+
+def _role_carrier(wanted: set[str], source: Span, context: _Context) -> Entity | None:
+    """Return the person of the article who carries a role: the last named before the
+    source, else the only one named after it; None when nobody carries it."""
+    carriers = [(span, e) for span, e in context.person_mentions if wanted <= e.titles]
+    earlier = [e for span, e in carriers if span.end <= source.start]
+    if earlier:
+        return earlier[-1]
+    later = {id(e): e for _, e in carriers}
+    return next(iter(later.values())) if len(later) == 1 else None
+
+
+def _leads(entity: Entity, wanted: set[str]) -> bool:
+    """Tell whether a person holds an office that leads the country a generic title names
+    ("the Russian leader": a president or prime minister of Russia, or of no country said)."""
+    if entity.kind is not MentionKind.PERSON or not entity.titles & LEADING_OFFICES:
+        return False
+    places, own = wanted - ROLE_HEADS - ROLE_MODIFIERS, set(DESIGNATORS.values()) & entity.titles
+    return not places or not own or places <= own
 
 
 def _unresolved_title(source: Span, words: list[str], context: _Context) -> Entity:

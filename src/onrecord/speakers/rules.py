@@ -54,6 +54,17 @@ MEDIA_WORDS = frozenset(
 # A one-word name may be the first word of a two-word name written family name first
 # ("Xi" for "Xi Jinping", "Wang" for "Wang Yi") when it is at most this long.
 FAMILY_FIRST_MAX = 4
+# Heads any head of state or government is also called by: "the Russian leader" is the
+# president of Russia named in the article, when no one carries "leader" itself.
+GENERIC_HEADS = frozenset({"leader", "chief"})
+# The role words of the offices that lead a country, which a generic head stands for.
+LEADING_OFFICES = frozenset(
+    {"president", "prime", "premier", "chancellor", "king", "queen", "emir", "leader"}
+)
+# A given name this long or longer may be misspelt by one letter left out or added inside
+# it ("Vladmir", "Teresa") and still find its one person of the surname; shorter names
+# ("Jon", "Ana") are too often other names.
+MISSPELT_MIN_LETTERS = 5
 # Words that narrow a role ("Supreme Leader", "Foreign Minister"); matched like heads.
 ROLE_MODIFIERS = frozenset(
     {
@@ -79,6 +90,21 @@ DESIGNATORS: dict[str, str] = {
     "chinese": "china", "china": "china", "german": "germany", "germany": "germany",
     "israeli": "israel", "israel": "israel", "saudi": "saudi", "iraqi": "iraq", "iraq": "iraq",
     "eu": "eu", "european": "eu", "un": "un",
+    "indian": "india", "india": "india", "nigerian": "nigeria", "nigeria": "nigeria",
+    "turkish": "turkey", "turkey": "turkey", "ukrainian": "ukraine", "ukraine": "ukraine",
+    "australian": "australia", "australia": "australia", "canadian": "canada",
+    "canada": "canada", "japanese": "japan", "japan": "japan", "italian": "italy",
+    "italy": "italy", "spanish": "spain", "spain": "spain", "brazilian": "brazil",
+    "brazil": "brazil", "mexican": "mexico", "mexico": "mexico", "egyptian": "egypt",
+    "egypt": "egypt", "syrian": "syria", "syria": "syria", "afghan": "afghanistan",
+    "afghanistan": "afghanistan", "pakistani": "pakistan", "pakistan": "pakistan",
+    "venezuelan": "venezuela", "venezuela": "venezuela", "polish": "poland",
+    "poland": "poland", "hungarian": "hungary", "hungary": "hungary", "irish": "ireland",
+    "ireland": "ireland", "scottish": "scotland", "scotland": "scotland",
+    "kenyan": "kenya", "kenya": "kenya", "korean": "korea", "korea": "korea",
+    "vatican": "vatican", "palestinian": "palestine",
+    # the seat of a government standing for its country ("the Kremlin leader")
+    "kremlin": "russia",
 }  # fmt: skip
 # Words after "of" in a role phrase ("Leader of the Islamic Revolution",
 # "Secretary of State"); skipped when stripping a role off a name.
@@ -112,6 +138,13 @@ ANONYMOUS_HEADS = frozenset(
         "expert", "observer", "witness", "resident", "activist", "member", "staffer",
         "lawmaker", "critic", "supporter", "officer", "spokesman", "spokeswoman",
         "spokesperson", "adviser", "advisor",
+    }
+)  # fmt: skip
+# Relatives named in apposition ("Her father, Otto Marsh,"): the name is the speaker.
+RELATIVES = frozenset(
+    {
+        "father", "mother", "son", "daughter", "brother", "sister", "wife", "husband",
+        "uncle", "aunt", "nephew", "niece", "cousin", "widow", "grandson", "granddaughter",
     }
 )  # fmt: skip
 # Determiners that make a source indefinite, hence unnamed ("a source", "some officials").

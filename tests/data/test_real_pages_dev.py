@@ -28,10 +28,10 @@ pytestmark = [
 # them. Lowering one is a decision, made in its own commit. The set grew from 69 to 163 pages
 # (a second batch of forms the first lacked), which lowered dates (0.629 -> 0.500),
 # publication dates (1.000 -> 0.924) and titles (0.979 -> 0.929) on the same code. The third
-# batch (163 -> 219 pages) lowered outlets (0.958 -> 0.923: host names such as "ctvnews.ca"
-# or "perthnow.com.au" left as they are) and languages (1.000 -> 0.995: the page that fails
-# to ingest, below) on main 80c4aa0.
-FLOORS = {"dates": 0.50, "outlets": 0.92, "published": 0.92, "titles": 0.92, "languages": 0.99}
+# batch (163 -> 253 pages) lowered outlets (0.958 -> 0.92: host names such as "ctvnews.ca"
+# or "perthnow.com.au" left as they are) and languages (1.000 -> 0.996: the page that fails
+# to ingest, below) on main 80c4aa0 and b467ccf.
+FLOORS = {"dates": 0.50, "outlets": 0.91, "published": 0.92, "titles": 0.92, "languages": 0.99}
 
 # Known failures of main on the third batch's pages, each a bug reported when the batch
 # landed (remove an entry, and lower the ceiling, when its bug is fixed):

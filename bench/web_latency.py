@@ -17,6 +17,7 @@ wall time, so it says what a page costs when the timings cannot.
 
     python bench/make_corpus.py 33334 --seed 1 --db big.db          # 100,002 statements
     python bench/web_latency.py big.db [--clients 1,2,4] [--rounds 20] [--workers 2]
+    python bench/web_latency.py big.db --only '^page (search|speaker|event|article)$'
     python bench/web_latency.py examples.db                          # after `make demo`
 """
 
@@ -26,6 +27,7 @@ import argparse
 import http.client
 import json
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -177,7 +179,7 @@ def run(args: argparse.Namespace, clients: int) -> None:
     server = start(args.db, port, args.workers, args.cache)
     try:
         counts = get_json(port, "/api/v1/about")["counts"]
-        paths = routes(port)
+        paths = {n: p for n, p in routes(port).items() if re.search(args.only, n)}
         warm: dict[str, list[float]] = defaultdict(list)
         client(port, paths, 1, warm)  # warm the server's connections (and cache, if on)
         times: dict[str, list[float]] = defaultdict(list)
@@ -222,6 +224,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20, help="times each client asks each")
     parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     parser.add_argument("--cache", action="store_true", help="leave the server's page cache on")
+    parser.add_argument(
+        "--only", default="", help="time only the routes whose name matches this regex"
+    )
     args = parser.parse_args()
     for clients in (int(n) for n in args.clients.split(",")):
         run(args, clients)

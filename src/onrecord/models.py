@@ -465,6 +465,19 @@ class StatementFilter:
 
 
 @dataclass(frozen=True, slots=True)
+class SpeakerRole:
+    """An office the corpus names a speaker by (table speaker_roles): its head noun, all its
+    words (lower case, sorted), the country it names ('' for none), and the first and last
+    days it was seen (None: not known)."""
+
+    head: str
+    words: str
+    designator: str
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
 class SpeakerSummary:
     """A speaker with how often and where they are quoted."""
 
@@ -523,6 +536,7 @@ class EventOutline:
     statements: int
     articles: int  # the articles that report it
     positions: dict[str, int]  # position toward the chosen topic -> statements taking it
+    kinds: dict[str, int] = field(default_factory=dict)  # kind -> statements (when known)
 
 
 def article_id(text: str) -> str:

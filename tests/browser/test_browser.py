@@ -8,6 +8,7 @@ it launches /usr/bin/chromium, which `make test` installs when it can.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import socket
 import threading
@@ -92,6 +93,9 @@ def shot(page: Any, name: str) -> None:
 
 
 def test_search_speaker_event_and_a_statement_s_words(site: str, page: Any) -> None:
+    failed: list[str] = []  # console errors: a resource that did not load, a script error
+    page.on("console", lambda m: failed.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: failed.append(str(error)))
     page.goto(f"{site}/search")
     page.fill("input[name=q]", "negot*")
     page.press("input[name=q]", "Enter")
@@ -118,6 +122,7 @@ def test_search_speaker_event_and_a_statement_s_words(site: str, page: Any) -> N
     assert page.locator("h1").inner_text() == "Ayatollah Seyyed Ali Khamenei"
     chart = page.locator("figure.chart svg")
     assert chart.is_visible() and chart.locator("circle").count() >= 2
+    assert page.evaluate(OVERLAPS) == []  # the speaker page's chart, as drawn
     shot(page, "3-speaker")
 
     page.click("#events a[href^='/events/']")
@@ -132,6 +137,7 @@ def test_search_speaker_event_and_a_statement_s_words(site: str, page: Any) -> N
         "There will be no talks with the Americans."
         in page.locator("span.statement:target").inner_text()
     )
+    assert failed == []
 
 
 def test_payloads_stay_inert(site: str, page: Any) -> None:
@@ -158,3 +164,47 @@ def test_payloads_stay_inert(site: str, page: Any) -> None:
     page.goto(f"{site}/articles/{hostile}")
     assert '<script>alert("script")</script>' in page.locator("article.text").inner_text()
     assert dialogs == [] and errors == []
+
+
+def test_chart_labels_never_overlap_as_the_browser_draws_them(page: Any, tmp_path: Path) -> None:
+    """The chart reserves each label's width from a table of generous letter widths; here
+    Chromium measures the drawn text of a chart crowded with 200 events of wide-lettered
+    occasions and a speaker page's chart, and no two pieces of text may touch."""
+    from tests.unit.test_render_web import timeline
+
+    from onrecord.render.chart import timeline_svg
+
+    crowded = timeline(200)
+    wide = [
+        dataclasses.replace(e, occasion=f"WMW MEETING AT THE WORLD HQ {e.id:03d} WWWWW")
+        for e in crowded.events
+    ]
+    svg = timeline_svg(dataclasses.replace(crowded, events=tuple(wide)))
+    file = tmp_path / "chart.html"
+    file.write_text(f"<!DOCTYPE html><html><body style='margin:0'>{svg}</body></html>")
+    page.set_viewport_size({"width": 960, "height": 800})
+    page.goto(file.as_uri())
+    assert page.evaluate(OVERLAPS) == []
+    labels = page.locator("text.event-label").count()
+    assert 8 <= labels < 200 and (page.locator("text.chart-note").text_content() or "").endswith(
+        f"{200 - labels} label(s) left out for room"
+    )
+    shot(page, "6-crowded-chart")
+
+
+# Pairs of <text> in the page's SVG whose drawn boxes (in the SVG's own units) intersect.
+OVERLAPS = """() => {
+  const boxes = [...document.querySelectorAll('svg text')].map(t => {
+    const b = t.getBBox();
+    return {text: t.textContent, x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height};
+  });
+  const found = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      if (a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5)
+        found.push([a.text, b.text]);
+    }
+  }
+  return found;
+}"""

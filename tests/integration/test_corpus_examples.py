@@ -202,15 +202,22 @@ def test_undated_statements_are_listed_apart(db: Path) -> None:
     assert "Undated (no date said or published" in run(db, "timeline", "--speaker", "Ondrel")
 
 
-def test_the_plot_is_a_png(db: Path, tmp_path: Path) -> None:
-    plot = tmp_path / "kestrel.png"
+def test_the_plot_is_an_svg_file(db: Path, tmp_path: Path) -> None:
+    plot = tmp_path / "kestrel.svg"
     run(
         db, "timeline", "--speaker", "Kestrel", "--topic", "talks-with-morvask", "--plot", str(plot)
     )
-    assert plot.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
-    svg = tmp_path / "kestrel.svg"
-    run(db, "timeline", "--speaker", "Kestrel", "--plot", str(svg))
-    assert "<svg" in svg.read_text()
+    text = plot.read_text(encoding="utf-8")
+    assert text.startswith("<?xml") and "<svg" in text and "statements: against" in text
+    plain = tmp_path / "plain.svg"
+    run(db, "timeline", "--speaker", "Kestrel", "--plot", str(plain))
+    assert "statements: against" not in plain.read_text(encoding="utf-8")  # no stance lanes
+    png = CliRunner().invoke(
+        main,
+        ["timeline", "--speaker", "Kestrel", "--plot", str(tmp_path / "k.png"), "--db", str(db)],
+    )
+    assert png.exit_code == 2 and "the chart is drawn as SVG" in png.output
+    assert not (tmp_path / "k.png").exists()
 
 
 def test_the_report_is_one_self_contained_html_file(db: Path, tmp_path: Path) -> None:
@@ -218,7 +225,8 @@ def test_the_report_is_one_self_contained_html_file(db: Path, tmp_path: Path) ->
     run(db, "report", "--speaker", "Kestrel", "--topic", "talks-with-morvask", "-o", str(out))
     page = out.read_text(encoding="utf-8")
     assert list(tmp_path.iterdir()) == [out]
-    assert page.startswith("<!DOCTYPE html>") and "data:image/png;base64," in page
+    assert page.startswith("<!DOCTYPE html>") and '<svg xmlns="http://www.w3.org/2000/svg"' in page
+    assert "statements: against" in page and "<img" not in page  # the chart, inline
     external = re.findall(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
     assert not external
     assert "<script" not in page and "<link" not in page and "@import" not in page

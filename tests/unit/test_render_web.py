@@ -87,8 +87,8 @@ def test_a_crowded_chart_places_labels_without_overlap() -> None:
     assert 8 <= len(labels) < 200  # some events are labelled; the others keep a tooltip
     rows: dict[float, list[tuple[float, float]]] = {}
     for x, y, text in labels:
-        assert x >= 0 and x + len(text) * chart.CHAR_WIDTH <= chart.WIDTH
-        rows.setdefault(y, []).append((x, x + len(text) * chart.CHAR_WIDTH))
+        assert x >= 0 and x + chart.text_width(text) <= chart.WIDTH
+        rows.setdefault(y, []).append((x, x + chart.text_width(text)))
     for spans in rows.values():
         spans.sort()
         assert all(a[1] + chart.GAP <= b[0] for a, b in zip(spans, spans[1:], strict=False))
@@ -104,7 +104,7 @@ def test_every_mark_has_a_legend_and_stance_lanes_need_a_topic() -> None:
     for name, colour in chart.LANES:
         assert f"statements: {name}" in legend.group(0) and colour in legend.group(0)
     plain = timeline_svg(timeline(5, topic=None))
-    assert "against/conditional" not in plain and "dot size: statements" in plain
+    assert "against/conditional" not in plain and "direct statements (dot size" in plain
 
 
 def test_the_chart_escapes_its_text_and_loads_nothing() -> None:
@@ -217,3 +217,18 @@ def test_the_statement_in_focus_is_wrapped_whole() -> None:
     assert '<span class="statement" id="s2">' in marked
     assert '<span class="statement anchor" id="s1"></span>' in marked
     assert html.unescape(re.sub(r"<[^>]+>", "", marked)) == TEXT
+
+
+# --- a speaker's roles --------------------------------------------------------------------
+
+
+def test_a_role_reads_as_written_with_its_country_and_days() -> None:
+    from onrecord.models import SpeakerRole
+    from onrecord.render.labels import role_text
+
+    day = dt.date(2019, 9, 17)
+    assert role_text(SpeakerRole("minister", "minister prime", "", None, None)) == "Prime Minister"
+    supreme = SpeakerRole("leader", "leader supreme", "iran", dt.date(2018, 7, 21), day)
+    assert role_text(supreme) == "Supreme Leader (Iran), seen 2018-07-21 to 2019-09-17"
+    once = SpeakerRole("president", "president", "france", day, day)
+    assert role_text(once) == "President (France), seen 2019-09-17"

@@ -1,23 +1,27 @@
-"""The timeline chart (`timeline --plot`, the report's image): lanes that mean something,
-a legend for every mark, and labels that never overlap, even when 200 events crowd it."""
+"""The timeline chart (`timeline --plot`, the report, the speaker page), one SVG for all:
+lanes that mean something, a legend for every mark, and labels that never overlap, even
+when 200 events crowd it. (The real browser measures the drawn labels too: tests/browser.)"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import itertools
+import re
+import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from matplotlib.collections import LineCollection, PathCollection
-from matplotlib.colors import to_hex
-from matplotlib.text import Text
 from tests.unit.test_queries import db as db  # noqa: F401  (the fixture)
 
 from onrecord.models import Topic
 from onrecord.queries.timeline import Timeline, build_timeline
-from onrecord.render.plot import POSITIONS, timeline_chart, timeline_figure
+from onrecord.render import chart
+from onrecord.render.chart import KINDS, LANES, svg_document, text_width, timeline_svg
 from onrecord.store import open_store
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture
@@ -42,35 +46,52 @@ def crowded(timeline: Timeline, events: int = 200) -> Timeline:
     return dataclasses.replace(timeline, events=copies)
 
 
-def texts(fig) -> list[Text]:  # type: ignore[no-untyped-def]
-    """Every piece of text the figure shows."""
-    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+def drawn(timeline: Timeline) -> ET.Element:
+    return ET.fromstring(timeline_svg(timeline))
 
 
-def overlapping(fig) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    renderer = fig.canvas.get_renderer()
-    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts(fig)]
+def lane_names(svg: ET.Element) -> list[str]:
+    """The lane names: the texts anchored at their end left of the plot."""
     return [
-        (a, b)
-        for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2)
-        if box_a.x0 < box_b.x1 - 0.5
-        and box_b.x0 < box_a.x1 - 0.5
-        and box_a.y0 < box_b.y1 - 0.5
-        and box_b.y0 < box_a.y1 - 0.5
+        t.text or ""
+        for t in svg.iter(f"{SVG}text")
+        if t.get("text-anchor") == "end" and float(t.get("x") or 0) == chart.LEFT - 8
     ]
 
 
-def lane_names(fig) -> list[str]:  # type: ignore[no-untyped-def]
-    (ax,) = fig.axes
-    return [label.get_text() for label in ax.get_yticklabels()]
+def legend(svg: ET.Element) -> ET.Element:
+    (found,) = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "legend"]
+    return found
+
+
+def boxes(svg: ET.Element) -> list[tuple[str, float, float, float, float]]:
+    """Every text's box as the chart reserves it: (text, left, top, right, bottom)."""
+    found = []
+    for t in svg.iter(f"{SVG}text"):
+        text = t.text or ""
+        size = float(t.get("font-size") or chart.FONT_SIZE)
+        width = text_width(text, size)
+        x, y = float(t.get("x") or 0), float(t.get("y") or 0)
+        anchor = t.get("text-anchor")
+        left = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
+        found.append((text, left, y - size, left + width, y + size * 0.25))
+    return found
+
+
+def overlapping(svg: ET.Element) -> list[tuple[str, str]]:
+    return [
+        (a[0], b[0])
+        for a, b in itertools.combinations(boxes(svg), 2)
+        if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+    ]
 
 
 def test_without_a_topic_the_lanes_are_kinds_not_stances(timeline: Timeline) -> None:
-    fig = timeline_figure(timeline)
-    names = lane_names(fig)
+    svg = drawn(timeline)
+    names = lane_names(svg)
     assert names and set(names) <= {"direct", "mixed", "indirect"}
-    assert not set(names) & set(POSITIONS)
-    assert "every statement" in fig._suptitle.get_text()
+    assert not set(names) & {name for name, _ in LANES}
+    assert "statements: for" not in ET.tostring(svg, encoding="unicode")
 
 
 def test_each_kind_present_has_its_lane_and_legend_entry(timeline: Timeline) -> None:
@@ -78,64 +99,90 @@ def test_each_kind_present_has_its_lane_and_legend_entry(timeline: Timeline) -> 
     spoken = dataclasses.replace(first.statements[0].view, kind="transcript")
     item = dataclasses.replace(first.statements[0], view=spoken)
     event = dataclasses.replace(first, statements=(*first.statements, item))
-    fig = timeline_figure(dataclasses.replace(timeline, events=(event,)))
-    assert "transcript" in lane_names(fig)
-    assert "transcript statement" in [t.get_text() for t in fig.legends[0].get_texts()]
+    svg = drawn(dataclasses.replace(timeline, events=(event,)))
+    assert "transcript" in lane_names(svg)
+    texts = [t.text for t in legend(svg).iter(f"{SVG}text")]
+    assert "transcript statements (dot size: how many)" in texts
 
 
 def test_with_a_topic_the_lanes_are_positions(timeline: Timeline) -> None:
     topic = Topic("talks", "Talks with the US", "Iran should negotiate with the US")
-    fig = timeline_figure(dataclasses.replace(timeline, topic=topic))
-    assert lane_names(fig) == list(POSITIONS)
-    assert topic.proposition in fig._suptitle.get_text()
+    svg = drawn(dataclasses.replace(timeline, topic=topic))
+    assert lane_names(svg) == [name for name, _ in LANES]
+    assert topic.proposition in (svg.find(f"{SVG}title").text or "")  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("size", [1, 200])
 def test_every_mark_has_a_legend_entry(timeline: Timeline, size: int) -> None:
-    fig = timeline_figure(crowded(timeline, size))
-    (ax,) = fig.axes
-    (legend,) = fig.legends
-    entries = {(to_hex(h.get_color()), h.get_linestyle()) for h in legend.legend_handles}
-    dots = {
-        to_hex(colour)
-        for collection in ax.collections
-        if isinstance(collection, PathCollection)
-        for colour in collection.get_facecolors()
+    svg = drawn(crowded(timeline, size))
+    key = legend(svg)
+    key_dots = {c.get("fill") for c in key.iter(f"{SVG}circle")}
+    key_lines = {(x.get("stroke"), x.get("stroke-dasharray")) for x in key.iter(f"{SVG}line")}
+    inside = set(svg.iter()) - set(key.iter())
+    dots = {c.get("fill") for c in svg.iter(f"{SVG}circle") if c in inside}
+    assert dots and dots <= key_dots
+    dashed = {
+        (x.get("stroke"), x.get("stroke-dasharray"))
+        for x in svg.iter(f"{SVG}line")
+        if x in inside and x.get("stroke-dasharray")
     }
-    assert dots and dots <= {colour for colour, style in entries if style == "None"}
-    lines = {
-        (to_hex(colour), "-" if dashes is None else "--")
-        for collection in ax.collections
-        if isinstance(collection, LineCollection)
-        for colour, (_, dashes) in zip(
-            collection.get_colors(), collection.get_linestyles(), strict=False
-        )
-    }
-    assert lines and lines <= entries
+    assert dashed and dashed <= key_lines  # label leaders (and changes) are in the legend
+    colours = dict(KINDS)
+    assert {c for c in dots} <= set(colours.values())
 
 
 @pytest.mark.parametrize("size", [1, 12, 200])
 def test_no_two_labels_overlap(timeline: Timeline, size: int) -> None:
-    busy = crowded(timeline, size)
-    fig = timeline_figure(busy)
-    fig.canvas.draw()
-    assert overlapping(fig) == []
-    labels = [t for t in texts(fig) if t.get_text().startswith("in a speech to the")]
-    title = fig._suptitle.get_text()
-    if size == 200:  # not all fit: the title says how many are left out
+    svg = drawn(crowded(timeline, size))
+    assert overlapping(svg) == []
+    labels = [t for t in svg.iter(f"{SVG}text") if (t.text or "").startswith("in a speech to")]
+    note = " ".join(t.text or "" for t in svg.iter(f"{SVG}text") if t.get("class") == "chart-note")
+    if size == 200:  # not all fit: the chart says how many are left out
         left_out = size - len(labels)
-        assert left_out > 0 and f"{left_out} label(s) left out" in title
+        assert left_out > 0 and f"{left_out} label(s) left out for room" in note
     else:
-        assert len(labels) == size and "left out" not in title
-    (ax,) = fig.axes
-    box = ax.get_window_extent(fig.canvas.get_renderer())
-    for label in labels:  # inside the plot
-        extent = label.get_window_extent(fig.canvas.get_renderer())
-        assert box.x0 <= extent.x0 and extent.x1 <= box.x1
+        assert len(labels) == size and "left out" not in note
+    for _, left, _, right, _ in boxes(svg):
+        assert left >= 0 and right <= chart.WIDTH
 
 
-def test_the_chart_is_written_as_png_and_svg(timeline: Timeline, tmp_path: Path) -> None:
-    timeline_chart(timeline, tmp_path / "chart.png")
-    assert (tmp_path / "chart.png").read_bytes().startswith(b"\x89PNG")
-    timeline_chart(timeline, tmp_path / "chart.svg", "svg")
-    assert "<svg" in (tmp_path / "chart.svg").read_text()
+def test_wide_letters_are_measured_wide() -> None:
+    assert text_width("WWWW") >= text_width("wwww") > text_width("aaaa") > text_width("iiii")
+    assert text_width("MMMMMMMMMM") >= 10 * 0.9 * chart.FONT_SIZE  # at least the widest glyph
+    assert text_width("é") >= text_width("e")
+
+
+def test_the_chart_is_a_standalone_svg_file(timeline: Timeline) -> None:
+    text = svg_document(timeline_svg(timeline))
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')
+    ET.fromstring(text.split("\n", 1)[1])
+    assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", text)  # loads nothing
+
+
+def test_report_and_plot_draw_without_matplotlib(
+    db: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The core install has no plotting library: the chart is ours, in every output."""
+    import tomllib
+
+    from click.testing import CliRunner
+
+    from onrecord.cli import main
+
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    assert not [d for d in project["project"]["dependencies"] if "matplotlib" in d]
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # any import of it fails
+    report, plot = tmp_path / "report.html", tmp_path / "chart.svg"
+    runner = CliRunner()
+    made = runner.invoke(
+        main, ["report", "--speaker", "khamenei", "-o", str(report), "--db", str(db)]
+    )
+    assert made.exit_code == 0, made.output
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in report.read_text(encoding="utf-8")
+    drawn = runner.invoke(
+        main, ["timeline", "--speaker", "khamenei", "--plot", str(plot), "--db", str(db)]
+    )
+    assert drawn.exit_code == 0, drawn.output
+    assert plot.read_text(encoding="utf-8").startswith("<?xml")

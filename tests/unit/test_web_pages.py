@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -143,6 +144,28 @@ def test_the_speaker_page_has_names_counts_chart_and_statements(client: TestClie
     assert svg and 'class="legend"' in svg.group(0) and "<circle" in svg.group(0)
     assert "Iran should negotiate with the United States" in text
     assert text.count('<li class="result"') == 4
+
+
+def test_the_speaker_page_shows_the_roles_the_corpus_names_them_by(tmp_path: Path) -> None:
+    db = web_database(tmp_path / "roles.db")
+    with sqlite3.connect(db) as conn:  # as ingest keeps them (docs/speakers.md)
+        conn.executemany(
+            "INSERT INTO speaker_roles (head, words, designator, speaker_id, first_seen, "
+            "last_seen) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                ("leader", "leader supreme", "iran", 1, "2018-07-21", "2019-09-17"),
+                ("leader", "leader", "", 1, None, None),
+                ("minister", "minister <script>", "", 3, None, None),
+            ],
+        )
+    client = TestClient(create_app(db))
+    roles = re.search(r'<p id="roles">(.*?)</p>', page(client, "/speakers/1"), re.S)
+    assert roles and "Supreme Leader (Iran), seen 2018-07-21 to 2019-09-17; Leader" in roles.group(
+        1
+    )
+    hostile = page(client, "/speakers/3")
+    assert "&lt;script&gt; Minister" in hostile and "<script> Minister" not in hostile
+    assert "none seen" in page(client, "/speakers/2")
 
 
 def test_the_event_page_sets_the_reports_side_by_side_with_the_drift(client: TestClient) -> None:

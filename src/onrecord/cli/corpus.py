@@ -40,6 +40,16 @@ force_option = click.option(
 )
 
 
+def _svg_path(path: Path | None) -> Path | None:
+    """Refuse a --plot file that is not .svg: the chart is drawn as SVG only."""
+    if path is not None and path.suffix.lower() != ".svg":
+        raise click.BadParameter(
+            f"{str(path)!r}: the chart is drawn as SVG; give a file ending in .svg "
+            "(any SVG tool, or a browser, turns it into PNG)"
+        )
+    return path
+
+
 @contextmanager
 def _writing(path: Path) -> Iterator[None]:
     """Turn a file that cannot be written into a message naming it (exit code 1)."""
@@ -202,7 +212,8 @@ def clusters(
 @click.option(
     "--plot",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also draw the chart into this file (.png or .svg); never over an existing file.",
+    callback=lambda _ctx, _param, value: _svg_path(value),
+    help="Also draw the chart into this SVG file (.svg); never over an existing file.",
 )
 @force_option
 @db_option
@@ -230,10 +241,10 @@ def timeline(
     with store_of(db) as store:
         whole = build_timeline(store, speaker, topic)
     if plot is not None:
-        from onrecord.render.plot import timeline_chart
+        from onrecord.render.chart import svg_document, timeline_svg
 
         with _writing(plot), output_file(plot, force=force, protect=[db]) as out:
-            timeline_chart(whole, out, "svg" if plot.suffix.lower() == ".svg" else "png")
+            out.write(svg_document(timeline_svg(whole)).encode("utf-8"))
     found = timeline_page(whole, limit, offset)
     if output_format in ("jsonl", "csv"):
         emit(

@@ -1,4 +1,4 @@
-"""One speaker as their page shows them: names, counts by outlet and year, events, edits.
+"""One speaker as their page shows them: names, roles, counts by outlet and year, events, edits.
 
 Read in brief (`store.event_outlines`, `store.speaker_counts`): a speaker quoted 20,000
 times costs a few hundred rows. Position changes need every statement's stance toward a
@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from onrecord.models import Edit, EventOutline, PositionChange, SpeakerSummary, Topic
+from onrecord.models import (
+    Edit,
+    EventOutline,
+    PositionChange,
+    SpeakerRole,
+    SpeakerSummary,
+    Topic,
+)
 from onrecord.queries.speakers import find_speaker
 from onrecord.queries.timeline import build_timeline
 from onrecord.store import Store
@@ -30,6 +37,7 @@ class SpeakerProfile:
     by_year: tuple[tuple[int | None, int], ...]  # statements, in order, undated last
     topics: tuple[Topic, ...]  # every stored topic, to choose a stance toward
     edits: tuple[Edit, ...]
+    roles: tuple[SpeakerRole, ...] = ()  # offices the corpus names them by, latest first
 
 
 def speaker_profile(store: Store, ref: str, topic: str | None = None) -> SpeakerProfile:
@@ -53,4 +61,5 @@ def speaker_profile(store: Store, ref: str, topic: str | None = None) -> Speaker
         by_year=tuple(by_year),
         topics=topics,
         edits=tuple(store.edits(speaker=speaker.id)),
+        roles=tuple(store.speaker_roles(speaker.id)),
     )

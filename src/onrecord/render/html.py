@@ -1,15 +1,13 @@
 """Self-contained HTML: the timeline page and the shareable report on one speaker.
 
-Every page is one file that needs no network: inline CSS, the chart as a base64 PNG, no
-scripts, fonts or links to other sites. Article text is untrusted, so every piece of
-text goes through `html.escape`.
+Every page is one file that needs no network: inline CSS, the chart as inline SVG
+(`render.chart`, the speaker page's), no scripts, fonts or links to other sites. Article
+text is untrusted, so every piece of text goes through `html.escape`.
 """
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -29,7 +27,7 @@ h1 { font-size: 26px; margin: 8px 0 4px; } h2 { font-size: 20px; margin-top: 34p
      border-bottom: 1px solid #ddd; padding-bottom: 4px; }
 h3 { font-size: 16px; margin: 22px 0 6px; }
 .meta, .small { color: #666; font-size: 13px; }
-.chart img { max-width: 100%; border: 1px solid #eee; }
+.chart svg { max-width: 100%; height: auto; border: 1px solid #eee; }
 .event { border-left: 4px solid #ccc; padding: 4px 0 6px 14px; margin: 18px 0; }
 .event.for { border-color: #2e7d32; } .event.against { border-color: #c62828; }
 .event.conditional { border-left-style: dashed; }
@@ -73,13 +71,14 @@ def page(title: str, body: str) -> str:
     )
 
 
-def chart_png(timeline: Timeline) -> str:
-    """Return the timeline chart as a data: URI of a PNG (embedded, no file beside it)."""
-    from onrecord.render.plot import timeline_chart
+def chart_svg(timeline: Timeline) -> str:
+    """Return the timeline chart as inline SVG, with a text alternative (no links: the
+    report is read away from any server)."""
+    from onrecord.render.chart import timeline_svg
 
-    buffer = io.BytesIO()
-    timeline_chart(timeline, buffer, "png")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    svg = timeline_svg(timeline)
+    alt = esc(_chart_alt(timeline))
+    return svg.replace('role="img"', f'role="img" aria-label="{alt}"', 1)
 
 
 def timeline_html(timeline: Timeline) -> str:
@@ -93,7 +92,7 @@ def report_html(report: SpeakerReport) -> str:
     body = [
         _header(timeline),
         '<section class="chart"><h2>Statements over time</h2>',
-        f'<img alt="{esc(_chart_alt(timeline))}" src="{chart_png(timeline)}"></section>',
+        f"{chart_svg(timeline)}</section>",
         _changes_section(timeline),
         _timeline_section(timeline, report.excerpts),
         _drift_section(report.drifts),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from onrecord.models import PositionChange
+from onrecord.models import PositionChange, SpeakerRole
 
 if TYPE_CHECKING:
     from onrecord.queries.timeline import Report, Timeline, TimelineEvent, TimelineStatement
@@ -33,6 +33,20 @@ def statement_position(item: TimelineStatement) -> str:
     if item.stance is None:
         return "-"
     return item.stance.stance.position
+
+
+def role_text(role: SpeakerRole) -> str:
+    """Return an office as a reader writes it: "Supreme Leader (Iran), seen 2018-07-21 to
+    2019-09-17" (the head noun last; the words are stored sorted)."""
+    others = [w for w in role.words.split() if w != role.head]
+    name = " ".join(w.capitalize() for w in (*others, role.head))
+    country = f" ({role.designator.title()})" if role.designator else ""
+    first, last = role.first_seen, role.last_seen
+    if first and last:
+        seen = f", seen {first}" if first == last else f", seen {first} to {last}"
+    else:
+        seen = ""
+    return f"{name}{country}{seen}"
 
 
 def change_text(change: PositionChange) -> str:

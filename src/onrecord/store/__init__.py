@@ -30,6 +30,7 @@ from onrecord.models import (
     ProcessedArticle,
     Speaker,
     SpeakerEdit,
+    SpeakerRole,
     SpeakerSummary,
     StatementDate,
     StatementFilter,
@@ -312,6 +313,10 @@ class Store(Protocol):
 
     def event_outlines(self, speaker_id: int, topic: str | None = None) -> list[EventOutline]:
         """Return a speaker's events in brief (counts, positions toward `topic`), by date."""
+        ...
+
+    def speaker_roles(self, speaker_id: int) -> list[SpeakerRole]:
+        """Return the offices the corpus names a speaker by, the most recently seen first."""
         ...
 
     def speaker_counts(

@@ -20,6 +20,7 @@ from onrecord.models import (
     ClusterUpdate,
     EventOutline,
     EventView,
+    SpeakerRole,
     StatementTopic,
     StatementView,
     Topic,
@@ -134,6 +135,11 @@ class CorpusQueries:
         """Return a speaker's statements counted by outlet (most first) and by year."""
         with translated():
             return outline_sql.speaker_counts(self._db, speaker_id)
+
+    def speaker_roles(self, speaker_id: int) -> list[SpeakerRole]:
+        """Return the offices the corpus names a speaker by, the most recently seen first."""
+        with translated():
+            return outline_sql.speaker_roles(self._db, speaker_id)
 
     def speech_event(self, event_id: int) -> EventView:
         """Return one stored speech event by its number."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from onrecord.models import EventOutline
+from onrecord.models import EventOutline, SpeakerRole
 from onrecord.store.dialect import Connection
 
 # A speaker's events, each with its statements counted in SQL: how many, in how many
@@ -48,6 +48,20 @@ _ARTICLES = "SELECT articles FROM speaker_counts WHERE speaker_id = ?"
 # statements_speaker_dated index (no sort); the days are summed by year in Python, which
 # costs a third of grouping by an expression of the year in SQL.
 _BY_DAY = "SELECT s.dated, count(*) FROM statements s WHERE s.speaker_id = ? GROUP BY s.dated"
+
+
+_ROLES = """
+SELECT head, words, designator, first_seen, last_seen FROM speaker_roles WHERE speaker_id = ?
+ORDER BY last_seen IS NULL, last_seen DESC, words, designator
+"""
+
+
+def speaker_roles(db: Connection, speaker_id: int) -> list[SpeakerRole]:
+    """Return the offices the corpus names a speaker by, the most recently seen first."""
+    return [
+        SpeakerRole(str(row[0]), str(row[1]), str(row[2]), _day(row[3]), _day(row[4]))
+        for row in db.execute(_ROLES, (speaker_id,))
+    ]
 
 
 def _year(day: str | dt.date | None) -> int | None:

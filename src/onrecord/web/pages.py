@@ -27,7 +27,7 @@ from onrecord.queries.statements import (
 )
 from onrecord.render.chart import outline_svg, speaker_chart_title
 from onrecord.render.edits import describe
-from onrecord.render.labels import change_text
+from onrecord.render.labels import change_text, role_text
 from onrecord.render.marks import article_html, highlighted
 from onrecord.render.versions import differences, version_columns
 from onrecord.store import Store, database_name
@@ -137,6 +137,7 @@ def speaker(
         events=profile.events[:EVENTS_LISTED],
         more_events=max(0, len(profile.events) - EVENTS_LISTED),
         changes=[change_text(c) for c in profile.changes],
+        roles=[role_text(r) for r in profile.roles],
         rows=rows,
         pager=pager,
         topic=topic or "",

@@ -99,6 +99,16 @@ def test_a_words_then_speaker_headline_is_a_statement() -> None:
     assert ("Harbour Minister", ":", "No New Tolls at the Pier") in found
 
 
+def test_a_spaced_colon_headline_has_the_colon_as_cue() -> None:
+    # A space before the colon ("Words : Speaker") once made the space the cue, and dating
+    # then failed on the empty cue word: the whole page was lost (a real archive page).
+    found = _found(
+        "No New Tolls at the Pier : Harbour Minister\n\n"
+        "The harbour minister on Monday ruled out new tolls at the pier."
+    )
+    assert ("Harbour Minister", ":", "No New Tolls at the Pier") in found
+
+
 @pytest.mark.parametrize(
     "headline", ["Flashback: Key Quotes from the Pier Opening", "PORTSELDEN: Pier Opens Early"]
 )

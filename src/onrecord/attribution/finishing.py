@@ -400,7 +400,8 @@ def headline_statement(top: Span, ctx: Context) -> Attribution | None:
     colon = colons[0]
     left = Span(top.start, top.start + colon.start())
     right = Span(top.start + colon.end(), top.end)
-    cue = Span(top.start + colon.start(), top.start + colon.start() + 1)
+    mark = top.start + colon.start() + colon.group().index(":")
+    cue = Span(mark, mark + 1)
     for source, content in ((right, left), (left, right)):
         if _names_speaker(source, ctx) and _says_something(content, ctx):
             return Attribution(

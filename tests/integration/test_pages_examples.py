@@ -26,8 +26,8 @@ def report() -> PagesReport:
 
 
 def test_every_page_is_stored_and_scored(report):
-    assert report.pages == 26
-    assert report.scored_pages == 24
+    assert report.pages == 29
+    assert report.scored_pages == 27
     assert report.missing == ()
 
 
@@ -49,14 +49,16 @@ def test_no_statement_is_given_a_wrong_day(report):
 # an update stamp alone, the reporter's "today"), with transcripts: 0.75 (15/20).
 # A transcript whose day only its URL's slug names ("statement-by-...-15-october-2025"):
 # 0.76 (16/21).
-FLOORS = {"dates": 0.76, "outlets": 0.94, "published": 1.0, "titles": 0.94, "languages": 1.0}
+# Three pages of forms beyond the dev pages (a transcript's date line under its heading, a
+# "Posted by NAME on DATE" byline, an update stamp with its time): 0.78 (18/23).
+FLOORS = {"dates": 0.78, "outlets": 0.94, "published": 1.0, "titles": 0.94, "languages": 1.0}
 
 
 def test_metadata_and_dates_keep_their_floors(report):
     found = report.figures()
     assert {k: found[k] for k in FLOORS if found[k] < FLOORS[k]} == {}
     # the forms each example page reproduces, read right
-    assert report.published.total == 18
+    assert report.published.total == 20
     assert report.unsupported_published == 0
 
 

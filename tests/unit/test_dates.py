@@ -612,3 +612,75 @@ def test_a_capitalised_today_inside_a_sentence_is_a_name() -> None:
         "Tomas Vell", "Vell", "told", "the pier would open"
     )
     assert article.dated(dt.date(2025, 5, 24)) == [None]
+
+
+def test_a_statement_takes_the_last_appearance_of_its_paragraph_when_several_days() -> None:
+    # One paragraph reports two appearances; the quote right after the second is of it.
+    article = (
+        Article(
+            "Ms Tennick spoke to the congress on Friday. Ms Tennick addressed dockers in "
+            'Grennock on Tuesday. "We will not sail," Tennick said.'
+        )
+        .mention("Ms Tennick", "PERSON")
+        .mention(("Ms Tennick", 1), "PERSON")
+        .mention("Friday")
+        .mention("Tuesday")
+        .said("Rosa Tennick", "Tennick", "said", '"We will not sail,"', kind=Kind.DIRECT)
+    )
+    [said_on] = article.dated(dt.date(2025, 3, 15))
+    assert said_on is not None
+    assert (said_on.value, said_on.expression) == (dt.date(2025, 3, 11), "on Tuesday")
+    assert said_on.method.startswith("the speaker's last dated appearance before it")
+
+
+def test_another_date_between_the_appearance_and_the_statement_leaves_it_unknown() -> None:
+    article = (
+        Article(
+            "Ms Tennick spoke to the congress on Friday. Ms Tennick addressed dockers in "
+            'Grennock on Tuesday. The strike began in 2019. "We will not sail," Tennick said.'
+        )
+        .mention("Ms Tennick", "PERSON")
+        .mention(("Ms Tennick", 1), "PERSON")
+        .mention("Friday")
+        .mention("Tuesday")
+        .mention("2019")
+        .said("Rosa Tennick", "Tennick", "said", '"We will not sail,"', kind=Kind.DIRECT)
+    )
+    assert article.dated(dt.date(2025, 3, 15)) == [None]
+
+
+@pytest.mark.parametrize(
+    "occasion",
+    [
+        "Ms Tennick urged dockers in Grennock on Friday to stay at home.",
+        "Ms Tennick vowed on Friday to keep the port open.",
+        "Ms Tennick wrote to the harbour board on Friday.",
+    ],
+)
+def test_a_past_verb_of_speaking_dates_the_speakers_statements(occasion: str) -> None:
+    article = (
+        Article(occasion, '"We will not sail," Tennick said.')
+        .mention("Ms Tennick", "PERSON")
+        .mention("Friday")
+        .said("Rosa Tennick", "Tennick", "said", '"We will not sail,"', kind=Kind.DIRECT)
+    )
+    [said_on] = article.dated(dt.date(2025, 3, 15))
+    assert said_on is not None and said_on.value == dt.date(2025, 3, 14)
+
+
+def test_a_noun_of_an_occasion_names_no_appearance() -> None:
+    # "a statement late on Monday" is another occasion than the one the quote reports
+    article = (
+        Article(
+            "Ms Tennick spoke to the congress on Friday.",
+            "The words followed a statement on Monday about the harbour dues by Ms Tennick.",
+            '"We will not sail," Tennick said.',
+        )
+        .mention("Ms Tennick", "PERSON")
+        .mention(("Ms Tennick", 1), "PERSON")
+        .mention("Friday")
+        .mention("Monday")
+        .said("Rosa Tennick", "Tennick", "said", '"We will not sail,"', kind=Kind.DIRECT)
+    )
+    [said_on] = article.dated(dt.date(2025, 3, 15))
+    assert said_on is not None and said_on.value == dt.date(2025, 3, 14)

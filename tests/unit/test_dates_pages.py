@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from tests.unit.test_dates import Article, day
 
 from onrecord.dates import date_statements
@@ -353,3 +354,57 @@ def test_a_sentence_on_last_sunday_inherits_no_event_day() -> None:
         .said("Tomas Vell", "Vell", "declared", "a state of emergency")
     )
     assert [s.value if s else None for s in article.dated(monday)] == [monday, None]
+
+
+# --- Transcript headings with the day on a line of its own (issue 13) ---
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # the date alone under the heading, as official transcripts print it
+        "Remarks by the Minister at the Harbour Board\n16 October 2025",
+        # a hall and a name between the heading and its date line
+        "Budget Speech\nHarbour Hall\nTomas Vell\nThursday, 16 October 2025",
+        "Homily of the Bishop of Port Vell\nOctober 16, 2025 15:00",
+    ],
+)
+def test_a_date_line_under_a_speech_heading_dates_the_transcript(heading: str) -> None:
+    [said_on] = _transcript(heading).dated(None)
+    assert said_on is not None and said_on.value == dt.date(2025, 10, 16)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # a byline stands between: the date is the page's own stamp
+        "Minister's speech in full\nBy Mara Quell\n16 October 2025",
+        # a sentence above the date is no heading
+        "The minister gave a speech to the board.\n16 October 2025",
+        # a date line far below the heading, under a paragraph of text
+        "Minister's speech\nThe minister spoke to the board for an hour about the pier and the"
+        " strait\n16 October 2025",
+        # a publication stamp is the page's date, whatever the heading above says
+        "Minister's speech\nPublished 16 October 2025",
+    ],
+)
+def test_a_date_line_not_tied_to_a_speech_heading_dates_nothing(heading: str) -> None:
+    assert _transcript(heading).dated(None) == [None]
+
+
+def test_a_date_line_the_cleaning_took_out_dates_the_transcript_through_its_evidence() -> None:
+    # The page's date line under the speech heading is gone from the clean text; the
+    # publication date's evidence carries it to the one transcribed speaker.
+    article = _transcript("Remarks by the Minister at the Harbour Board")
+    evidence = "header line 'October 16, 2025', under the speech heading 'Remarks by ...'"
+    day_ = dt.date(2025, 10, 16)
+    args = (article.text, article.analysis(), article.statements, day_)
+    [dated] = date_statements(*args, heading=(day_, evidence))
+    assert dated.said_on is not None
+    assert (dated.said_on.value, dated.said_on.method) == (
+        day_,
+        "date line under the page's speech heading",
+    )
+    # without it, the page's date alone is no day of speaking
+    [undated] = date_statements(*args)
+    assert undated.said_on is None

@@ -9,6 +9,7 @@ import pytest
 from onrecord.cleaning import clean
 from onrecord.ingest.metadata import extract_metadata, parse_date, url_date
 from onrecord.ingest.outlets import outlet_named, outlet_of_host
+from onrecord.ingest.published import speech_heading_day
 from onrecord.models import Metadata, RawDocument
 
 BODY = "Harbour Minister Tomas Vell said on Monday that the new pier would open in May."
@@ -505,3 +506,34 @@ def test_no_date_from_other_story_lists(heading: str) -> None:
 )
 def test_no_date_from_a_url_month_without_a_dateline_day(text: str, url: str) -> None:
     assert _metadata(text, url=url).published is None
+
+
+def test_a_date_line_under_a_speech_heading_says_so_in_its_evidence() -> None:
+    text = (
+        "Remarks by Minister Tomas Vell to the Harbour Board\n\nHarbour Hall, Port Vell\n\n"
+        "October 16, 2025\n\nThank you all for coming tonight.\n"
+    )
+    meta = _metadata(text)
+    assert meta.published == dt.date(2025, 10, 16)
+    assert meta.published_evidence == (
+        "header line 'October 16, 2025', under the speech heading 'Remarks by Minister Tomas "
+        "Vell to the Harbour Board'"
+    )
+    assert speech_heading_day(meta.published, meta.published_evidence) == (
+        dt.date(2025, 10, 16),
+        meta.published_evidence,
+    )
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Minister Vell's speech in full\n\nBy Mara Quell\n\nOctober 16, 2025",
+        "Minister Vell's speech\n\nSource: Harbour News | October 16, 2025",
+        "Pier to open in May\n\nOctober 16, 2025",
+    ],
+)
+def test_a_date_line_under_a_byline_or_a_headline_is_the_pages_only(top: str) -> None:
+    meta = _metadata(f"{top}\n\n{BODY}")
+    assert meta.published == dt.date(2025, 10, 16)
+    assert speech_heading_day(meta.published, meta.published_evidence) is None

@@ -25,8 +25,20 @@ from onrecord.models import Kind, Span
 
 # A noun naming a speech, which a heading about one holds.
 SPEECH_NOUN = re.compile(
-    r"\b(?:statement|speech|address|broadcast|remarks|apology|transcript)\b", re.IGNORECASE
+    r"\b(?:statement|speech|address|broadcast|remarks|apology|transcript|homily|sermon"
+    r"|lecture|audience|message|delivered|delivery)\b",
+    re.IGNORECASE,
 )
+# A date line under (or over) a speech's heading holds at most this many other words
+# ("Wednesday, 18 March 2020", "March 1, 2018 15:00 The Kremlin, Moscow").
+DATE_LINE_WORDS = 5
+# Lines between a heading and its date line: a place, a name, a title ("Paul VI Audience
+# Hall", "Nirmala Sitharaman", "Minister of Finance"), at most this many, each this short.
+BETWEEN_LINES = 3
+BETWEEN_WORDS = 8
+# A line that is a byline or a publication stamp: a date under it is the page's, not the
+# speech's ("By Mara Quell", "Published 14 October 2025").
+STAMP_LINE = re.compile(r"^\W*(?:by\b|published|posted|updated|date\b)", re.IGNORECASE)
 # A heading is at most this many words (a longer line is a paragraph).
 HEADING_WORDS = 30
 # Headings are looked for in this many lines from the top of the page.
@@ -74,13 +86,40 @@ def heading_dates(
         if len(words) > HEADING_WORDS or SENTENCE_END.search(line.text(context.text)):
             continue
         if not SPEECH_NOUN.search(line.text(context.text)):
-            continue
+            heading = _heading_over(context.text, line, span)
+            if heading is None:
+                continue
+            line = heading
         named = {key for _, key in context.names_in(line)}
         if len(named) == 1:
             found.setdefault(named.pop(), []).append(expression)
         elif not named and len(transcribed) == 1:
             found.setdefault(next(iter(transcribed)), []).append(expression)
     return found
+
+
+def _heading_over(text: str, line: Span, date: Span) -> Span | None:
+    """For a date alone on its line, the lines from a speech's heading just above it down to
+    the date: "Remarks by the Mayor at the Pier" / "Harbour Hall" / "October 14, 2025"."""
+    rest = (text[line.start : date.start] + " " + text[date.end : line.end]).split()
+    if len(rest) > DATE_LINE_WORDS or STAMP_LINE.match(text[line.start : line.end]):
+        return None
+    start = line.start
+    for _ in range(BETWEEN_LINES + 1):
+        if start == 0:
+            return None
+        above = _line_span(text, text.rfind("\n", 0, start - 1) + 1)
+        words = above.text(text).split()
+        start = above.start
+        if not words:
+            continue
+        if SENTENCE_END.search(above.text(text)) or STAMP_LINE.match(above.text(text)):
+            return None
+        if SPEECH_NOUN.search(above.text(text)) and len(words) <= HEADING_WORDS:
+            return Span(above.start, line.end)
+        if len(words) > BETWEEN_WORDS:
+            return None
+    return None
 
 
 def _top_end(text: str) -> int:

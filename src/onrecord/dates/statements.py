@@ -94,7 +94,11 @@ APPEARANCE = re.compile(
     r"\b(?:spoke|speaks|speaking|address|addressed|addresses|addressing|told|tells|telling"
     r"|said|says"
     r"|saying|announced|announces|announcing|declared|warned|delivered|delivers|delivering"
-    r"|presented|presents|presenting|apologi[sz]ed|speech|broadcast)\b",
+    r"|presented|presents|presenting|apologi[sz]ed|speech|broadcast"
+    # past verbs of speaking a report uses for an appearance ("Tennick urged dockers on
+    # Friday ..."); nouns of occasions ("a statement", "a conference on Monday") are left out:
+    # a report names other and coming occasions with them as often as the one it reports
+    r"|urged|vowed|pledged|insisted|stressed|testified|wrote|tweeted)\b",
     re.IGNORECASE,
 )
 # Words putting an appearance in the future, right before its verb: "will address the
@@ -145,7 +149,9 @@ SPELLED_OUT_CHARS = 16
 EVENT = "speech event in the article"
 EARLIER = "earlier statement"
 FOLLOWING = "quote following an earlier statement"
+SCOPED = "the speaker's last dated appearance before it"
 URL_HEADING = "URL slug naming the speech and its day"
+DATE_LINE_HEADING = "date line under the page's speech heading"
 UNKNOWN_YEAR = "not resolved: the article's publication date is unknown"
 
 
@@ -156,12 +162,15 @@ def date_statements(
     published: dt.date | None,
     captions: Sequence[Span] = (),
     url: str | None = None,
+    heading: tuple[dt.date, str] | None = None,
 ) -> tuple[Statement, ...]:
     """Return the statements with `said_on` set (None when unknown), in the same order.
 
     `captions` are the photo captions the cleaning marked (spans into `text`); lines with a
     photo credit count as captions too. A `url` whose slug names a speech and its day dates
-    the one transcribed speaker's statements that the text dates in no way (`url_heading`).
+    the one transcribed speaker's statements that the text dates in no way (`url_heading`);
+    so does `heading`, the day of a date line under the page's speech heading with its
+    evidence (a line the cleaning took out of `text`), before the URL.
     """
     context = Context(text, analysis, statements, captions)
     expressions = with_written_weekdays(
@@ -175,16 +184,21 @@ def date_statements(
             found = (_spelled_out(context, expressions, found[0]), found[1])
         said_on = _statement_date(*found, published) if found else None
         if found is None and facts.silent(context, i):
-            said_on = _url_date(context, i, url, published)
+            said_on = _url_date(context, i, url, published, heading)
         dated.append(replace(statement, said_on=said_on))
     return tuple(dated)
 
 
 def _url_date(
-    context: Context, index: int, url: str | None, published: dt.date | None
+    context: Context,
+    index: int,
+    url: str | None,
+    published: dt.date | None,
+    line: tuple[dt.date, str] | None = None,
 ) -> StatementDate | None:
-    """The day a URL's slug names with a speech, for the one speaker the page transcribes."""
-    heading = url_heading(url)
+    """The day a date line under the page's speech heading, else the URL's slug, names with a
+    speech, for the one speaker the page transcribes."""
+    heading, how = (line, DATE_LINE_HEADING) if line else (url_heading(url), URL_HEADING)
     transcribed = {
         key
         for key, statement in zip(context.keys, context.statements, strict=True)
@@ -196,7 +210,7 @@ def _url_date(
     day, words = heading
     if published is not None and day > published:
         return None
-    return StatementDate(day, Precision.DAY, words, None, URL_HEADING)
+    return StatementDate(day, Precision.DAY, words, None, how)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +223,9 @@ class _Facts:
     following: dict[int, int]  # a quote right after a back-reference → that back-reference
     events: dict[str | int, Expression]  # speaker key (or statement index) → speech event date
     other_day: list[bool]  # its sentence names a day other than its speaker's event day
+    several: dict[str, list[Expression]]  # speakers whose text names several days of speaking
+    narrative: list[Expression]  # the reporter's own dates (not quoted, reported or captions)
+    published: dt.date | None
 
     @classmethod
     def of(
@@ -231,11 +248,14 @@ class _Facts:
             for i in range(count)
         ]
         following = _following(context, own, back, nested)
-        events = speech_events(context, expressions, own, back, following, nested, published)
+        events, several = speech_events(
+            context, expressions, own, back, following, nested, published
+        )
         other_day = [
             _names_other_day(context, i, expressions, events, published) for i in range(count)
         ]
-        return cls(nested, own, back, following, events, other_day)
+        narrative = [e for e in expressions if not _not_narrative(context, e.span)]
+        return cls(nested, own, back, following, events, other_day, several, narrative, published)
 
     def silent(self, context: Context, index: int) -> bool:
         """Whether the text says nothing of when a statement was made, nor of another day."""
@@ -264,7 +284,37 @@ class _Facts:
             return (earlier, FOLLOWING) if earlier is not None else None
         if self.back[index] or self.other_day[index]:
             return None  # an earlier utterance, or a sentence about another day: unknown
-        return _inherited(context, index, self.events)
+        return _inherited(context, index, self.events) or self._scoped(context, index)
+
+    def _scoped(self, context: Context, index: int) -> tuple[Expression, str] | None:
+        """For a speaker the text dates on several days: the day of their last dated
+        appearance before the statement, when no other date stands in between (the
+        statement reports the same appearance); else unknown.
+
+        "X said on Monday ... [statement] ... On Tuesday X told ... [statement]": each
+        statement takes the day just before it. A statement before the first day, or after
+        a date of anything else (another day, a month, a year), stays unknown.
+        """
+        key, anchor = context.keys[index], context.anchor(index)
+        if not key or key not in self.several or anchor is None:
+            return None
+        before = [e for e in self.several[key] if e.span.end <= anchor.start]
+        if not before:
+            return None
+        last = max(before, key=lambda e: e.span.start)
+        day = resolve(last, self.published)
+        # Only in the appearance's own paragraph: a report returns to its main appearance
+        # after a paragraph about another without naming its day again.
+        if day is None or context.paragraph(last.span.start) != context.paragraph(anchor.start):
+            return None
+        for other in self.narrative:
+            if last.span.end <= other.span.start and other.span.end <= anchor.start:
+                resolved = resolve(other, self.published)
+                if resolved is None or resolved.value != day.value:
+                    return None  # another time named in between: another appearance maybe
+                if resolved.precision is not day.precision:
+                    return None
+        return last, SCOPED
 
 
 def own_expression(
@@ -466,17 +516,20 @@ def speech_events(
     following: dict[int, int],
     nested: list[bool],
     published: dt.date | None = None,
-) -> dict[str | int, Expression]:
-    """Map speaker keys (and statement indices, for "the remarks") to their speech event's date.
+) -> tuple[dict[str | int, Expression], dict[str, list[Expression]]]:
+    """Map speaker keys (and statement indices, for "the remarks") to their speech event's date;
+    and the speakers whose text names several days of speaking, to those dates.
 
     A speaker's event day comes from their dated statements and from sentences that say
     when they spoke; photo captions count only when the text itself names no day. When
-    these name more than one day, the speaker's undated statements inherit none: the
-    article reports several appearances, and which one a statement belongs to is unknown.
+    the text names more than one day, the article reports several appearances: an undated
+    statement takes the day of the last one before it only if no other date stands between
+    (`_Facts._scoped`), else none.
     """
     body: dict[str, list[Expression]] = {}
     captions: dict[str, list[Expression]] = {}
     events: dict[str | int, Expression] = {}
+    several: dict[str, list[Expression]] = {}
     for i, expression in enumerate(own):
         key = context.keys[i]
         if key and expression and not (back[i] or nested[i] or i in following):
@@ -517,7 +570,9 @@ def speech_events(
         chosen = body.get(key) or headings.get(key) or captions.get(key) or []
         if day := _one_day(chosen, published):
             events[key] = day
-    return events
+        elif len(body.get(key, ())) > 1:
+            several[key] = body[key]
+    return events, several
 
 
 def _in_caption(context: Context, span: Span) -> bool:

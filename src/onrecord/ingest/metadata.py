@@ -95,7 +95,8 @@ def publication_date(clean: CleanText, raw: RawDocument) -> FoundDate | None:
         return FoundDate(date, HINT_EVIDENCE.get(raw.format, "input metadata"), "")
     if found := top_date(raw.text):
         if agrees := _dateline_agrees(clean.text, found.date):
-            found = replace(found, note=f"dateline '{agrees}' agrees")
+            agreeing = f"dateline '{agrees}' agrees"
+            found = replace(found, note=f"{found.note}, {agreeing}" if found.note else agreeing)
         return found
     url = raw.hints.get("url")
     return dateline_date(clean.text) or (url_date_found(url) if url else None)

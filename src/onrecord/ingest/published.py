@@ -98,6 +98,16 @@ SPEECH_HEADING = re.compile(
     r"|summit|session|debate|hearing)e?s?\b",
     re.IGNORECASE,
 )
+# A date line under a speech's heading ("Remarks by the Mayor at the Pier" / "Harbour Hall" /
+# "October 14, 2025") is the page's date and the speech's day: the heading is looked for this
+# many lines up, past lines of at most HEADING_GAP_WORDS words (a hall, a name, a title).
+HEADING_REACH = 4
+HEADING_GAP_WORDS = 8
+HEADING_WORDS = 30
+# The note a date line under a speech's heading carries in its evidence.
+UNDER_HEADING = "under the speech heading"
+# A line that is a byline or a labelled stamp: a date line under it is no speech's day.
+STAMP_LINE = re.compile(r"^\W*(?:by\b|published|posted|updated|last updated|date\b|source\b)", re.I)
 # Lines from the top searched for a date line (they end at the first paragraph of text).
 TOP_LINES = 15
 # A line of article text: a sentence of six words or more, or this many words (a headline
@@ -257,7 +267,9 @@ def top_date(text: str) -> FoundDate | None:
         if STORY_LIST.match(line):
             break  # "Recent Posts" and its dates are other stories'
         if date := date_line(line):
-            return FoundDate(date, "header line", _short(line))
+            heading = _speech_heading_above(lines, lines.index(line))
+            note = f"{UNDER_HEADING} '{_short(heading, 60)}'" if heading else ""
+            return FoundDate(date, "header line", _short(line), note)
         found = date_in(line)
         openings = (("byline", BYLINE), ("byline", POSTED_BY), ("opening line", BUTTONS))
         for rule, opening in openings:
@@ -266,6 +278,32 @@ def top_date(text: str) -> FoundDate | None:
         if _is_body(line):
             break
     return _labelled_date(text[:LABEL_REACH])
+
+
+def _speech_heading_above(lines: list[str], index: int) -> str | None:
+    """The speech heading a little above a date line, past short lines only (a hall, a name,
+    a title); None across a byline, a stamp or a sentence."""
+    if STAMP_LINE.match(lines[index]):
+        return None
+    for line in reversed(lines[max(0, index - HEADING_REACH) : index]):
+        words = len(line.split())
+        if _is_body(line) or STAMP_LINE.match(line):
+            return None
+        if SPEECH_HEADING.search(line) and words <= HEADING_WORDS:
+            return line
+        if words > HEADING_GAP_WORDS:
+            return None
+    return None
+
+
+def speech_heading_day(
+    published: dt.date | None, evidence: str | None
+) -> tuple[dt.date, str] | None:
+    """The day a date line under a speech's heading names, and its evidence, when that line
+    is what dated the page (see `top_date`); else None."""
+    if published is None or evidence is None or UNDER_HEADING not in evidence:
+        return None
+    return published, evidence
 
 
 def _labelled_date(top: str) -> FoundDate | None:

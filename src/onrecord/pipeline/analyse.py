@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from onrecord.attribution import analyse
 from onrecord.dates import date_statements, find_occasions
+from onrecord.ingest.published import speech_heading_day
 from onrecord.models import (
     Analysis,
     Article,
@@ -105,6 +106,7 @@ def _statements(article: Article, analysis: Analysis) -> tuple[Statement, ...]:
         article.metadata.published,
         article.captions,
         article.metadata.url,
+        speech_heading_day(article.metadata.published, article.metadata.published_evidence),
     )
     return find_occasions(article.text, analysis, statements)
 

@@ -614,39 +614,34 @@ def test_a_capitalised_today_inside_a_sentence_is_a_name() -> None:
     assert article.dated(dt.date(2025, 5, 24)) == [None]
 
 
-def test_a_statement_takes_the_last_appearance_of_its_paragraph_when_several_days() -> None:
-    # One paragraph reports two appearances; the quote right after the second is of it.
-    article = (
+def _two_days(between: str = "") -> Article:
+    """One paragraph with two dated statements of one speaker, then an undated quote."""
+    return (
         Article(
-            "Ms Tennick spoke to the congress on Friday. Ms Tennick addressed dockers in "
-            'Grennock on Tuesday. "We will not sail," Tennick said.'
+            "Ms Tennick said on Friday that the congress would decide. Ms Tennick told dockers "
+            f'on Tuesday that the port would stay shut. {between}"We will not sail," Tennick said.'
         )
         .mention("Ms Tennick", "PERSON")
         .mention(("Ms Tennick", 1), "PERSON")
         .mention("Friday")
         .mention("Tuesday")
-        .said("Rosa Tennick", "Tennick", "said", '"We will not sail,"', kind=Kind.DIRECT)
+        .said("Rosa Tennick", "Ms Tennick", "said", "the congress would decide")
+        .said("Rosa Tennick", ("Ms Tennick", 1), "told", "the port would stay shut")
+        .said("Rosa Tennick", "Tennick", ("said", 1), '"We will not sail,"', kind=Kind.DIRECT)
     )
-    [said_on] = article.dated(dt.date(2025, 3, 15))
+
+
+def test_a_statement_takes_the_last_dated_statement_of_its_line_when_several_days() -> None:
+    # One paragraph reports two appearances; the quote right after the second is of it.
+    *_, said_on = _two_days().dated(dt.date(2025, 3, 15))
     assert said_on is not None
     assert (said_on.value, said_on.expression) == (dt.date(2025, 3, 11), "on Tuesday")
     assert said_on.method.startswith("the speaker's last dated appearance before it")
 
 
 def test_another_date_between_the_appearance_and_the_statement_leaves_it_unknown() -> None:
-    article = (
-        Article(
-            "Ms Tennick spoke to the congress on Friday. Ms Tennick addressed dockers in "
-            'Grennock on Tuesday. The strike began in 2019. "We will not sail," Tennick said.'
-        )
-        .mention("Ms Tennick", "PERSON")
-        .mention(("Ms Tennick", 1), "PERSON")
-        .mention("Friday")
-        .mention("Tuesday")
-        .mention("2019")
-        .said("Rosa Tennick", "Tennick", "said", '"We will not sail,"', kind=Kind.DIRECT)
-    )
-    assert article.dated(dt.date(2025, 3, 15)) == [None]
+    article = _two_days("The strike began in 2019. ").mention("2019")
+    assert article.dated(dt.date(2025, 3, 15))[-1] is None
 
 
 @pytest.mark.parametrize(
@@ -684,3 +679,20 @@ def test_a_noun_of_an_occasion_names_no_appearance() -> None:
     )
     [said_on] = article.dated(dt.date(2025, 3, 15))
     assert said_on is not None and said_on.value == dt.date(2025, 3, 14)
+
+
+def test_a_pluperfect_verb_of_speaking_names_an_earlier_appearance_not_the_speakers() -> None:
+    article = (
+        Article(
+            "Ms Tennick spoke to the assembly on Wednesday.",
+            "Ms Tennick stood where the mayor had addressed the board on Tuesday.",
+            '"We will not sail," Tennick said.',
+        )
+        .mention("Ms Tennick", "PERSON")
+        .mention(("Ms Tennick", 1), "PERSON")
+        .mention("Wednesday")
+        .mention("Tuesday")
+        .said("Rosa Tennick", "Tennick", "said", '"We will not sail,"', kind=Kind.DIRECT)
+    )
+    [said_on] = article.dated(dt.date(2025, 3, 15))
+    assert said_on is not None and said_on.value == dt.date(2025, 3, 12)

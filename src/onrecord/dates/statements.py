@@ -109,6 +109,8 @@ FUTURE_BEFORE = re.compile(
     r"|plans?\s+to)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# A pluperfect right before a verb of speaking: an appearance before the one reported.
+PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A day dates an appearance only this close (in words) to its verb.
 APPEARANCE_WINDOW_WORDS = 25
 # A photo credit marks a line as a caption: "Photo: AAP", "(AFP)", "[Photo/Xinhua]",
@@ -303,9 +305,9 @@ class _Facts:
             return None
         last = max(before, key=lambda e: e.span.start)
         day = resolve(last, self.published)
-        # Only in the appearance's own paragraph: a report returns to its main appearance
+        # Only on the dated statement's own line: a report returns to its main appearance
         # after a paragraph about another without naming its day again.
-        if day is None or context.paragraph(last.span.start) != context.paragraph(anchor.start):
+        if day is None or "\n" in context.text[last.span.start : anchor.start]:
             return None
         for other in self.narrative:
             if last.span.end <= other.span.start and other.span.end <= anchor.start:
@@ -571,7 +573,14 @@ def speech_events(
         if day := _one_day(chosen, published):
             events[key] = day
         elif len(body.get(key, ())) > 1:
-            several[key] = body[key]
+            several[key] = [
+                e
+                for i, e in enumerate(own)
+                if e
+                and context.keys[i] == key
+                and i not in following
+                and not (back[i] or nested[i])
+            ]
     return events, several
 
 
@@ -666,6 +675,8 @@ def _appearances(
             for match in APPEARANCE.finditer(context.text, sentence.start, sentence.end)
             if not context.in_quote(verb := Span(match.start(), match.end()))
             and not FUTURE_BEFORE.search(context.text, max(0, verb.start - 30), verb.start)
+            # "from which Bush had addressed the assembly on Tuesday": an earlier appearance
+            and not PLUPERFECT_BEFORE.search(context.text, max(0, verb.start - 20), verb.start)
             and eligible(context, expression, verb, (verb, *roles))
             and _words_between(context.text, verb, span) <= APPEARANCE_WINDOW_WORDS
         ]

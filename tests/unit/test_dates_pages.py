@@ -408,3 +408,38 @@ def test_a_date_line_the_cleaning_took_out_dates_the_transcript_through_its_evid
     # without it, the page's date alone is no day of speaking
     [undated] = date_statements(*args)
     assert undated.said_on is None
+
+
+def test_a_day_after_another_verb_of_speaking_is_that_verbs() -> None:
+    # "The Gazette, citing harbour figures, said Monday ...": Monday is the Gazette's saying;
+    # a statement whose cue is "citing" gets no day from it.
+    article = (
+        Article("The Gazette, citing harbour figures, said Monday that the pier would close.")
+        .mention("The Gazette", "ORG")
+        .mention("Monday")
+        .said("Tomas Vell", "The Gazette", "citing", "harbour figures")
+        .said("The Gazette", "The Gazette", "said", "the pier would close")
+    )
+    citing, said = article.dated(FRIDAY)
+    assert citing is None
+    assert said is not None and said.expression == "Monday"
+
+
+def test_a_day_right_after_quoted_content_is_the_cues() -> None:
+    article = (
+        Article(
+            'Minister Tomas Vell declares "Wir halten" ("We hold") on October 13, 2025, as the '
+            "harbour board meets."
+        )
+        .mention("Minister Tomas Vell", "PERSON")
+        .mention("October 13, 2025")
+        .said(
+            "Tomas Vell",
+            "Minister Tomas Vell",
+            "declares",
+            '"Wir halten" ("We hold") on October 13, 2025, as the harbour board meets',
+            kind=Kind.MIXED,
+        )
+    )
+    [said_on] = article.dated(None)
+    assert said_on is not None and said_on.value == dt.date(2025, 10, 13)

@@ -537,3 +537,26 @@ def test_a_date_line_under_a_byline_or_a_headline_is_the_pages_only(top: str) ->
     meta = _metadata(f"{top}\n\n{BODY}")
     assert meta.published == dt.date(2025, 10, 16)
     assert speech_heading_day(meta.published, meta.published_evidence) is None
+
+
+@pytest.mark.parametrize(
+    ("top", "date"),
+    [
+        # a broadcast's stamp, day first in digits
+        ("Harbour talk dominates the week\n\nBroadcast: 16/10/2025", dt.date(2025, 10, 16)),
+        # a headline ending in an abbreviation, or in title case, is no sentence of the text
+        (
+            "Vell Calls Pier Board 'Reckless' in Speech to U.N.\n\nThursday, October 16, 2025",
+            dt.date(2025, 10, 16),
+        ),
+        (
+            "Vell Calls The Pier Board Reckless In A Speech.\n\nOctober 16, 2025",
+            dt.date(2025, 10, 16),
+        ),
+    ],
+)
+def test_date_lines_under_headlines_that_look_like_sentences(top: str, date: dt.date) -> None:
+    meta = _metadata(f"{top}\n\n{BODY}")
+    assert meta.published == date
+    # a headline reporting a speech is no heading over its text
+    assert speech_heading_day(meta.published, meta.published_evidence) is None

@@ -29,6 +29,13 @@ SPEECH_NOUN = re.compile(
     r"|lecture|audience|message|delivered|delivery)\b",
     re.IGNORECASE,
 )
+# A heading over a speech's own text names the speech within its first four words ("Remarks
+# by the Mayor", "Budget Speech"); a headline reporting one names it after its verb.
+HEADING_START = re.compile(
+    r"^\W*(?:[\w.'’-]+\s+){0,3}(?:statement|speech|address|broadcast|remarks|apology"
+    r"|transcript|homily|sermon|lecture|audience|message|delivered|delivery)\b",
+    re.IGNORECASE,
+)
 # A date line under (or over) a speech's heading holds at most this many other words
 # ("Wednesday, 18 March 2020", "March 1, 2018 15:00 The Kremlin, Moscow").
 DATE_LINE_WORDS = 5
@@ -115,7 +122,7 @@ def _heading_over(text: str, line: Span, date: Span) -> Span | None:
             continue
         if SENTENCE_END.search(above.text(text)) or STAMP_LINE.match(above.text(text)):
             return None
-        if SPEECH_NOUN.search(above.text(text)) and len(words) <= HEADING_WORDS:
+        if HEADING_START.search(above.text(text)) and len(words) <= HEADING_WORDS:
             return Span(above.start, line.end)
         if len(words) > BETWEEN_WORDS:
             return None

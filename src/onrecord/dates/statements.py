@@ -83,6 +83,11 @@ SPEECH_CLAUSE = re.compile(
     r"^[\s,]*(?:in|during|at)\s+which\s+(?:he|she|they|the\s+\w+|[A-Z][\w’'-]*"
     r"(?:\s+[A-Z][\w’'-]*){0,2})\s+(?:also\s+)?$"
 )
+# A finite verb of speaking: between a statement's cue and a date after it, it takes the date.
+OTHER_CUE = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|wrote)\b", re.IGNORECASE)
+# Content that is only quotations (with a gloss in brackets) before a date: the date after
+# them is the cue's ("declares “Wir schaffen das” (“We can do this”) on August 31, 2015").
+QUOTED_ONLY = re.compile(r"\s*(?:[“\"‘][^”\"’]*[”\"’],?\s*(?:\([^()]*\)\s*)?)+")
 # Between a speaker's name and a date in a sentence like "X on Monday ruled out ...".
 NAME_GAP = re.compile(r"^[\s,]*(?:this\s+)?$")
 # After such a date, a pluperfect makes it an earlier utterance's ("X, on May 2, had said").
@@ -361,6 +366,18 @@ def eligible(context: Context, expression: Expression, anchor: Span, roles: Sequ
         )
         or (expression.kind not in DAY_KINDS and not _near(text, span, roles))
         or _someone_else_between(context, span, anchor, roles)  # "on Tuesday, Xi called ..."
+        or _other_cue_between(text, span, anchor, roles)  # "citing ..., said Monday"
+    )
+
+
+def _other_cue_between(text: str, span: Span, anchor: Span, roles: Sequence[Span]) -> bool:
+    """Whether a finite verb of speaking that is not the statement's own stands between its
+    cue and a date after it: the date is that verb's ("Bild, citing estimates, said Monday")."""
+    if span.start <= anchor.end:
+        return False
+    return any(
+        not any(role.start <= match.start() < role.end for role in roles)
+        for match in OTHER_CUE.finditer(text, anchor.end, span.start)
     )
 
 
@@ -428,6 +445,8 @@ def _in_content(context: Context, span: Span) -> bool:
             at_end = span.end >= len(content.text(text).rstrip(".,;")) + content.start
             if at_end and SPEECH_ADJUNCT.search(text, content.start, span.start):
                 return False
+            if QUOTED_ONLY.fullmatch(text, content.start, span.start):
+                return False  # the cue's, as in: declares "..." on August 31, 2015
             if _cue_day_in_content(context, content, span, at_end):
                 return False
             return not (short and at_end and content.text(text)[0] not in "“\"'‘")

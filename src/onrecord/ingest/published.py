@@ -49,7 +49,7 @@ NUMERIC_FORM = re.compile(
 )
 # A publication label right before a date: "Published: ", "Posted on ", "Date: ".
 NUMERIC_LABEL = re.compile(
-    r"\b(?:published|posted|publish date)\b[\s:]*(?:on\s+)?"
+    r"\b(?:published|posted|publish date|broadcast|aired)\b[\s:]*(?:on\s+)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$",
     re.IGNORECASE,
 )
@@ -94,7 +94,7 @@ UPDATE_LABEL = re.compile(
 # "Delivered on 24 March 2020". The day they name is the speech's; the page may be later.
 SPEECH_HEADING = re.compile(
     r"\b(?:speech|statement|address|remarks|keynote|lecture|homily|sermon|audience|interview"
-    r"|briefing|conference|transcript|delivered|message|angelus|broadcast|event|meeting"
+    r"|briefing|conference|transcript|delivered|message|angelus|event|meeting"
     r"|summit|session|debate|hearing)e?s?\b",
     re.IGNORECASE,
 )
@@ -107,12 +107,27 @@ HEADING_WORDS = 30
 # The note a date line under a speech's heading carries in its evidence.
 UNDER_HEADING = "under the speech heading"
 # A line that is a byline or a labelled stamp: a date line under it is no speech's day.
-STAMP_LINE = re.compile(r"^\W*(?:by\b|published|posted|updated|last updated|date\b|source\b)", re.I)
+STAMP_LINE = re.compile(
+    r"^\W*(?:by\b|published|posted|updated|last updated|date\b|source\b|broadcast|aired)", re.I
+)
+# A heading over a speech's own text: a speech's noun within its first four words ("Remarks
+# by the Mayor", "Speech of", "Prime Minister's Address to the Nation", "Full text of ...");
+# a headline reporting a speech ("Chavez Calls Bush 'Devil' in ... Speech to U.N.", "X
+# delivers longest budget speech") names it later, after its verb.
+TRANSCRIPT_HEADING = re.compile(
+    r"^\W*(?:[\w.'’-]+\s+){0,3}(?:speech|statement|address|remarks|homily|sermon|lecture"
+    r"|transcript|full text)\b",
+    re.IGNORECASE,
+)
 # Lines from the top searched for a date line (they end at the first paragraph of text).
 TOP_LINES = 15
 # A line of article text: a sentence of six words or more, or this many words (a headline
 # or a standfirst without a full stop can run to twenty or thirty).
 BODY_WORDS = 40
+# A line ending in an abbreviation of capitals ("U.N.", "U.S.") ends no sentence by it.
+ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}[\"'”’)]*$")
+# A line with at least this share of capitalised words is a headline in title case.
+TITLE_CASE_SHARE = 0.7
 # The heading of a list of other stories, which ends the page's top.
 STORY_LIST = re.compile(
     r"^(?:recent posts|recent news|related(?: \w+)?|most (?:read|popular|viewed|shared"
@@ -125,7 +140,7 @@ STORY_LIST = re.compile(
 # A labelled date opening a line counts even when text follows on the same line.
 LABELLED = re.compile(
     r"^\W*(?:date|published(?: on)?|posted(?: on)?|post(?:ed)? on|publish date|updated(?: on)?"
-    r"|last updated)\s*:?\s*(?=\S)",
+    r"|last updated|broadcast|aired)\s*:?\s*(?=\S)",
     re.IGNORECASE,
 )
 # A date after a capitalised publication label anywhere near the top, even inside a line
@@ -289,7 +304,7 @@ def _speech_heading_above(lines: list[str], index: int) -> str | None:
         words = len(line.split())
         if _is_body(line) or STAMP_LINE.match(line):
             return None
-        if SPEECH_HEADING.search(line) and words <= HEADING_WORDS:
+        if TRANSCRIPT_HEADING.search(line) and words <= HEADING_WORDS:
             return line
         if words > HEADING_GAP_WORDS:
             return None
@@ -391,8 +406,17 @@ def _lead(text: str) -> int:
 
 
 def _is_body(line: str) -> bool:
-    words = len(line.split())
-    return words >= BODY_WORDS or (words >= 6 and bool(re.search(r"[.!?][\"'”’)]*$", line)))
+    """Whether a line is the article's text: long, or a sentence of six words or more; a
+    headline ending in an abbreviation ("... Speech to U.N.") or in title case is none."""
+    words = line.split()
+    if len(words) >= BODY_WORDS:
+        return True
+    if len(words) < 6 or not re.search(r"[.!?][\"'”’)]*$", line):
+        return False
+    if ABBREVIATION_END.search(line):
+        return False
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return capitalised < TITLE_CASE_SHARE * len(words)
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -192,7 +192,8 @@ def main() -> int:
     for n in args.dask:
         if f"ingest-w{n}" in best:
             ratio = best[f"dask-w{n}"] / best[f"ingest-w{n}"]
-            print(f"dask-w{n} / ingest-w{n}: {ratio:.3f}")
+            per_cpu = cpu[f"dask-w{n}"] / cpu[f"ingest-w{n}"]
+            print(f"dask-w{n} / ingest-w{n}: {ratio:.3f} wall, {per_cpu:.3f} per CPU second")
     return 0
 
 

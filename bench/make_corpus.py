@@ -428,6 +428,17 @@ def _store_batch(store: object, batch: list[ProcessedArticle]) -> int:
     return len(inserted)
 
 
+def key_speakers(path: str | Path) -> None:
+    """Key the speakers' aliases the build stored unkeyed (`store.save` without `assign`),
+    as an ingest stores them, so the first ingest into the database does not key them all."""
+    from onrecord.speakers.canonical import SpeakerIndex
+    from onrecord.store import open_store
+    from onrecord.store.speaker_keys import KeyedSpeakers
+
+    with open_store(path) as store, store._transaction() as db:  # type: ignore[attr-defined]
+        SpeakerIndex()._key_pending(KeyedSpeakers(db))
+
+
 def _fill_by_copies(args: argparse.Namespace) -> dict[str, float]:
     """Store `args.base` articles, then copies of them up to `args.n` articles."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -439,6 +450,7 @@ def _fill_by_copies(args: argparse.Namespace) -> dict[str, float]:
     filled = fill_database(args.db, args.base, args.seed, quiet=args.quiet)
     copies = -(-args.n // args.base) - 1
     made = add_copies(args.db, copies, quiet=args.quiet)
+    key_speakers(args.db)
     base = {f"base_{name}": value for name, value in filled.items()}
     return {
         **base,

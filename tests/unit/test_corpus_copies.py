@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from bench.corpus_copies import add_copies
-from bench.make_corpus import fill_database
+from bench.make_corpus import fill_database, key_speakers
 
 from onrecord.models import article_id
 from onrecord.pipeline.corpus import rebuild_clusters
@@ -86,3 +86,14 @@ def test_copies_keep_counts_search_and_clusters(tmp_path: Path) -> None:
     db = sqlite3.connect(path)
     assert _clusters(db) == copied
     assert db.execute("SELECT a, b, how FROM cluster_links ORDER BY 1, 2").fetchall() == links
+
+
+def test_a_copied_build_keys_its_speakers_as_an_ingest_would(tmp_path: Path) -> None:
+    path = _built(tmp_path)
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT count(*) FROM speaker_aliases WHERE keyed = 0").fetchone()[0] > 0
+    db.close()
+    key_speakers(path)
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT count(*) FROM speaker_aliases WHERE keyed = 0").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM speaker_keys").fetchone()[0] > 0

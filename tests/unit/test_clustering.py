@@ -88,6 +88,18 @@ def test_a_paraphrase_clusters_by_content_words_without_embeddings() -> None:
     )
 
 
+def test_a_paraphrase_said_on_another_day_is_another_utterance() -> None:
+    # Alike words of one speaker on two days are two utterances (a line repeated at two
+    # rallies); the same words dated a day apart are still one (a report's own calendar).
+    nxt = DAY + dt.timedelta(days=1)
+    said = "that the harbour modernisation fund would be doubled"
+    first = item(1, "a", said, kind="indirect")
+    again = "to double a fund for modernising the country's harbours"
+    later = item(2, "b", again, kind="indirect", said_on=nxt, published=nxt)
+    assert not together([first, later])
+    assert together([item(3, "c", f"“{FULL}”"), item(4, "d", f"“{FULL}”", said_on=nxt)])
+
+
 def test_different_utterances_of_one_speaker_on_one_day_stay_apart() -> None:
     assert not together(
         [

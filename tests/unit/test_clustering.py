@@ -461,3 +461,21 @@ def test_undated_pages_alike_only_by_subject_stay_apart_unless_quoted_alike() ->
     index.add([item(6, "d", part, kind="mixed", said_on=None, published=None)])
     assert len(index.clusters()) == 6  # not the same utterance by its words alone
     assert (5, 6) in [e.statements for e in index.events()]
+
+
+def test_an_undated_page_echoing_another_undated_one_still_joins_the_speech_it_resembles() -> None:
+    # b and c quote the same words (both undated); b also reads much like the dated report a.
+    index = ClusterIndex()
+    index.add([reported(1, "a", NOTES, DAY)])
+    whole = (
+        'that the notes "will be no longer legal tender from midnight, and new ones reach banks"'
+    )
+    part = 'that old notes "will be no longer legal tender from midnight"'
+    index.add(
+        [
+            undated(2, "b", NOTES_AGAIN),
+            item(3, "b", whole, kind="mixed", said_on=None, published=None),
+        ]
+    )
+    index.add([item(4, "c", part, kind="mixed", said_on=None, published=None)])
+    assert [e.statements for e in index.events()] == [(1, 2, 3, 4)]

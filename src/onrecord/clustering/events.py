@@ -338,13 +338,13 @@ def _usable(group: Sequence[Placed], edges: Iterable[tuple[int, int]]) -> set[tu
     """Return the edges to keep: a nowhere-placed cluster may join another article's only
     if what its article says alike lies within one event's days (or nowhere), and joins
     by an article only if that article's other clusters lie within one event's days.
-    Where its article echoes some reports (`echoed`), only those count: the others said
-    something alike, the echoed ones the same words."""
+    Where its article echoes some placed reports (`echoed`), only those count: the others
+    said something alike, the echoed ones the same words. Echoing an undated page does not
+    keep it from the reports it is alike to."""
     edges = list(edges)
     tied = _article_groups(group)
     alike: dict[int, list[int]] = defaultdict(list)  # article group -> anchors said alike
-    # article group -> anchors echoed (None: a cluster placed nowhere)
-    echo: dict[int, set[int | None]] = defaultdict(set)
+    echo: dict[int, set[int]] = defaultdict(set)  # article group -> placed anchors echoed
     shared: dict[int, list[int]] = defaultdict(list)  # nowhere cluster -> its articles' anchors
     for i, j in edges:
         for u, v in ((i, j), (j, i)):
@@ -352,10 +352,10 @@ def _usable(group: Sequence[Placed], edges: Iterable[tuple[int, int]]) -> set[tu
                 continue
             anchor = group[v].anchor
             by_article = set(group[u].cluster.articles) & set(group[v].cluster.articles)
-            if not by_article and echoed(group[u], group[v]):
-                echo[tied[u]].add(anchor)
             if anchor is None:
                 continue
+            if not by_article and echoed(group[u], group[v]):
+                echo[tied[u]].add(anchor)
             if by_article:
                 shared[u].append(anchor)
             else:
@@ -367,12 +367,14 @@ def _usable(group: Sequence[Placed], edges: Iterable[tuple[int, int]]) -> set[tu
             if group[u].days is not None:
                 continue
             by_article = set(group[u].cluster.articles) & set(group[v].cluster.articles)
-            if not by_article and echo[tied[u]]:
+            days = echo[tied[u]]
+            if not by_article and days:
                 # Echoed reports of several days leave it nowhere.
-                days = [d for d in echo[tied[u]] if d is not None]
-                ok = ok and (not days or max(days) - min(days) <= EVENT_SPAN_DAYS)
+                ok = ok and max(days) - min(days) <= EVENT_SPAN_DAYS
                 ok = ok and echoed(group[u], group[v])
                 continue
+            if not by_article and group[v].days is None and echoed(group[u], group[v]):
+                continue  # the same words, both undated: whatever else either resembles
             anchors = shared[u] if by_article else alike[tied[u]]
             if anchors and max(anchors) - min(anchors) > EVENT_SPAN_DAYS:
                 ok = False

@@ -173,3 +173,16 @@ def test_a_government_named_by_its_leader_is_not_the_leader() -> None:
     )
     ((name, kind),) = speakers(article.resolve())
     assert kind is not PERSON and name != "Halvard Rusk"
+
+
+def test_a_title_of_another_country_does_not_continue_the_last_speaker() -> None:
+    article = (
+        Article(
+            "US President Halvard Rusk said on Friday that talks would go on.",
+            "The Russian president said the offer was late.",
+        )
+        .mention("Halvard Rusk")
+        .said("US President Halvard Rusk", "said", "that talks would go on")
+        .said("The Russian president", "said", "the offer was late")
+    )
+    assert speakers(article.resolve())[1] != ("Halvard Rusk", PERSON)

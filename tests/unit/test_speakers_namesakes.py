@@ -91,3 +91,13 @@ def test_given_names_spelt_with_other_vowels_join_only_with_the_same_office() ->
     assert same.id == muhammadu.id
     other = one(corpus, "the banker Mahmuda Okonta", "Mahmuda Okonta")  # no office said
     assert other.id != muhammadu.id
+
+
+def test_a_short_surname_with_the_same_consonants_is_another_person() -> None:
+    corpus = Corpus()
+    (rudd,) = canonical(corpus, ("Kevin Rudd", PERSON))
+    (reed,) = canonical(corpus, ("Kevin Reed", PERSON))
+    assert reed.id != rudd.id and rudd.name == "Kevin Rudd"
+    (long,) = canonical(corpus, ("Nirmala Sitharaman", PERSON))
+    (misspelt,) = canonical(corpus, ("Nirmala Sitharman", PERSON))
+    assert misspelt.id == long.id

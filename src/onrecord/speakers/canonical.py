@@ -60,7 +60,7 @@ from onrecord.speakers.roles import (
     role_heads,
     roles_named,
 )
-from onrecord.speakers.rules import FAMILY_FIRST_MAX, MISSPELT_MIN_LETTERS
+from onrecord.speakers.rules import FAMILY_FIRST_MAX, MISSPELT_MIN_LETTERS, SKELETON_MIN_LETTERS
 
 
 def name_key(name: str, kind: MentionKind) -> str:
@@ -272,7 +272,8 @@ class SpeakerIndex:
     def _other_order(self, person: PersonName, rows: SpeakerRows) -> Speaker | None:
         """Return the one person a name with no surname match is, written otherwise: family
         name first ("Xi" ~ "Xi Jinping", both ways), or its surname misspelt with its given
-        names whole ("Nirmala Sitharman" ~ "Nirmala Sitharaman")."""
+        names whole ("Nirmala Sitharman" ~ "Nirmala Sitharaman"; not a short surname:
+        "Kevin Reed" is not "Kevin Rudd")."""
         kind = MentionKind.PERSON
         if not person.given and len(person.surname) <= FAMILY_FIRST_MAX:
             found = _speakers(rows.keys_named(kind, [person.surname], "first"))
@@ -283,7 +284,7 @@ class SpeakerIndex:
             found = [m[0].speaker for m in alone.values() if not any(x.key.given for x in m)]
         else:
             found = []
-        if not found and person.given:
+        if not found and person.given and len(_bones(person.surname)) >= SKELETON_MIN_LETTERS:
             wanted = skeleton_key(person)
             found = _speakers(rows.keys_named(kind, [wanted], "skeleton"))
         return found[0] if len(found) == 1 else None

@@ -335,7 +335,7 @@ def _resolve_title(source: Span, words: list[str], context: _Context) -> Entity 
     if wanted & ROLE_HEADS <= GENERIC_HEADS:
         other_heads -= LEADING_OFFICES  # a president is also "the leader"
     for entity in speakers if is_role_phrase(words) else ():
-        if entity.kind is MentionKind.PERSON and not entity.titles & other_heads:
+        if entity.kind is MentionKind.PERSON and not _contradicts(entity, wanted, other_heads):
             return entity  # no title of its own that contradicts this one
     if carriers:
         return carriers[0]  # named with this title only later in the article
@@ -364,12 +364,26 @@ def _role_carrier(wanted: set[str], source: Span, context: _Context) -> Entity |
     return next(iter(later.values())) if len(later) == 1 else None
 
 
+def _contradicts(entity: Entity, wanted: set[str], other_heads: frozenset[str]) -> bool:
+    """Tell whether a person's own titles say they are not who a title names: another
+    office, or another country ("the Russian president" is not the US president)."""
+    if entity.titles & other_heads:
+        return True
+    places, own = _places(wanted), _places(entity.titles)
+    return bool(places and own and not places & own)
+
+
+def _places(words: set[str]) -> set[str]:
+    """Return the country keys among a title's words."""
+    return words & set(DESIGNATORS.values())
+
+
 def _leads(entity: Entity, wanted: set[str]) -> bool:
     """Tell whether a person holds an office that leads the country a generic title names
     ("the Russian leader": a president or prime minister of Russia, or of no country said)."""
     if entity.kind is not MentionKind.PERSON or not entity.titles & LEADING_OFFICES:
         return False
-    places, own = wanted - ROLE_HEADS - ROLE_MODIFIERS, set(DESIGNATORS.values()) & entity.titles
+    places, own = _places(wanted), _places(entity.titles)
     return not places or not own or places <= own
 
 

@@ -65,6 +65,10 @@ LEADING_OFFICES = frozenset(
 # it ("Vladmir", "Teresa") and still find its one person of the surname; shorter names
 # ("Jon", "Ana") are too often other names.
 MISSPELT_MIN_LETTERS = 5
+# A surname is taken as misspelt when its letters without vowels (after the first) agree
+# with a known surname's only when at least this many are left: "Sitharman" ~
+# "Sitharaman" (sthrmn), never "Reed" ~ "Rudd" (rd), two people on the real-pages dev set.
+SKELETON_MIN_LETTERS = 4
 # Words that narrow a role ("Supreme Leader", "Foreign Minister"); matched like heads.
 ROLE_MODIFIERS = frozenset(
     {

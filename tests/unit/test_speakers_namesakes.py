@@ -101,3 +101,10 @@ def test_a_short_surname_with_the_same_consonants_is_another_person() -> None:
     (long,) = canonical(corpus, ("Nirmala Sitharaman", PERSON))
     (misspelt,) = canonical(corpus, ("Nirmala Sitharman", PERSON))
     assert misspelt.id == long.id
+
+
+def test_a_two_word_name_written_family_name_first_is_the_same_person() -> None:
+    corpus = Corpus()
+    (given_first,) = canonical(corpus, ("Prime Minister Tadeo Kurone", PERSON))
+    (family_first,) = canonical(corpus, ("Prime Minister Kurone Tadeo", PERSON))
+    assert family_first.id == given_first.id

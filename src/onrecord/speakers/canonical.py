@@ -271,9 +271,9 @@ class SpeakerIndex:
 
     def _other_order(self, person: PersonName, rows: SpeakerRows) -> Speaker | None:
         """Return the one person a name with no surname match is, written otherwise: family
-        name first ("Xi" ~ "Xi Jinping", both ways), or its surname misspelt with its given
-        names whole ("Nirmala Sitharman" ~ "Nirmala Sitharaman"; not a short surname:
-        "Kevin Reed" is not "Kevin Rudd")."""
+        name first ("Xi" ~ "Xi Jinping", both ways; "Abe Shinzo" ~ "Shinzo Abe"), or its
+        surname misspelt with its given names whole ("Nirmala Sitharman" ~ "Nirmala
+        Sitharaman"; not a short surname: "Kevin Reed" is not "Kevin Rudd")."""
         kind = MentionKind.PERSON
         if not person.given and len(person.surname) <= FAMILY_FIRST_MAX:
             found = _speakers(rows.keys_named(kind, [person.surname], "first"))
@@ -284,6 +284,9 @@ class SpeakerIndex:
             found = [m[0].speaker for m in alone.values() if not any(x.key.given for x in m)]
         else:
             found = []
+        if not found and len(person.given) == 1 and person.suffix is None:
+            turned = f"{person.surname} {person.given[0]}"  # "Abe Shinzo" ~ "Shinzo Abe"
+            found = _speakers(rows.keys_named(kind, [turned], "name"))
         if not found and person.given and len(_bones(person.surname)) >= SKELETON_MIN_LETTERS:
             wanted = skeleton_key(person)
             found = _speakers(rows.keys_named(kind, [wanted], "skeleton"))

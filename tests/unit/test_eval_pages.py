@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -217,3 +218,23 @@ def test_the_per_page_report_names_every_page():
     assert "s-4: nothing stored" in text
     assert "s-1: outlet 'the vell post' (gold 'The Vell Post')" in text
     assert "Ana Pereira 2020-02-01 -> 2020-03-03" in text
+
+
+def test_an_organisation_or_source_named_after_a_person_is_not_that_person():
+    gold = parse_gold(GOLD)
+    statements = (
+        stmt(1, "Ana Pereira", "2020-03-03", event=100, spans=((12, 18),)),
+        # the minister's own name tagged an organisation: a second speaker of hers
+        dataclasses.replace(
+            stmt(2, "Pereira", spans=((12, 18),), speaker_id=2), kind="organisation"
+        ),
+        # statements about her, by others: not hers
+        dataclasses.replace(stmt(3, "Pereira's government", speaker_id=3), kind="organisation"),
+        dataclasses.replace(
+            stmt(4, "critics of Ana Pereira's plan", speaker_id=4), kind="anonymous"
+        ),
+        dataclasses.replace(stmt(5, "Pereira's", speaker_id=5), kind="organisation"),
+    )
+    report = score_pages(gold, [PageResult("s-2", language="en", statements=statements)])
+    assert report.speakers == {"Ana Pereira": (1, 2, 5)}
+    assert report.person_statements == 3

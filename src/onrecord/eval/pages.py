@@ -38,6 +38,7 @@ class StoredStatement:
     speaker: str | None  # the speaker's name as resolved within the article
     canonical: str | None = None  # the corpus-wide speaker's name
     speaker_id: int | None = None
+    kind: str | None = None  # the corpus-wide speaker's kind: person, organisation, anonymous
     said_on: dt.date | None = None
     precision: str | None = None  # "day" (also when None), "month" or "year"
     event: int | None = None  # the stored speech event it belongs to
@@ -169,6 +170,7 @@ def stored_results(store: Store, pages_path: str | Path) -> list[PageResult]:
         item.doc: item for item in read_paths([str(pages_path)]) if isinstance(item, RawDocument)
     }
     event_of = {s.id: event.id for event in store.speech_events() for s in event.statements}
+    kinds = {speaker.id: speaker.kind for speaker in store.speakers()}
     by_article: dict[str, list[StatementView]] = defaultdict(list)
     for view in store.statements():
         by_article[view.article].append(view)
@@ -184,6 +186,7 @@ def stored_results(store: Store, pages_path: str | Path) -> list[PageResult]:
                 speaker=view.speaker_mention or view.speaker,
                 canonical=view.speaker,
                 speaker_id=view.speaker_id,
+                kind=kinds.get(view.speaker_id),
                 said_on=view.said_on,
                 precision=view.said_on_precision,
                 event=event_of.get(view.id),
@@ -263,7 +266,7 @@ def _assign(gold: Gold, page: GoldPage, result: PageResult | None) -> list[Pair]
         candidates = [
             g
             for g in page.statements
-            if any(gold.person(g.speaker).named_by(name) for name in names)
+            if any(gold.person(g.speaker).named_by(name, statement.kind) for name in names)
         ]
         if not candidates:
             continue

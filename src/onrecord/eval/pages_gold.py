@@ -54,10 +54,21 @@ class GoldPerson:
     keys: tuple[str, ...] = ()  # folded words: one among a name's words means this person
     titles: tuple[str, ...] = ()  # folded role names meaning this person on their pages
 
-    def named_by(self, name: str) -> bool:
-        """Return whether the stored speaker name `name` means this person."""
+    def named_by(self, name: str, kind: str | None = None) -> bool:
+        """Return whether the stored speaker name `name` (of a speaker of `kind`) means this
+        person.
+
+        A person's name means them when a key is among its words. An organisation's or an
+        anonymous source's means them only when it is their name itself, a key its last
+        word ("Trump" tagged an organisation); not when it names something of theirs or
+        about them ("Buhari's government", "the Obama administration", "critics of Mario
+        Draghi's actions").
+        """
         folded = fold(name)
-        words = set(folded.split())
+        words = folded.split()
+        if kind not in (None, "person"):
+            words = words[:-1] if words[-1:] == ["s"] and len(words) > 1 else words
+            words = words[-1:]
         if any(key in words for key in self.keys):
             return True
         return _without_article(folded) in {_without_article(t) for t in self.titles}

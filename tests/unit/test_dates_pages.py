@@ -443,3 +443,49 @@ def test_a_day_right_after_quoted_content_is_the_cues() -> None:
     )
     [said_on] = article.dated(None)
     assert said_on is not None and said_on.value == dt.date(2025, 10, 13)
+
+
+@pytest.mark.parametrize(
+    ("content", "expression"),
+    [
+        # a broadcast named before the day, the place it came from between
+        ("his resignation in a live broadcast from Harbour Hall on Thursday night", "Thursday"),
+        # a time of day after the day
+        ("the closure at a press conference on October 16 at 17:23", "October 16"),
+    ],
+)
+def test_a_day_ending_content_after_the_occasion_it_names_is_the_cues(
+    content: str, expression: str
+) -> None:
+    article = (
+        Article(f"Minister Tomas Vell announced {content}.")
+        .mention("Minister Tomas Vell", "PERSON")
+        .mention(expression)
+        .said("Tomas Vell", "Minister Tomas Vell", "announced", content)
+    )
+    [said_on] = article.dated(FRIDAY)
+    assert said_on is not None and said_on.value == dt.date(2025, 10, 16)
+
+
+def test_a_caption_naming_a_press_conference_dates_the_speakers_event() -> None:
+    caption = (
+        "Tomas Vell smiles during a press conference in Port Vell, Thursday, Oct. 16, 2025 "
+        "(Photo: AP)"
+    )
+    article = (
+        Article(caption, '"We will keep the pier," Vell said.')
+        .mention("Tomas Vell", "PERSON")
+        .mention("Oct. 16, 2025")
+        .said("Tomas Vell", "Vell", "said", '"We will keep the pier,"', kind=Kind.DIRECT)
+    )
+    [said_on] = article.dated(FRIDAY)
+    assert said_on is not None and said_on.value == dt.date(2025, 10, 16)
+    # outside a caption, a noun of an occasion names no appearance ("will hold a press
+    # conference on Thursday" is as often a coming one)
+    text = Article("Tomas Vell held a press conference on Thursday.", '"We will," Vell said.')
+    plain = (
+        text.mention("Tomas Vell", "PERSON")
+        .mention("Thursday")
+        .said("Tomas Vell", "Vell", "said", '"We will,"', kind=Kind.DIRECT)
+    )
+    assert plain.dated(FRIDAY) == [None]

@@ -560,3 +560,17 @@ def test_date_lines_under_headlines_that_look_like_sentences(top: str, date: dt.
     assert meta.published == date
     # a headline reporting a speech is no heading over its text
     assert speech_heading_day(meta.published, meta.published_evidence) is None
+
+
+def test_a_date_before_last_updated_at_a_time_is_the_updates() -> None:
+    meta = _metadata(f"Harbour News\n16 October 2025 Last updated at 13:03 GMT\n\n{BODY}")
+    assert meta.published is None
+
+
+def test_a_blogs_date_line_with_its_categories_is_the_pages_date() -> None:
+    top = "No Comments » October 16th, 2025 posted by // Categories: Harbour Notes"
+    assert _metadata(f"Pier to open in May\n\n{top}\n\n{BODY}").published == dt.date(2025, 10, 16)
+
+
+def test_a_url_date_with_the_months_name() -> None:
+    assert url_date("https://a.example/politics/2025/oct/16/pier-opens") == dt.date(2025, 10, 16)

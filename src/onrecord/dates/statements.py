@@ -106,6 +106,13 @@ APPEARANCE = re.compile(
     r"|urged|vowed|pledged|insisted|stressed|testified|wrote|tweeted)\b",
     re.IGNORECASE,
 )
+# In a photo caption, a noun of a speaking occasion shows one too: a caption shows what
+# happened ("X smiles during a press conference in Berlin, Monday, Sept. 19, 2016"), and
+# counts only near publication and when the text names no day (CAPTION_WINDOW_DAYS).
+CAPTION_APPEARANCE = re.compile(
+    APPEARANCE.pattern[: -len(")\\b")] + r"|conference|rally|interview|briefing)\b",
+    re.IGNORECASE,
+)
 # Words putting an appearance in the future, right before its verb: "will address the
 # nation tonight", "is set to deliver", "is due to speak" (a preview, not a report); a bare
 # "to" is no future ("stopped usual TV programming to address the UK").
@@ -139,8 +146,14 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 # is the cue's ("said the U.S. will ... during a speech before the United Nations on Tuesday").
 SPEECH_ADJUNCT = re.compile(
     r"\b(?:during|in|at)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:speech|address|remarks|interview|news conference|press conference|rally)\b"
-    r"(?:\s+(?:to|before|at|in|of|with)\s+[^,;.\n]{1,80}?)?\s*$",
+    r"(?:speech|address|remarks|interview|news conference|press conference|rally|broadcast"
+    r"|statement|briefing|announcement|appearance)\b"
+    r"(?:\s+(?:to|before|at|in|of|with|from)\s+[^,;.\n]{1,80}?)?\s*$",
+    re.IGNORECASE,
+)
+# A time of day ending content after a date: "... on August 28 at 17:23".
+TIME_TAIL = re.compile(
+    r"\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?[\s.,;]*",
     re.IGNORECASE,
 )
 # Relative days that may be spelled out by a full date right after them.
@@ -443,6 +456,8 @@ def _in_content(context: Context, span: Span) -> bool:
             words = content.text(text).split()
             short = len(words) <= SHORT_CONTENT_WORDS and words[0].lower() != "that"
             at_end = span.end >= len(content.text(text).rstrip(".,;")) + content.start
+            # a time of day after the date keeps it at the end ("on August 28 at 17:23")
+            at_end = at_end or bool(TIME_TAIL.fullmatch(text, span.end, content.end))
             if at_end and SPEECH_ADJUNCT.search(text, content.start, span.start):
                 return False
             if QUOTED_ONLY.fullmatch(text, content.start, span.start):
@@ -691,7 +706,9 @@ def _appearances(
         roles = [where for where, _ in named]
         verbs = [
             verb
-            for match in APPEARANCE.finditer(context.text, sentence.start, sentence.end)
+            for match in (
+                CAPTION_APPEARANCE if _in_caption(context, span) else APPEARANCE
+            ).finditer(context.text, sentence.start, sentence.end)
             if not context.in_quote(verb := Span(match.start(), match.end()))
             and not FUTURE_BEFORE.search(context.text, max(0, verb.start - 30), verb.start)
             # "from which Bush had addressed the assembly on Tuesday": an earlier appearance

@@ -89,6 +89,14 @@ UPDATE_LABEL = re.compile(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$",
     re.IGNORECASE,
 )
+# An update label with only a time after a date: the date is the update's.
+UPDATED_AT_TIME = re.compile(
+    r"\W*(?:(?:page\s+)?last\s+)?(?:updated|modified)\s*(?:at|:)?\s*\d{1,2}[:.]\d{2}\b",
+    re.IGNORECASE,
+)
+# A blog's categories or tags after its date line: "May 10th, 2007 posted by // Categories:
+# Favorite Articles" (left out when the line's words are counted).
+LINE_TAIL = re.compile(r"\s*(?://|\|)?\s*\b(?:categories|category|tags|filed under)\s*:.*$", re.I)
 # Words saying a line is a speech's heading, not the page's date line: "PM Statement: 2
 # September 2019", "Victory Speech – November 7, 2012", "General Audience, 18 March 2020",
 # "Delivered on 24 March 2020". The day they name is the speech's; the page may be later.
@@ -179,6 +187,8 @@ URL_FORMS: tuple[re.Pattern[str], ...] = (
     re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<mm>0[1-9]|1[0-2])(?P<day>[0-2]\d|3[01])/"),
     re.compile(r"/(?P<day>[0-2]?\d|3[01])-(?P<mm>0?[1-9]|1[0-2])-(?P<year>(?:19|20)\d{2})/"),
     re.compile(rf"/(?P<day>[0-2]?\d|3[01])-(?P<month>{_MONTH})-(?P<year>(?:19|20)\d{{2}})/", re.I),
+    # "/2007/may/10/": the month by its name
+    re.compile(rf"/(?P<year>(?:19|20)\d{{2}})/(?P<month>{_MONTH})/(?P<day>[0-2]?\d|3[01])/", re.I),
 )
 # The earliest publication date believed: older dates are misreadings.
 EARLIEST_DATE = dt.date(1990, 1, 1)
@@ -237,6 +247,9 @@ def date_line(line: str) -> dt.date | None:
     found = _dates_in(line)
     # An update's stamp is not the publication date: "Updated: 17 March 2022" alone is none.
     found = [(date, m) for date, m in found if not _after_update_label(line, found, m)]
+    # "26 July 2012 Last updated at 13:03 GMT": the day of the update's stamp
+    found = [(date, m) for date, m in found if not UPDATED_AT_TIME.match(line, m.end())]
+    line = LINE_TAIL.sub("", line)
     if not found:
         return None
     rest = line

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.queries.statements import StatementQuery, find_statements
-from onrecord.queries.timeline import build_timeline, timeline_page
+from onrecord.queries.timeline import timeline_of
 from onrecord.store import Store, open_store
 
 PAGE = 50
@@ -62,8 +62,7 @@ def questions(store: Store) -> dict[str, tuple[Callable[[], Any], list[str]]]:
         ),
         "statements --outlet --since --until": (
             listing(outlet=outlet, since=since, until=until),
-            ["statements", "--outlet", outlet, "--since", str(since), "--until", str(until)]
-            + page,
+            ["statements", "--outlet", outlet, "--since", str(since), "--until", str(until)] + page,
         ),
         f"search {common}": (listing(text=common), ["search", common, *page]),
         f"search {rare}": (listing(text=rare), ["search", rare, *page]),
@@ -72,8 +71,12 @@ def questions(store: Store) -> dict[str, tuple[Callable[[], Any], list[str]]]:
             ["search", f"{common} {rare}", *page],
         ),
         "timeline --speaker middle": (
-            lambda: timeline_page(build_timeline(store, str(middle.id)), PAGE),
+            lambda: timeline_of(store, str(middle.id), None, PAGE),
             ["timeline", "--speaker", str(middle.id), "--limit", str(PAGE), "--format", "json"],
+        ),
+        "timeline --speaker top": (
+            lambda: timeline_of(store, str(top.id), None, PAGE),
+            ["timeline", "--speaker", str(top.id), "--limit", str(PAGE), "--format", "json"],
         ),
         "speakers": (lambda: list(store.speakers(limit=PAGE)), ["speakers", *page]),
         "clusters": (

@@ -804,6 +804,16 @@ class EventView:
     clusters: dict[int, int]
 
 
+@dataclass(frozen=True, slots=True)
+class EventDating:
+    """What dates a speech event on a timeline: its own day, else its statements'
+    (said_on, said_on_precision, published), for a page to be cut before any is read."""
+
+    id: int
+    said_on: dt.date | None
+    statements: tuple[tuple[dt.date | None, str | None, dt.date | None], ...]
+
+
 # --- topics as stored ---
 
 
@@ -821,6 +831,16 @@ class StatementTopic:
     def on_topic(self) -> bool:
         """Return whether the statement is about the topic: relevant, or taking a side."""
         return self.relevant or self.stance.label != StanceLabel.NEUTRAL
+
+
+@dataclass(frozen=True, slots=True)
+class EventStance:
+    """An on-topic score of a statement of a speech event, with what a stance item needs."""
+
+    event_id: int
+    row: StatementTopic
+    speaker: str | None
+    content: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -326,3 +326,14 @@ def test_speaker_counts_by_outlet_and_year(db: Path) -> None:
         by_outlet, by_year = store.speaker_counts(leader.id)
     assert dict(by_outlet) == {"Tehran Times": 1, "Reuters": 1, "Fars News": 1, "A Blog": 1}
     assert by_year == [(2018, 2), (2019, 1), (None, 1)]
+
+
+def test_timeline_pages_equal_the_whole_timeline_on_the_example_corpus(db: Path) -> None:
+    from tests.unit.test_timeline_pages import assert_pages_agree
+
+    from onrecord.store import open_store
+
+    with open_store(db, write=False) as store:
+        for speaker in store.speakers():
+            assert_pages_agree(store, str(speaker.id))
+            assert_pages_agree(store, str(speaker.id), "talks-with-us")

@@ -233,19 +233,22 @@ def timeline(
     --offset choose events (dated ones first). The json format is one object, documented
     in docs/formats.md; jsonl and csv give a row per event.
     """
-    from onrecord.queries.timeline import build_timeline, timeline_page
+    from onrecord.queries.timeline import build_timeline, timeline_of, timeline_page
     from onrecord.render import html, markdown
 
     if plot is not None:
         check_output(plot, force=force, protect=[db])  # refused before any work
     with store_of(db) as store:
-        whole = build_timeline(store, speaker, topic)
-    if plot is not None:
+        # A plot shows every event; a page alone is built without the others.
+        whole = build_timeline(store, speaker, topic) if plot is not None else None
+        found = timeline_of(store, speaker, topic, limit, offset) if whole is None else None
+    if whole is not None and plot is not None:
         from onrecord.render.chart import svg_document, timeline_svg
 
         with _writing(plot), output_file(plot, force=force, protect=[db]) as out:
             out.write(svg_document(timeline_svg(whole)).encode("utf-8"))
-    found = timeline_page(whole, limit, offset)
+        found = timeline_page(whole, limit, offset)
+    assert found is not None
     if output_format in ("jsonl", "csv"):
         emit(
             (*found.events, *found.undated),

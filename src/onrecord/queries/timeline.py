@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from onrecord.models import (
+    EventStance,
     EventView,
     PositionChange,
     SpeakerSummary,
@@ -97,6 +98,73 @@ def build_timeline(store: Store, speaker: str, topic: str | None = None) -> Time
     return Timeline(who, chosen, tuple(dated), undated, tuple(changes))
 
 
+def timeline_of(
+    store: Store,
+    speaker: str,
+    topic: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Timeline:
+    """Return a page of the timeline of `speaker`, as `timeline_page(build_timeline(...))`
+    would, building only the page's events.
+
+    The events are ordered from their dates alone (`Store.event_datings`: an event's own
+    day, else its statements' days and publication dates); the page's events are then read
+    whole. The position changes are found over every dated event from the speaker's
+    on-topic scores (`Store.event_stances`), no statement view read.
+    """
+    who = find_speaker(store, speaker)
+    if limit is None or who.id is None:
+        return timeline_page(build_timeline(store, speaker, topic), limit, offset)
+    chosen = _topic(store, topic)
+    dates = {d.id: _dating(d.said_on, d.statements) for d in store.event_datings(who.id, topic)}
+    dated = sorted((day, event_id) for event_id, (day, _, _) in dates.items() if day is not None)
+    undated = sorted(event_id for event_id, (day, _, _) in dates.items() if day is None)
+    page = [event_id for _, event_id in dated[offset : offset + limit]]
+    rest = max(0, offset - len(dated))
+    page += undated[rest : rest + max(0, limit - len(page))]
+    changes = position_changes(_dated_items(store.event_stances(who.id, topic), dates))
+    events = _built(store, page, topic)
+    placed = [_flag(e, changes) for e in events if e.date is not None]
+    loose = tuple(e for e in events if e.date is None)
+    return Timeline(who, chosen, tuple(placed), loose, tuple(changes))
+
+
+def _dated_items(
+    stances: Sequence[EventStance], dates: dict[int, tuple[dt.date | None, str | None, str | None]]
+) -> list[StanceItem]:
+    """Return the stance items of the dated events, in timeline order (as `build_timeline`)."""
+    items = [
+        (day, s.event_id, s.row.statement_id, s.row.topic, s)
+        for s in stances
+        if (day := dates.get(s.event_id, (None,))[0]) is not None
+    ]
+    items.sort(key=lambda x: x[:4])
+    return [
+        StanceItem(
+            str(s.row.statement_id),
+            s.speaker or "",
+            s.row.topic,
+            s.row.stance,
+            day,
+            None,
+            s.content,
+        )
+        for day, _, _, _, s in items
+    ]
+
+
+def _built(store: Store, events: Sequence[int], topic: str | None) -> list[TimelineEvent]:
+    """Return the timeline entries of the stored events numbered `events`, in that order."""
+    views = store.speech_events_by_id(events)
+    ids = [v.id for e in views for v in e.statements]
+    scores: dict[int, list[StatementTopic]] = {}
+    for row in store.statement_topics(ids, topic):
+        if row.on_topic:
+            scores.setdefault(row.statement_id, []).append(row)
+    return [p for p in (_event(e, scores, topic) for e in views) if p is not None]
+
+
 def _topic(store: Store, name: str | None) -> Topic | None:
     if name is None:
         return None
@@ -150,13 +218,21 @@ def _date(
     event: EventView, views: Sequence[StatementView]
 ) -> tuple[dt.date | None, str | None, str | None]:
     """Return an event's date, its precision and what it rests on (see the module docstring)."""
-    if event.said_on is not None:
-        return event.said_on, "day", "said"
-    said = Counter((v.said_on, v.said_on_precision or "day") for v in views if v.said_on)
+    return _dating(event.said_on, [(v.said_on, v.said_on_precision, v.published) for v in views])
+
+
+def _dating(
+    said_on: dt.date | None, days: Sequence[tuple[dt.date | None, str | None, dt.date | None]]
+) -> tuple[dt.date | None, str | None, str | None]:
+    """Return the date of an event of day `said_on` whose statements have these
+    (said_on, precision, published): the one rule of `_date`, for a full or an outlined event."""
+    if said_on is not None:
+        return said_on, "day", "said"
+    said = Counter((day, precision or "day") for day, precision, _ in days if day)
     if said:
         (value, precision), _ = min(said.items(), key=lambda kv: (-kv[1], kv[0][0]))
         return value, precision, "said"
-    published = [v.published for v in views if v.published is not None]
+    published = [p for _, _, p in days if p is not None]
     if published:
         return min(published), "day", "published"
     return None, None, None

@@ -22,7 +22,9 @@ from onrecord.models import (
     ClusterLink,
     ClusterUpdate,
     Edit,
+    EventDating,
     EventOutline,
+    EventStance,
     EventView,
     FetchedPage,
     MentionKind,
@@ -309,6 +311,20 @@ class Store(Protocol):
 
         With `several`, only events reported by more than one article.
         """
+        ...
+
+    def event_datings(self, speaker_id: int, topic: str | None = None) -> list[EventDating]:
+        """Return a speaker's events with a statement (on `topic`) and what dates each one:
+        those with a day of their own by day, then the others by number."""
+        ...
+
+    def speech_events_by_id(self, events: Sequence[int]) -> list[EventView]:
+        """Return the stored speech events numbered `events`, in that order."""
+        ...
+
+    def event_stances(self, speaker_id: int, topic: str | None = None) -> list[EventStance]:
+        """Return the on-topic scores of a speaker's event statements (one topic, or all),
+        by event, statement and topic."""
         ...
 
     def event_outlines(self, speaker_id: int, topic: str | None = None) -> list[EventOutline]:

@@ -18,7 +18,9 @@ from onrecord.models import (
     ClusterInput,
     ClusterLink,
     ClusterUpdate,
+    EventDating,
     EventOutline,
+    EventStance,
     EventView,
     SpeakerRole,
     StatementTopic,
@@ -28,6 +30,7 @@ from onrecord.models import (
 )
 from onrecord.store import clusters as cluster_sql
 from onrecord.store import outlines as outline_sql
+from onrecord.store import timelines as timeline_sql
 from onrecord.store import topics as topic_sql
 from onrecord.store.dialect import Connection
 from onrecord.store.errors import translated
@@ -123,6 +126,21 @@ class CorpusQueries:
             rows = cluster_sql.event_rows(self._db, speaker, several, (limit, offset))
             while chunk := list(itertools.islice(rows, _EVENTS_AT_ONCE)):
                 yield from self._events(chunk)
+
+    def event_datings(self, speaker_id: int, topic: str | None = None) -> list[EventDating]:
+        """Return a speaker's events with a statement (on `topic`) and what dates each one."""
+        with translated():
+            return timeline_sql.event_datings(self._db, speaker_id, topic)
+
+    def speech_events_by_id(self, events: Sequence[int]) -> list[EventView]:
+        """Return the stored speech events numbered `events`, in that order."""
+        with translated():
+            return self._events(timeline_sql.event_rows_by_id(self._db, events))
+
+    def event_stances(self, speaker_id: int, topic: str | None = None) -> list[EventStance]:
+        """Return the on-topic scores of a speaker's event statements (one topic, or all)."""
+        with translated():
+            return timeline_sql.event_stances(self._db, speaker_id, topic)
 
     def event_outlines(self, speaker_id: int, topic: str | None = None) -> list[EventOutline]:
         """Return a speaker's events in brief (counts, positions toward `topic`), by date."""

@@ -21,7 +21,7 @@ from onrecord.queries import shapes
 from onrecord.queries.drift import drift_reports, event_drifts
 from onrecord.queries.speakers import find_speaker
 from onrecord.queries.statements import count_statements, find_statements, statement_filter
-from onrecord.queries.timeline import build_timeline, timeline_page
+from onrecord.queries.timeline import timeline_of
 from onrecord.store import Store
 from onrecord.web import schemas
 from onrecord.web.app import Web, web_of
@@ -329,7 +329,7 @@ def timeline(
 ) -> Response:
     """A speaker's speech events in date order, undated ones apart (the CLI's `timeline`)."""
     web = web_of(request)
-    found = timeline_page(build_timeline(web.store(), speaker, topic), limit, offset)
+    found = timeline_of(web.store(), speaker, topic, limit, offset)
     if format == "json":
         return JSONResponse(shapes.timeline_record(found))
     rows = [shapes.timeline_event_record(e) for e in (*found.events, *found.undated)]

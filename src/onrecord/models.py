@@ -806,12 +806,14 @@ class EventView:
 
 @dataclass(frozen=True, slots=True)
 class EventDating:
-    """What dates a speech event on a timeline: its own day, else its statements'
-    (said_on, said_on_precision, published), for a page to be cut before any is read."""
+    """What dates a speech event on a timeline, for a page to be cut before any is read:
+    its own day, else its statements counted by (said_on, said_on_precision), in the order
+    each first appears, and their earliest publication date."""
 
     id: int
     said_on: dt.date | None
-    statements: tuple[tuple[dt.date | None, str | None, dt.date | None], ...]
+    said: tuple[tuple[dt.date, str | None, int], ...]
+    published: dt.date | None
 
 
 # --- topics as stored ---

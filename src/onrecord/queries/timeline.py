@@ -117,7 +117,9 @@ def timeline_of(
     if limit is None or who.id is None:
         return timeline_page(build_timeline(store, speaker, topic), limit, offset)
     chosen = _topic(store, topic)
-    dates = {d.id: _dating(d.said_on, d.statements) for d in store.event_datings(who.id, topic)}
+    dates = {
+        d.id: _dating(d.said_on, d.said, d.published) for d in store.event_datings(who.id, topic)
+    }
     dated = sorted((day, event_id) for event_id, (day, _, _) in dates.items() if day is not None)
     undated = sorted(event_id for event_id, (day, _, _) in dates.items() if day is None)
     page = [event_id for _, event_id in dated[offset : offset + limit]]
@@ -218,23 +220,29 @@ def _date(
     event: EventView, views: Sequence[StatementView]
 ) -> tuple[dt.date | None, str | None, str | None]:
     """Return an event's date, its precision and what it rests on (see the module docstring)."""
-    return _dating(event.said_on, [(v.said_on, v.said_on_precision, v.published) for v in views])
+    said = [(v.said_on, v.said_on_precision, 1) for v in views if v.said_on]
+    published = [v.published for v in views if v.published is not None]
+    return _dating(event.said_on, said, min(published, default=None))
 
 
 def _dating(
-    said_on: dt.date | None, days: Sequence[tuple[dt.date | None, str | None, dt.date | None]]
+    said_on: dt.date | None,
+    said: Sequence[tuple[dt.date, str | None, int]],
+    published: dt.date | None,
 ) -> tuple[dt.date | None, str | None, str | None]:
-    """Return the date of an event of day `said_on` whose statements have these
-    (said_on, precision, published): the one rule of `_date`, for a full or an outlined event."""
+    """Return the date of an event of day `said_on` whose statements were said on these
+    (day, precision, how many) and first published on `published`: the rule of `_date`,
+    for a full event or an outlined one (`EventDating`)."""
     if said_on is not None:
         return said_on, "day", "said"
-    said = Counter((day, precision or "day") for day, precision, _ in days if day)
-    if said:
-        (value, precision), _ = min(said.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    days: Counter[tuple[dt.date, str]] = Counter()
+    for day, precision, count in said:
+        days[(day, precision or "day")] += count
+    if days:
+        (value, precision), _ = min(days.items(), key=lambda kv: (-kv[1], kv[0][0]))
         return value, precision, "said"
-    published = [p for _, _, p in days if p is not None]
-    if published:
-        return min(published), "day", "published"
+    if published is not None:
+        return published, "day", "published"
     return None, None, None
 
 

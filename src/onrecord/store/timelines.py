@@ -45,9 +45,9 @@ def _day(value: str | dt.date | None) -> dt.date | None:
 def event_datings(db: Connection, speaker_id: int, topic: str | None) -> list[EventDating]:
     """Return every event of a speaker with a statement (on `topic`), with what dates it.
 
-    Events with a day of their own come by day (the speech_events_speaker index), with no
-    statements; the others by number, each with its statements' (said_on, precision,
-    published) in statement order.
+    Events with a day of their own come by day (the speech_events_speaker index); the
+    others by number, each with its statements counted by (said_on, precision) in the
+    order each first appears, and its earliest publication date.
     """
     on_topic = _ON_TOPIC if topic is not None else ""
     params: list[Any] = [topic] if topic is not None else []
@@ -58,18 +58,28 @@ def event_datings(db: Connection, speaker_id: int, topic: str | None) -> list[Ev
         "WHERE m.event_id = e.id) ORDER BY e.said_on, e.id"
     )
     found = [
-        EventDating(int(r[0]), _day(r[1]), ()) for r in db.execute(dated, [speaker_id, *params])
+        EventDating(int(r[0]), _day(r[1]), (), None)
+        for r in db.execute(dated, [speaker_id, *params])
     ]
     loose = (
-        "SELECT e.id, s.said_on, s.said_on_precision, a.published FROM speech_events e "
+        "SELECT e.id, s.said_on, s.said_on_precision, count(*), min(a.published), "
+        "min(m.statement_id) AS first FROM speech_events e "
         f"JOIN speech_event_statements m ON m.event_id = e.id {_CLUSTERED} {on_topic} "
         "JOIN statements s ON s.id = m.statement_id JOIN articles a ON a.id = s.article_id "
-        "WHERE e.speaker_id = ? AND e.said_on IS NULL ORDER BY e.id, m.statement_id"
+        "WHERE e.speaker_id = ? AND e.said_on IS NULL "
+        "GROUP BY e.id, s.said_on, s.said_on_precision ORDER BY e.id, first"
     )
-    days: dict[int, list[tuple[dt.date | None, str | None, dt.date | None]]] = {}
+    said: dict[int, list[tuple[dt.date, str | None, int]]] = {}
+    published: dict[int, dt.date | None] = {}
     for r in db.execute(loose, [*params, speaker_id]):
-        days.setdefault(int(r[0]), []).append((_day(r[1]), r[2], _day(r[3])))
-    found.extend(EventDating(event_id, None, tuple(rows)) for event_id, rows in days.items())
+        event_id, day, first = int(r[0]), _day(r[4]), published.get(int(r[0]))
+        published[event_id] = day if first is None or (day is not None and day < first) else first
+        if r[1] is not None:
+            said.setdefault(event_id, []).append((_day(r[1]), r[2], int(r[3])))  # type: ignore[arg-type]
+    found.extend(
+        EventDating(event_id, None, tuple(said.get(event_id, ())), day)
+        for event_id, day in published.items()
+    )
     return found
 
 

@@ -146,7 +146,12 @@ def test_payloads_stay_inert(site: str, page: Any) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     hostile = page.request.get(f"{site}/api/v1/articles/hostile").json()["id"]
+    events = page.request.get(f"{site}/api/v1/events?speaker=3").json()["items"]
+    assert events, "the hostile speaker has no event page to check"
     for path in (
+        *(f"/events/{e['event_id']}" for e in events),
+        "/speakers/3?topic=talks-with-us",  # the chart's title and lanes toward a topic
+        "/search?q=plan&speaker=3",
         "/search?q=plan",
         "/search?q=change",
         "/speakers",
@@ -156,7 +161,8 @@ def test_payloads_stay_inert(site: str, page: Any) -> None:
         f"/articles/{hostile}",
         "/outlets",
     ):
-        page.goto(site + path)
+        response = page.goto(site + path)
+        assert response is not None and response.status == 200, path
         page.wait_for_load_state("load")
         assert page.locator("img").count() == 0, f"an <img> was made from text on {path}"
         assert page.locator("script").count() == 0, f"a <script> was made from text on {path}"

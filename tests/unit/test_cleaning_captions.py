@@ -63,6 +63,8 @@ CAPTIONS = (
     "Image caption Vell at the pier on Monday",
     "In this file photo taken on May 3, Vell talks to crews in Dornholm.",
     "Vell announcing the new timetable at the pier on Monday.Credit...Ben Ruiz for The Herald",
+    "Dornholm's Mayor Ana Ode acknowledges the crews at the pier, Wednesday, Sept. 20, 2006.",
+    "Harbour Minister Tomas Vell testifies before the council's harbour committee on May 31.",
 )
 
 
@@ -201,6 +203,7 @@ def _captions(*lines: str) -> list[str]:
         ("POOL / HARBOUR NEWS", "photo credit"),
         ("Image copyright Lanmoor", "photo credit"),
         ("Ben Ruiz/Pool: Reuters", "photo credit"),
+        ("Ben Ruiz | AFP | Getty Images", "photo credit"),
     ],
 )
 def test_credit_lines_go(credit: str, reason: str) -> None:
@@ -255,3 +258,11 @@ def test_a_wire_credit_glued_to_the_story_ends_the_caption() -> None:
     caption = "Vell on the radio, in Port Selden, June 23, 2024. BEN RUIZ / AFP"
     line = caption + " The view over the harbour was clear that morning."
     assert _captions(TITLE, line, BODY[0]) == [caption]
+
+
+def test_the_same_words_on_two_lines_are_a_picture_block() -> None:
+    # an image's alternative text, then its caption: a statement read twice from a picture
+    line = "Vell has promised to keep the old quay open"
+    assert _captions(TITLE, BODY[0], line, BODY[1]) == []
+    cleaned = clean(f"{TITLE}\n\n{BODY[0]}\n\n{line}\n{line}\n\n{BODY[1]}\n")
+    assert [cleaned.text[c.start : c.end] for c in cleaned.captions] == [line, line]

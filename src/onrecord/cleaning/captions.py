@@ -99,6 +99,8 @@ MORE_CREDIT_TAILS = re.compile(
 _CAPS = r"[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}"
 AGENCY_ONLY = re.compile(
     rf"^\(?(?:{_AGENCY}|{_CAPS}\s*/\s*(?:{_AGENCY}|{_CAPS}))(?:\s*/\s*(?:{_AGENCY}|{_CAPS}))*\)?$"
+    # "Ana Ode | AFP | Getty Images": a photographer and agencies parted by bars
+    rf"|^{_PERSON}(?:\s*[|/]\s*{_AGENCY})+$"
 )
 # Photo and wire agencies whose name ends a caption: "Theresa Vell. AFP", "(ANI)".
 _WIRE = (
@@ -167,6 +169,8 @@ _CAPTION_VERBS = (
     r"|holds|poses|walks|greets|shakes hands|talks|sits|stands|leaves|visits|reviews"
     r"|chairs|presides|prays|reacts|smiles|casts|takes questions|takes part|answers questions"
     r"|applauds|hugs|laughs|points|departs|boards|lays|wears|gives a (?:speech|statement)"
+    r"|acknowledges|salutes|embraces|kisses|bows|kneels|weeps|wipes|raises|inspects|tours"
+    r"|enters|steps|rides|arrives|votes|takes the (?:stage|podium|floor)|testifies"
     r"|makes (?:a speech|a statement|remarks)|is (?:seen|pictured|shown|greeted|applauded)"
     r"|are (?:seen|pictured|shown)|gather|attend|listen|react|look on|pose|wave|applaud)"
 )
@@ -354,6 +358,11 @@ def caption_spans(
         elif _pull_quote(i, lines):
             found[i] = (0, len(line.text))
     credit_lines = {c.index for c in credits}
+    for i, line in enumerate(lines[:-1]):
+        after = lines[i + 1]
+        if after.index == line.index + 1 and after.text == line.text and i not in found:
+            # a picture's alternative text and its caption, the same words on two lines
+            found[i] = found[i + 1] = (0, len(line.text))
     # the first line after an "Image copyright ..." credit is its picture's caption
     copyrights = [c.index for c in credits if COPYRIGHT_CREDIT.match(c.text)]
     after_copyright = {

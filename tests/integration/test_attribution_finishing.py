@@ -115,3 +115,22 @@ def test_a_spaced_colon_headline_has_the_colon_as_cue() -> None:
 def test_a_label_or_a_place_before_a_colon_is_no_speaker(headline: str) -> None:
     found = _found(headline + "\n\nThe harbour minister said on Monday that the pier was open.")
     assert all(cue != ":" for _, cue, _ in found)
+
+
+def test_a_speech_title_over_its_date_is_no_statement() -> None:
+    found = _found(
+        "Harbour statement in Port Selden: 22 November 2026\n\n"
+        "The harbour minister said on Monday that the pier was open."
+    )
+    assert all(cue != ":" for _, cue, _ in found)
+
+
+def test_referring_to_after_a_quotation_is_no_content() -> None:
+    found = _found(
+        "Vell said, “The storm came here yesterday,” referring to Ode's address at the "
+        "council on Tuesday. “She spoke as if she owned the harbour.”"
+    )
+    contents = [content for _, _, content in found]
+    assert any(content.startswith("“The storm came here yesterday") for content in contents)
+    assert any("“She spoke as if" in content for content in contents)
+    assert not any("Ode's address" in content for content in contents), found

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from onrecord.models import Kind, ProcessedArticle
+from onrecord.models import Kind, ProcessedArticle, Span
 from onrecord.pipeline.run import extract_text
 
 pytestmark = pytest.mark.slow
@@ -200,3 +200,60 @@ def test_a_site_named_after_no_person_has_no_owner() -> None:
     assert owner("Petra Lindqvar", "https://petra-lindqvar.example/a") == "Petra Lindqvar"
     assert owner("Tidemark Wire", "https://tidemark-wire.example/a") is None
     assert owner("Petra Lindqvar", "https://news.example/a") is None
+
+
+def test_the_url_names_the_speaker_the_text_calls_her() -> None:
+    from onrecord.pipeline.analyse import url_speaker
+
+    text = "June, 58, will leave.\n\nMara June fought back tears as she revealed her decision."
+    url = "https://www.harbour-herald.example/news/mara-june-s-resignation-statement-in-full/"
+    assert url_speaker(text, url) == ("Mara June", Span(23, 32))
+    assert url_speaker(text, "https://www.harbour-herald.example/news/resignation/") is None
+    # two people the URL names: it names no one speaker
+    both = text + "\n\nIda Marr thanked her."
+    assert url_speaker(both, "https://x.example/mara-june-and-ida-marr-speak/") is None
+
+
+def _pages(tmp_path, *pages: dict[str, str]) -> list[ProcessedArticle]:
+    import json
+
+    from onrecord.pipeline.run import extract
+
+    path = tmp_path / "pages.jsonl"
+    path.write_text("".join(json.dumps(page) + "\n" for page in pages))
+    return [r for r in extract([path]) if isinstance(r, ProcessedArticle)]
+
+
+def test_a_transcript_whose_speaker_only_the_url_names_in_full(tmp_path) -> None:
+    [article] = _pages(
+        tmp_path,
+        {
+            "url": "https://www.harbour-herald.example/news/mara-june-s-resignation-statement/",
+            "text": "In full: June's resignation statement at the harbour office\n\n"
+            "June, 58, will leave the harbour ministry on Friday, June 7.\n\n"
+            "Mara June fought back tears as she revealed her decision to step down.\n\n"
+            "Here's a full transcript of her resignation statement outside the harbour office."
+            '\n\n"When I first walked through this door, I wanted a harbour for every crew.\n\n'
+            '"I have done what I could. The north pier is open, and the old quay stays open.\n',
+        },
+    )
+    assert {speaker for _, speaker, _ in transcript(article)} == {"Mara June"}
+
+
+def test_a_transcript_whose_speaker_only_a_caption_names(tmp_path) -> None:
+    [article] = _pages(
+        tmp_path,
+        {
+            "url": "https://www.harbour-herald.example/news/harbour-speech-text",
+            "text": "Harbour plan set out\n\n"
+            "Harbour Minister Tomas Vell speaks at the pier in Port Selden. Photo: Lanmoor\n\n"
+            "Here is the full text of his speech:\n\n"
+            "Good morning. I am glad to be here with all of you today.\n\n"
+            "We will open the new pier in May, and we will keep the ferry running.\n",
+        },
+    )
+    found = transcript(article)
+    assert len(found) == 2 and {speaker for _, speaker, _ in found} == {"Tomas Vell"}
+    captions = article.article.captions
+    for statement in article.statements:  # the source is "his", not the caption's name
+        assert not any(s.overlaps(c) for s in statement.attribution.source for c in captions)

@@ -27,6 +27,7 @@ from onrecord.attribution.finishing import (
     with_but_clauses,
     with_headline,
     with_nested_reports,
+    with_quoted_references,
     with_trimmed_sources,
     without_references,
 )
@@ -312,7 +313,7 @@ def _tagged_extraction(doc: Doc, tagger: Tagger | None) -> Extraction:
     found = with_parse_contents(with_parse_sources(found, doc), bare_cues, ctx)
     found, dropped = without_references(with_nested_reports(found, ctx), doc)
     found = with_whole_phrases(with_rules(found, rules, ctx), doc)
-    found, references = without_references(found, doc)  # the rules read "noted X" too
+    found, references = without_references(with_quoted_references(found, ctx), doc)
     dropped.update(references)
     found = with_headline(with_but_clauses(found, ctx), ctx)
     kept = [with_marks(item, ctx.text) for item in attributed(found, doc)]

@@ -42,6 +42,7 @@ ANNOUNCEMENT = re.compile(
     rf"|\b(?:made|delivered|gave|held)\s+(?:a|an|this)\s+(?:{SPEECH_NOUNS}|press\s+conference)\b"
     rf"|^\W*(?:(?:the\s+)?(?:PM|Prime\s+Minister)['’]?s?\s+{SPEECH_NOUNS}\b)"  # a title
     rf"|^\W*{SPEECH_NOUNS}\s+(?:by|of)\s+(?:the\s+)?[A-Z]"  # "Address by Minister X"
+    rf"|^\W*{SPEECH_NOUNS}\s+(?:by|of)\s*$"  # "Speech of" over the speaker's name
     rf"|^\W*{SPEECH_NOUNS}\s+to\s+the\s+nation\s+by\b",  # "ADDRESS TO THE NATION BY …"
     re.IGNORECASE,
 )
@@ -85,6 +86,8 @@ SENTENCE_END = re.compile(r"[.!?…\"”’'—–-]\W*$")
 # How many paragraphs before an announcement may name the speaker ("Prime Minister Boris
 # Johnson delivered the following statement" … "From: … Boris Johnson MP" … "Delivered on:").
 SPEAKER_LOOKBACK = 6
+# A line announcing a speech whose speaker the next line names: "Speech of", "Address by".
+NAME_FOLLOWS = re.compile(r"\b(?:by|of)\s*$", re.IGNORECASE)
 # Words before a name that say who delivered the speech ("delivered … by X").
 BY_NAME = re.compile(r"\bby\s+$", re.IGNORECASE)
 # Role words that may stand for the speaker when the announcing line names no one.
@@ -157,10 +160,12 @@ def transcripts(
         body = _speech(paragraphs[i + 1 :], found, captions, text)
         before = paragraphs[max(0, i - SPEAKER_LOOKBACK) : i][::-1]
         cue = _dated_cue(doc, cue, before)
+        # "Speech of" / "Address by" over the name: the next lines name the speaker
+        after = paragraphs[i + 1 : i + 3] if NAME_FOLLOWS.search(paragraph.text(text)) else []
         source = next(
             (
                 named
-                for where in (paragraph, *before)
+                for where in (paragraph, *after, *before)
                 if (named := speaker(doc, where, cue, found, captions)) is not None
             ),
             None,
@@ -199,7 +204,7 @@ def _has_date(doc: Doc, span: Span) -> bool:
 def lines(text: str) -> list[Span]:
     """Return each non-blank line, trimmed: a transcript's paragraphs, whether the page
     parts them with blank lines or with single line breaks."""
-    found = []
+    found: list[Span] = []
     for start, end in paragraph_spans(text):
         offset = start
         for line in text[start:end].split("\n"):

@@ -16,9 +16,11 @@ from onrecord.models import (
     Article,
     Dropped,
     Failure,
+    Kind,
     MentionKind,
     Metadata,
     ProcessedArticle,
+    Span,
     Statement,
 )
 from onrecord.speakers import resolve_speakers
@@ -35,6 +37,16 @@ ORGANISATION_WORDS = frozenset(
         "courier", "sentinel", "dispatch", "notes", "watch", "party", "government",
         "ministry", "office", "council", "agency", "group", "blog", "magazine", "review",
         "report", "live", "world",
+    }
+)  # fmt: skip
+# A run of capitalised words, where a person's name is looked for: "Prime Minister Ana Vell".
+CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+")
+# Words of a role or a place in a URL, never part of the name it gives: "prime-minister".
+ROLE_WORDS = frozenset(
+    {
+        "prime", "minister", "president", "chancellor", "secretary", "governor", "mayor",
+        "leader", "senator", "speaker", "foreign", "finance", "state", "deputy", "vice",
+        "general", "supreme", "the", "mr", "mrs", "ms", "dr", "pm", "fm", "house", "street",
     }
 )  # fmt: skip
 # The speaker's own voice on their own site: "I" is the site's owner.
@@ -99,6 +111,9 @@ def _statements(article: Article, analysis: Analysis) -> tuple[Statement, ...]:
     owner = site_owner(article.metadata)
     if owner is not None:
         statements = tuple(_owners(statement, article.text, owner) for statement in statements)
+    named = url_speaker(article.text, article.metadata.url)
+    if named is not None:
+        statements = tuple(_transcribed(statement, named) for statement in statements)
     statements = date_statements(
         article.text,
         analysis,
@@ -122,6 +137,42 @@ def site_owner(metadata: Metadata) -> str | None:
     host = (urlsplit(url).hostname or "").removeprefix("www.")
     label = re.sub(r"[^a-z]", "", host.split(".")[0])
     return name if label and label == re.sub(r"[^a-z]", "", name.lower()) else None
+
+
+def url_speaker(text: str, url: str | None) -> tuple[str, Span] | None:
+    """Return the one person a page's URL names, as the text writes the name, and where:
+    "…/theresa-may-s-resignation-speech-in-full/" names "Theresa May" when the text does."""
+    if not url:
+        return None
+    path = "-" + re.sub(r"[^a-z0-9]+", "-", urlsplit(url).path.lower()) + "-"
+    found: dict[str, Span] = {}
+    for run in CAPITALISED_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group()))
+        for size in (3, 2):
+            for i in range(len(words) - size + 1):
+                part = words[i : i + size]
+                name = " ".join(w.group() for w in part)
+                if {w.group().lower() for w in part} & ROLE_WORDS:
+                    continue  # "Prime Minister" is in many a URL: a role, no name
+                slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+                if f"-{slug}-" in path and not any(name in other for other in found):
+                    start = run.start() + part[0].start()
+                    found.setdefault(name, Span(start, start + len(name)))
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _transcribed(statement: Statement, named: tuple[str, Span]) -> Statement:
+    """Give a transcript's paragraph whose speaker stayed unknown, or is known by a part of
+    the name only, to the person the page's URL names (the announcing line said only "her
+    statement")."""
+    name, span = named
+    if statement.kind is not Kind.TRANSCRIPT or statement.speaker == name:
+        return statement
+    if statement.speaker and not set(statement.speaker.split()) < set(name.split()):
+        return statement
+    return dataclasses.replace(
+        statement, speaker=name, speaker_kind=MentionKind.PERSON, speaker_span=span
+    )
 
 
 def _owners(statement: Statement, text: str, owner: str) -> Statement:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -123,17 +124,44 @@ def _in_caption(item: Attribution, captions: Sequence[Span]) -> bool:
     )
 
 
+def _outside_captions(item: Attribution, captions: Sequence[Span], text: str) -> Attribution:
+    """Cut off the part of a source inside a caption: a parse running from a caption's
+    credit into the next line ("Photo: AP\nJoe Biden, in speech ...") keeps the name."""
+    source = []
+    for span in item.source:
+        for caption in captions:
+            if span.overlaps(caption) and caption.start <= span.start < caption.end:
+                span = Span(caption.end, span.end)
+            elif span.overlaps(caption) and span.start < caption.start < span.end:
+                span = Span(span.start, caption.start)
+        start = (
+            span.start
+            + len(text[span.start : span.end])
+            - len(text[span.start : span.end].lstrip())
+        )
+        end = span.start + len(text[span.start : span.end].rstrip())
+        if start < end:
+            source.append(Span(start, end))
+    if source == list(item.source):
+        return item
+    return dataclasses.replace(item, source=tuple(source))
+
+
 def analyse(doc: Doc, captions: Sequence[Span] = ()) -> Analysis:
     """Return what later stages need from a parsed Doc, as records with character offsets.
 
     An attribution whose cue or content lies in one of `captions` (photo captions the
     cleaning marked), or whose source lies wholly in one, is dropped and counted: a caption
-    describes a picture.
+    describes a picture. A source reaching into a caption loses that part.
     """
     found, counts = extracted_with_drops(doc)
     found = tuple(with_channels(with_transcripts(found, doc, captions), context(doc)))
     dropped = Counter(counts)
-    kept = tuple(item for item in found if not _in_caption(item, captions))
+    kept = tuple(
+        _outside_captions(item, captions, doc.text)
+        for item in found
+        if not _in_caption(item, captions)
+    )
     dropped[DROPPED_CAPTION] += len(found) - len(kept)
     text = doc.text
     return Analysis(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,6 +40,17 @@ class SQLiteConnection(sqlite3.Connection):
             raise
 
 
+# A file's identity read in one statement, so in one snapshot: read apart, another process
+# creating the schema between the reads looked like another program's database.
+IDENTITY = (
+    "SELECT (SELECT application_id FROM pragma_application_id),"
+    " (SELECT user_version FROM pragma_user_version),"
+    " (SELECT count(*) FROM sqlite_schema)"
+)
+# How long to wait between tries to switch a busy new file to WAL mode.
+WAL_RETRY_SECONDS = 0.02
+
+
 def _casefold(value: str | None) -> str:
     return value.casefold() if value is not None else ""
 
@@ -71,7 +83,7 @@ def _open(path: str | Path) -> SQLiteConnection:
     try:
         with translated():
             _check_identity(conn, path)
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA foreign_keys = ON")
             _upgrade(conn)
     except BaseException:
@@ -127,7 +139,7 @@ def _check_current(conn: sqlite3.Connection, path: str | Path) -> None:
 def _check_identity(conn: sqlite3.Connection, path: str | Path) -> None:
     """Refuse a database that another program made or a newer onrecord wrote."""
     try:
-        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        application_id, version, objects = conn.execute(IDENTITY).fetchone()
     except sqlite3.DatabaseError as exc:
         if "not a database" not in str(exc):
             raise
@@ -135,8 +147,6 @@ def _check_identity(conn: sqlite3.Connection, path: str | Path) -> None:
             f"{str(path)!r} is not a SQLite database",
             hint="give the path of an onrecord database, or a new file name",
         ) from exc
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    objects = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
     # Another program's id is refused even with no tables yet: the file is theirs.
     if application_id != APPLICATION_ID and (application_id or version or objects):
         raise StoreError(
@@ -149,6 +159,24 @@ def _check_identity(conn: sqlite3.Connection, path: str | Path) -> None:
             f"understands ({SCHEMA_VERSION})",
             hint="upgrade onrecord (pip install -U onrecord) to open it",
         )
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Put the file in WAL mode, waiting while another process holds it.
+
+    Changing the journal mode of a new file answers "database is locked" at once, without
+    SQLite's busy wait, when another process has the file open: several ingests starting
+    together on a new database would fail for no reason. So wait here, up to busy_timeout.
+    """
+    deadline = time.monotonic() + settings.get_float("busy_timeout")
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
 
 
 def _upgrade(conn: sqlite3.Connection) -> None:

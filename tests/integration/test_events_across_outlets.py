@@ -9,12 +9,11 @@ say much the same again, which is another event.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from tests.event_pages import cli_json, ingest_pages
 from tests.shared_data import REPO
 
 from onrecord.cli import main
@@ -28,10 +27,7 @@ APRIL = {"Morvask Evening Post", "Littoral Digest", "The Iskarel Herald", "Coast
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("events") / "markovic.db"
-    args = ["ingest", str(PAGES / "markovic.jsonl"), "--aliases", str(PAGES / "speakers.yaml")]
-    result = CliRunner().invoke(main, [*args, "--db", str(path), "--silent"])
-    assert result.exit_code == 0, result.output
-    return path
+    return ingest_pages(PAGES / "markovic.jsonl", PAGES / "speakers.yaml", path)
 
 
 def run(db: Path, *args: str) -> str:
@@ -40,12 +36,8 @@ def run(db: Path, *args: str) -> str:
     return result.stdout
 
 
-def as_json(db: Path, *args: str) -> Any:
-    return json.loads(run(db, *args, "--format", "json"))
-
-
 def test_the_april_speech_is_one_event_across_four_outlets(db: Path) -> None:
-    events = as_json(db, "clusters", "--speaker", "Markovic")
+    events = cli_json(db, "clusters", "--speaker", "Markovic")
     (april,) = [e for e in events if set(e["outlets"]) == APRIL]
     contents = " ".join(s["content"] for s in april["statements"])
     # Both translations of the sentence, and the undated page, are in it.
@@ -55,7 +47,7 @@ def test_the_april_speech_is_one_event_across_four_outlets(db: Path) -> None:
 
 
 def test_the_same_words_months_later_are_another_event(db: Path) -> None:
-    timeline = as_json(db, "timeline", "--speaker", "Markovic")
+    timeline = cli_json(db, "timeline", "--speaker", "Markovic")
     dated = [(e["date"], e["date_basis"]) for e in timeline["events"]]
     assert dated == [("2025-04-02", "published"), ("2025-09-20", "published")]
     first, second = timeline["events"]

@@ -9,14 +9,11 @@ saying the day (only its publication date, the 9th, places it).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from tests.event_pages import cli_json, ingest_pages
 from tests.shared_data import REPO
-
-from onrecord.cli import main
 
 pytestmark = pytest.mark.slow
 
@@ -26,14 +23,8 @@ PAGES = REPO / "tests" / "fixtures" / "events"
 @pytest.fixture(scope="module")
 def timeline(tmp_path_factory: pytest.TempPathFactory) -> Any:
     path = tmp_path_factory.mktemp("events") / "tarrow.db"
-    args = ["ingest", str(PAGES / "tarrow.jsonl"), "--aliases", str(PAGES / "speakers.yaml")]
-    result = CliRunner().invoke(main, [*args, "--db", str(path), "--silent"])
-    assert result.exit_code == 0, result.output
-    shown = CliRunner().invoke(
-        main, ["timeline", "--speaker", "Tarrow", "--format", "json", "--db", str(path)]
-    )
-    assert shown.exit_code == 0, shown.output
-    return json.loads(shown.stdout)
+    ingest_pages(PAGES / "tarrow.jsonl", PAGES / "speakers.yaml", path)
+    return cli_json(path, "timeline", "--speaker", "Tarrow")
 
 
 def docs(timeline: Any, event: Any) -> set[str]:

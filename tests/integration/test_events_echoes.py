@@ -10,14 +10,11 @@ report does; the other quotes Calloway's.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from tests.event_pages import cli_json, ingest_pages
 from tests.shared_data import EXAMPLES
-
-from onrecord.cli import main
 
 pytestmark = pytest.mark.slow
 
@@ -27,14 +24,8 @@ PAGES = EXAMPLES / "pages" / "events"
 @pytest.fixture(scope="module")
 def timeline(tmp_path_factory: pytest.TempPathFactory) -> Any:
     db = tmp_path_factory.mktemp("events") / "brannick.db"
-    args = ["ingest", str(PAGES / "brannick.jsonl"), "--aliases", str(PAGES / "speakers.yaml")]
-    result = CliRunner().invoke(main, [*args, "--db", str(db), "--silent"])
-    assert result.exit_code == 0, result.output
-    shown = CliRunner().invoke(
-        main, ["timeline", "--speaker", "Brannick", "--format", "json", "--db", str(db)]
-    )
-    assert shown.exit_code == 0, shown.output
-    return json.loads(shown.stdout)
+    ingest_pages(PAGES / "brannick.jsonl", PAGES / "speakers.yaml", db)
+    return cli_json(db, "timeline", "--speaker", "Brannick")
 
 
 def outlets(event: dict[str, Any]) -> set[str]:

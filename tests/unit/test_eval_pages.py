@@ -134,6 +134,13 @@ def test_dates_count_right_wrong_undated_and_unsupported():
     assert report.format().splitlines()[-1] == "date_accuracy=0.333 wrong_dates=1"
 
 
+def test_a_month_on_a_page_that_states_no_day_is_not_counted_as_a_day():
+    found = results()
+    month = dataclasses.replace(found[2].statements[0], precision="month")
+    found[2] = dataclasses.replace(found[2], statements=(month,))
+    assert score_pages(parse_gold(GOLD), found).dates.unsupported == 0
+
+
 def test_a_gold_statement_with_no_stored_statement_is_unfound():
     found = [r for r in results() if r.id != "s-2"]
     report = score_pages(parse_gold(GOLD), found)

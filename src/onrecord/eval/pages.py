@@ -291,7 +291,7 @@ def _date_scores(pages: list[GoldPage], assigned: dict[str, list[Pair]]) -> Date
         for gold in page.statements:
             found = [s for s, g in pairs if g is gold]
             if gold.said_on is None:
-                unsupported += sum(1 for s in found if s.said_on is not None)
+                unsupported += sum(1 for s in found if _names_a_day(s))
                 continue
             total += 1
             claims = [_claim(s, gold.said_on) for s in found]
@@ -303,6 +303,10 @@ def _date_scores(pages: list[GoldPage], assigned: dict[str, list[Pair]]) -> Date
             elif "wrong" not in claims:
                 undated += 1
     return DateScores(right, total, wrong, undated, unfound, unsupported)
+
+
+def _names_a_day(statement: StoredStatement) -> bool:
+    return statement.said_on is not None and (statement.precision or "day") == "day"
 
 
 def _claim(statement: StoredStatement, day: dt.date) -> str:

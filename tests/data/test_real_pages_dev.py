@@ -30,8 +30,10 @@ pytestmark = [
 # publication dates (1.000 -> 0.924) and titles (0.979 -> 0.929) on the same code. The third
 # batch (163 -> 253 pages) lowered outlets (0.958 -> 0.92: host names such as "ctvnews.ca"
 # or "perthnow.com.au" left as they are) and languages (1.000 -> 0.996: the page that fails
-# to ingest, below) on main 80c4aa0 and b467ccf.
-FLOORS = {"dates": 0.50, "outlets": 0.91, "published": 0.92, "titles": 0.92, "languages": 0.99}
+# to ingest, below) on main 80c4aa0 and b467ccf. The fourth batch (253 -> 316 pages, people
+# none of the others has) lowered titles (0.929 -> 0.904: 32 of its 39 titles right) on main
+# a2a1b0a, so that floor is 0.90.
+FLOORS = {"dates": 0.50, "outlets": 0.91, "published": 0.92, "titles": 0.90, "languages": 0.99}
 
 # Known failures of main on the third batch's pages, each a bug reported when the batch
 # landed (remove an entry, and lower the ceiling, when its bug is fixed). The page that

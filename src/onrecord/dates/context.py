@@ -17,6 +17,8 @@ from onrecord.models import Analysis, Span, Statement
 
 # Opening and closing marks of a quotation; a straight mark both opens and closes.
 QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
+# Quotation marks that open and close alike.
+STRAIGHT_QUOTES = frozenset({'"'})
 # A pluperfect: the statement reports an utterance made before the article's event.
 HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 # How many words after the source (or before the cue) a pluperfect "had" may stand.
@@ -53,7 +55,8 @@ def speaker_key(statement: Statement) -> str | None:
 
 
 def quoted_regions(text: str, paragraphs: Sequence[Span]) -> tuple[Span, ...]:
-    """Return each quotation, marks included; an unclosed one runs to its paragraph's end."""
+    """Return each quotation, marks included; an unclosed one runs to its paragraph's end (a
+    straight one, to its line's end)."""
     regions = []
     for paragraph in paragraphs or (Span(0, len(text)),):
         opened: int | None = None
@@ -64,6 +67,12 @@ def quoted_regions(text: str, paragraphs: Sequence[Span]) -> tuple[Span, ...]:
                 opened, closer = offset, QUOTE_PAIRS[char]
             elif opened is not None and char == closer:
                 regions.append(Span(opened, offset + 1))
+                opened = None
+            elif opened is not None and char == "\n" and closer in STRAIGHT_QUOTES:
+                # A straight mark cannot tell an opening from a closing one: left open at
+                # the end of its line, it ends there rather than pair with the next line's
+                # opening mark and turn the reporter's words between them into a quotation.
+                regions.append(Span(opened, offset))
                 opened = None
         if opened is not None:
             regions.append(Span(opened, paragraph.end))

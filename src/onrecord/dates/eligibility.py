@@ -35,6 +35,17 @@ URGING_CUE = re.compile(
     r"|order(?:ed|s|ing)|instruct(?:ed|s|ing)|encourag(?:ed|es|ing)|invit(?:ed|es|ing))\b",
     re.IGNORECASE,
 )
+# A cue naming an address and its audience ("gave an address to", "delivered a speech
+# before"): what follows is who heard it, not words said, so a day in it is the cue's.
+AUDIENCE_CUE = re.compile(
+    r"\b(?:address|speech|remarks|lecture|statement)\s+(?:to|before|at)\s*$", re.IGNORECASE
+)
+# A clause right after a day saying that the speaker spoke: the day is the cue's, which
+# the clause describes ("said he stands by his decision Monday, addressing the nation").
+APPEARING_AFTER = re.compile(
+    r",\s+(?:addressing|speaking|talking|telling|testifying|appearing|answering|responding)\b",
+    re.IGNORECASE,
+)
 # Words of reported content that put what follows in the future ("will ... today").
 FUTURE_WORDS = re.compile(
     r"\b(?:will|would|shall|going to|set to|expected to|plans? to|to be)\b", re.IGNORECASE
@@ -227,22 +238,35 @@ def in_content(context: Context, span: Span) -> bool:
 
 def _cue_day_in_content(context: Context, content: Span, span: Span, at_end: bool) -> bool:
     """Whether a day inside reported content still says when it was reported: a day ending an
-    infinitive ("called on Turks to exchange ... on Friday"), or the day of publication in
-    the reporter's words about something past ("... have died ... today, says X")."""
+    infinitive ("called on Turks to exchange ... on Friday"), a day in the audience of an
+    address ("gave an address to the Senate on May 3"), a day right before a clause saying
+    the speaker spoke ("... with her Monday, addressing the nation"), or the day of
+    publication in the reporter's words about something past ("... have died ... today,
+    says X")."""
     text = context.text
     if context.in_quote(span) or text[content.start : content.start + 1] in "“\"'‘":
         return False
-    if at_end and INFINITIVE_CONTENT.match(text, content.start, span.start):
-        cues = [
-            cue
-            for statement in context.statements
-            if content in statement.attribution.content
-            for cue in statement.attribution.cue
-        ]
-        if any(URGING_CUE.search(cue.text(text)) for cue in cues):
-            return True
+    cues = [cue.text(text) for cue in _cues_of(context, content)]
+    urged = any(URGING_CUE.search(cue) for cue in cues)
+    if at_end and urged and INFINITIVE_CONTENT.match(text, content.start, span.start):
+        return True
+    if any(AUDIENCE_CUE.search(cue) for cue in cues):
+        return True
+    past = not FUTURE_WORDS.search(text, content.start, span.start)
+    if past and APPEARING_AFTER.match(text, span.end, content.end):
+        return True
     core = " ".join(text[span.start : span.end].lower().split()).removeprefix("on ")
-    return core in SAME_DAY_WORDS and not FUTURE_WORDS.search(text, content.start, span.start)
+    return core in SAME_DAY_WORDS and past
+
+
+def _cues_of(context: Context, content: Span) -> list[Span]:
+    """The cues of the statements whose content `content` is."""
+    return [
+        cue
+        for statement in context.statements
+        if content in statement.attribution.content
+        for cue in statement.attribution.cue
+    ]
 
 
 def not_narrative(context: Context, span: Span) -> bool:

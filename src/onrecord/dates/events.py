@@ -116,7 +116,7 @@ def speech_events(
         if not in_caption(context, expression.span):
             body.setdefault(key, []).append(expression)
         elif _near_publication(expression, published) or (
-            published is None and _same_occasion(context, key, expression.span)
+            published is None and same_occasion(context, key, expression.span)
         ):
             captions.setdefault(key, []).append(expression)
     # A heading naming the speech and its day ("PM address to the nation: 23 March 2020")
@@ -138,7 +138,7 @@ def speech_events(
     return events, several
 
 
-def _same_occasion(context: Context, key: str, span: Span) -> bool:
+def same_occasion(context: Context, key: str, span: Span) -> bool:
     """Whether a caption names the place or event the speaker's statements name: two
     capitalised words in a row, outside quotations, other than the speaker's own name
     ("speaking at the Maritime Forum in Iskarel" over "... in a speech to the Iskarel

@@ -92,12 +92,16 @@ KINDS: tuple[tuple[DateKind, re.Pattern[str]], ...] = (
     (DateKind.YEAR, re.compile(_YEAR)),
 )
 
+# The space between the words of a date, which a page's layout may break onto the next
+# line ("September\n20, 2006", as in text taken from a PDF); a blank line ends the date.
+_GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 # Expressions the parse may miss: a weekday, a month-day, a relative day word, a date in
 # digits.
 MISSED = re.compile(
     rf"\b(?:(?:{'|'.join(_WEEKDAYS)}){_PART_OF_DAY}|yesterday|today|tonight|last night"
     r"|this (?:morning|afternoon|evening)|last week"
-    rf"|{_MONTH} {_DAY}(?:,? {_YEAR})?|{_DAY} {_MONTH}(?:,? {_YEAR})?|{_NUMERIC})\b",
+    rf"|{_MONTH}{_GAP}{_DAY}(?:,?{_GAP}{_YEAR})?|{_DAY}{_GAP}{_MONTH}(?:,?{_GAP}{_YEAR})?"
+    rf"|{_NUMERIC})\b",
     re.IGNORECASE,
 )
 # A part of the day after a date, dropped from the words resolved.

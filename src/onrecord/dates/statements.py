@@ -10,12 +10,13 @@ from dataclasses import dataclass, replace
 from onrecord.dates.context import Context
 from onrecord.dates.eligibility import (
     adjacent_day,
+    in_caption,
     in_content,
     not_narrative,
     own_expression,
     speech_clause,
 )
-from onrecord.dates.events import speech_events
+from onrecord.dates.events import same_occasion, speech_events
 from onrecord.dates.expressions import (
     DAY_KINDS,
     DateKind,
@@ -25,6 +26,7 @@ from onrecord.dates.expressions import (
     with_written_weekdays,
 )
 from onrecord.dates.headings import url_heading
+from onrecord.dates.transcripts import spoken_day
 from onrecord.models import Analysis, Kind, Precision, Span, Statement, StatementDate
 
 # Relative days that may be spelled out by a full date right after them.
@@ -60,13 +62,15 @@ def date_statements(
     photo credit count as captions too. A `url` whose slug names a speech and its day dates
     the one transcribed speaker's statements that the text dates in no way (`url_heading`);
     so does `heading`, the day of a date line under the page's speech heading with its
-    evidence (a line the cleaning took out of `text`), before the URL.
+    evidence (a line the cleaning took out of `text`), before the URL; else the day the
+    transcript's own words spell out ("tomorrow, 15 March 2024": `spoken_day`).
     """
     context = Context(text, analysis, statements, captions)
     expressions = with_written_weekdays(
-        text, date_expressions(text, analysis), lambda span: not_narrative(context, span)
+        text, date_expressions(text, analysis), lambda span: _not_weekday_evidence(context, span)
     )
     facts = _Facts.of(context, expressions, published)
+    spoken = spoken_day(context, expressions, published)
     dated = []
     for i, statement in enumerate(statements):
         found = facts.evidence(context, i)
@@ -75,8 +79,21 @@ def date_statements(
         said_on = _statement_date(*found, published) if found else None
         if found is None and facts.silent(context, i):
             said_on = _url_date(context, i, url, published, heading)
+            if said_on is None and statement.kind is Kind.TRANSCRIPT:
+                said_on = spoken.get(context.keys[i] or "")
         dated.append(replace(statement, said_on=said_on))
     return tuple(dated)
+
+
+def _not_weekday_evidence(context: Context, span: Span) -> bool:
+    """Whether a full date may not tell which day a weekday of the text means: one in a
+    quotation or reported content, or in a photo caption that names no place or event the
+    statements' sentences name (a file picture of another day)."""
+    if not in_caption(context, span):
+        return not_narrative(context, span)
+    if context.in_quote(span) or in_content(context, span):
+        return True
+    return not any(same_occasion(context, key, span) for key in set(context.keys) if key)
 
 
 def _url_date(

@@ -157,13 +157,11 @@ def analyse(doc: Doc, captions: Sequence[Span] = ()) -> Analysis:
     found, counts = extracted_with_drops(doc)
     found = tuple(with_channels(with_transcripts(found, doc, captions), context(doc)))
     dropped = Counter(counts)
+    text = doc.text  # built from every token on each read: read once
     kept = tuple(
-        _outside_captions(item, captions, doc.text)
-        for item in found
-        if not _in_caption(item, captions)
+        _outside_captions(item, captions, text) for item in found if not _in_caption(item, captions)
     )
     dropped[DROPPED_CAPTION] += len(found) - len(kept)
-    text = doc.text
     return Analysis(
         sentences=sentence_spans(doc, text),
         paragraphs=tuple(Span(start, end) for start, end in paragraph_spans(text)),

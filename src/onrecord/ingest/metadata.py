@@ -15,7 +15,12 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from onrecord.ingest.languages import detect_language
-from onrecord.ingest.outlets import outlet_named, outlet_of_host, readable_outlet
+from onrecord.ingest.outlets import (
+    name_fits_host,
+    outlet_named,
+    outlet_of_host,
+    readable_outlet,
+)
 from onrecord.ingest.published import FoundDate, dateline_date, top_date
 from onrecord.ingest.published import url_date as url_date_found
 from onrecord.ingest.titles import is_boilerplate_title, page_title
@@ -140,7 +145,10 @@ def _outlet(clean: CleanText, raw: RawDocument) -> str | None:
     host = _host(raw.hints.get("url"))
     if host and (known := outlet_of_host(host)):
         return known
-    if masthead := _masthead_outlet(clean.header):
+    # A known name in the masthead names the site only if it could be the site's: a
+    # credit or a wire's name there ("Reuters") is not the page's own outlet.
+    masthead = _masthead_outlet(clean.header)
+    if masthead and (not host or name_fits_host(masthead, host)):
         return masthead
     # A wire dateline names who wrote the story; on a site's page the site published it.
     if host:

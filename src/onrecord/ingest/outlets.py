@@ -38,6 +38,9 @@ SHORT_WORDS = frozenset({"the", "of", "and", "for", "one", "new", "our", "my", "
 # A word of a site's name this short is written in capitals ("un" -> "UN"), unless it is a
 # short word of names (SHORT_WORDS).
 SHORT_ABBREVIATION = 3
+# A name fits a host only through this many letters at least ("BBC" on bbc.co.uk): a
+# shorter key ("AP") is found inside too many hosts by chance.
+MIN_FIT_LETTERS = 3
 # Two-part public suffixes used when the public suffix list does not know a host's ending
 # (a reserved `.example` host, say): "co.uk", "com.au", "org.uk" ...
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})
@@ -179,6 +182,20 @@ def readable_outlet(host: str) -> str:
     if len(words) < 2:
         return domain
     return " ".join(_capitalised(w) for w in words)
+
+
+def name_fits_host(name: str, host: str) -> bool:
+    """Whether an outlet's name could be the site at `host`: its letters are the site's
+    name ("Tehran Times" on tehrantimes.com), or its initials are ("IFP" on ifpnews.com)."""
+    site = re.sub(r"[^a-z0-9]", "", site_domain(host).split(".")[0])
+    words = re.findall(r"[a-z0-9]+", name.casefold())
+    if not site or not words:
+        return False
+    joined = "".join(words[1:] if words[0] == "the" and len(words) > 1 else words)
+    initials = "".join(word[0] for word in words)
+    return any(
+        len(key) >= MIN_FIT_LETTERS and (key in site or site in key) for key in (joined, initials)
+    )
 
 
 def _capitalised(word: str) -> str:

@@ -21,7 +21,7 @@ from onrecord.ingest.outlets import (
     outlet_of_host,
     readable_outlet,
 )
-from onrecord.ingest.published import FoundDate, dateline_date, top_date
+from onrecord.ingest.published import FoundDate, dateline_date, is_listing, top_date
 from onrecord.ingest.published import url_date as url_date_found
 from onrecord.ingest.titles import is_boilerplate_title, page_title
 from onrecord.models import CleanText, Metadata, RawDocument
@@ -98,12 +98,15 @@ def publication_date(clean: CleanText, raw: RawDocument) -> FoundDate | None:
     hint = raw.hints.get("published")
     if hint and (date := parse_date(hint)):
         return FoundDate(date, HINT_EVIDENCE.get(raw.format, "input metadata"), "")
+    url = raw.hints.get("url")
+    if is_listing(raw.text):
+        # A tag's or an archive's page: its dates are its posts'; only its URL may date it.
+        return url_date_found(url) if url else None
     if found := top_date(raw.text):
         if agrees := _dateline_agrees(clean.text, found.date):
             agreeing = f"dateline '{agrees}' agrees"
             found = replace(found, note=f"{found.note}, {agreeing}" if found.note else agreeing)
         return found
-    url = raw.hints.get("url")
     return dateline_date(clean.text) or (url_date_found(url) if url else None)
 
 

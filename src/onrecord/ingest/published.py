@@ -142,9 +142,55 @@ STORY_LIST = re.compile(
     r"|commented)|top stories|top news|latest(?: \w+)?|trending(?: \w+)?|check also|see also"
     r"|read also|also read|read more|recommended(?: \w+)?|more (?:from|on|in|stories|news)\b.*"
     r"|you (?:may|might) also like|editor'?s? picks?|popular(?: \w+)?|in other news"
-    r"|(?:previous|next|older|newer) posts?|more like this|around the web|don'?t miss)\s*:?$",
+    r"|(?:previous|next|older|newer) (?:posts?|articles?|stor(?:y|ies)|entry|entries)"
+    r"|more like this|around the web|don'?t miss|featured \w+|(?:top |latest )?"
+    r"headlines|more stories|other (?:news|stories)|in case you missed it|icymi"
+    r"|further reading|similar (?:articles|stories|posts)|related coverage"
+    # readers' comments carry their own dates: "3 Comments", "Leave a Reply", "Responses"
+    r"|\d+\s+(?:comments?|responses?|replies)(?: \w+){0,6}|leave a (?:reply|comment)"
+    r"|\d+ responses? to .{1,80}|join the (?:discussion|conversation))\s*:?$",
     re.IGNORECASE,
 )
+# Words saying a short line's day is another thing's than the page's: an archive's or a
+# capture's stamp ("Archived 5 March 2021"), a look back ("Today in History: March 3, 2019",
+# "On This Day", "Flashback"), a picture's ("Photo: ... 3 March 2019"), a birth or a death,
+# a copyright, a start or an end ("From 3 March", "Until 30 June 2020"). Such a line is
+# passed over, never taken as the page's date.
+OTHER_DAY = re.compile(
+    r"\b(?:archived?|archives|captured|retrieved|accessed|saved|recorded|filmed|taken"
+    r"|history|on this day|flashback|throwback|anniversary|years? ago|remember(?:ing|ed)?"
+    r"|photo(?:graph)?s?|pictures?|images?|credits?|getty|handout|file photo"
+    r"|born|died|deceased|obituary|copyright|expires?|deadline|valid|since|until|till|between"
+    r"|from|opens|closes|starts|ends|due)\b|©",
+    re.IGNORECASE,
+)
+# The heading of a page that lists posts ("Tag: Theresa May", "Category Archives: Speeches",
+# "Showing posts with label Budget", "Recent Articles in On This Day", "14 Articles"): the
+# dates near its top are its posts', and the page itself has none. ("Category:" with
+# nothing after it is a document site's field, and "Tags:" an article's own tags.)
+LISTING = re.compile(
+    r"^\W*(?:(?:category|tag|label|topic)(?: archives?)?\s*:\s*\S|(?:category|tag) archives\b"
+    r"|archives? (?:for|of)\b|archives?\s*:\s*\S|posts? tagged\b|posts? (?:in|under) (?:category"
+    r"|tag)\b|showing posts (?:with|for) label\b|search results? for\b|recent (?:posts|articles"
+    r"|stories|entries) in\b|\d+ (?:articles|posts|stories|results)$)",
+    re.IGNORECASE,
+)
+# A line of this many words between two date lines is a story's headline in a list.
+LIST_HEADLINE_WORDS = 3
+# Labels of a speech's record on an archive's page ("Speaker: ...", "Venue: ...",
+# "Date: 3 March 1999"): the date such a record gives is the speech's, not the page's.
+SPEECH_RECORD = re.compile(
+    r"^\W*(?:speaker|venue|location|place|occasion|event|delivered|audience|speech|title"
+    r"|category)\s*:",
+    re.IGNORECASE,
+)
+# A record's date label, written as a record writes it ("Date: ..."): the lower-case
+# "date 2019-05-24" a page's metadata line opens with is not one.
+RECORD_DATE = re.compile(r"^\W*Date\s*:")
+# A dateline opens a paragraph of text: at least this many words follow its date ("Chandigarh
+# 9 Nov 2016: Indian Prime Minister ..."). Names and a date alone ("Tomas Vell, Korvhaven,
+# 3 March 2019.") are a caption's or a quotation's credit.
+DATELINE_TEXT_WORDS = 6
 # A labelled date opening a line counts even when text follows on the same line.
 LABELLED = re.compile(
     r"^\W*(?:date|published(?: on)?|posted(?: on)?|post(?:ed)? on|publish date|updated(?: on)?"
@@ -291,21 +337,49 @@ def top_date(text: str) -> FoundDate | None:
     or of buttons run into the page's first words; else of a publication label near the
     top."""
     lines = [line.strip() for line in text.split("\n") if line.strip()][:TOP_LINES]
-    for line in lines:
+    record = any(SPEECH_RECORD.match(line) for line in lines)
+    chosen: FoundDate | None = None
+    headline_after = False  # a headline stands between the chosen date line and this line
+    for index, line in enumerate(lines):
         if STORY_LIST.match(line):
             break  # "Recent Posts" and its dates are other stories'
-        if date := date_line(line):
-            heading = _speech_heading_above(lines, lines.index(line))
-            note = f"{UNDER_HEADING} '{_short(heading, 60)}'" if heading else ""
-            return FoundDate(date, "header line", _short(line), note)
-        found = date_in(line)
-        openings = (("byline", BYLINE), ("byline", POSTED_BY), ("opening line", BUTTONS))
-        for rule, opening in openings:
-            if found and opening.fullmatch(line[: found[1].start()]):
-                return FoundDate(found[0], rule, _short(line[: found[1].end()]))
+        found = _line_date(lines, index, record)
+        if found and chosen is None:
+            if found.rule != "header line" or STAMP_LINE.match(line) or LABELLED.match(line):
+                return found  # a byline or a labelled line says whose date it is
+            chosen = found
+        elif found and chosen and found.date != chosen.date and headline_after:
+            # Date, headline, another date: a list of stories, each under its day. Which
+            # one is the page's is a guess: none is taken. (A speech's day and place right
+            # under the page's date line, "10 May 1994, Union Buildings", is no list.)
+            chosen = None
+            break
+        elif chosen and not found and len(line.split()) >= LIST_HEADLINE_WORDS:
+            headline_after = True
         if _is_body(line):
             break
-    return _labelled_date(text[:LABEL_REACH])
+    return chosen or _labelled_date(text[:LABEL_REACH])
+
+
+def _line_date(lines: list[str], index: int, record: bool) -> FoundDate | None:
+    """The date a top line gives the page: a date line, a byline, buttons run into a date;
+    None for a line whose day is another thing's (OTHER_DAY) or a speech record's date."""
+    line = lines[index]
+    if record and RECORD_DATE.match(line):
+        return None
+    # A labelled line ("date 2019-05-24 <the article's first words>") is read up to its date.
+    date = date_line(line)
+    if date and (LABELLED.match(line) or not OTHER_DAY.search(line)):
+        heading = _speech_heading_above(lines, index)
+        note = f"{UNDER_HEADING} '{_short(heading, 60)}'" if heading else ""
+        return FoundDate(date, "header line", _short(line), note)
+    found = date_in(line)
+    openings = (("byline", BYLINE), ("byline", POSTED_BY), ("opening line", BUTTONS))
+    for rule, opening in openings:
+        before = line[: found[1].start()] if found else ""
+        if found and opening.fullmatch(before) and not OTHER_DAY.search(before):
+            return FoundDate(found[0], rule, _short(line[: found[1].end()]))
+    return None
 
 
 def _speech_heading_above(lines: list[str], index: int) -> str | None:
@@ -348,6 +422,16 @@ def _labelled_date(top: str) -> FoundDate | None:
     return None
 
 
+def is_listing(text: str) -> bool:
+    """Whether the page lists posts under a tag, a category or an archive (see LISTING)."""
+    for line in [line.strip() for line in text.split("\n") if line.strip()][:TOP_LINES]:
+        if LISTING.match(line):
+            return True
+        if _is_body(line):
+            return False  # an article's text has begun: a tag line below it is the article's
+    return False
+
+
 def dateline_date(text: str) -> FoundDate | None:
     """Return a full date written in the dateline opening one of the first paragraphs."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()][:4]
@@ -358,7 +442,12 @@ def dateline_date(text: str) -> FoundDate | None:
             continue
         date, match = found
         before, after = head[: match.start()], head[match.end() :]
-        if DATELINE_PREFIX.match(before) and DATELINE_END.match(after):
+        text_after = paragraph[match.end() :].split()
+        if (
+            DATELINE_PREFIX.match(before)
+            and DATELINE_END.match(after)
+            and len(text_after) >= DATELINE_TEXT_WORDS
+        ):
             return FoundDate(date, "dateline", _short(head[: match.end() + 1]))
     return None
 

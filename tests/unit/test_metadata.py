@@ -276,7 +276,8 @@ def test_the_top_of_the_page_wins_over_the_url() -> None:
         # a site's news service on its own host is its news outlet; short words are capitals
         ("https://news.korvhaven.example/story/1", "Korvhaven News"),
         ("https://news.un.example/story/1", "UN News"),
-        ("https://vellnotes.wordpress.com/2019/03/15/x", "vellnotes.wordpress.com"),
+        ("https://vellnotes.wordpress.com/2019/03/15/x", "Vellnotes"),  # a blog by its name
+        ("https://vellnotes.blogspot.co.uk/2019/03/x.html", "Vellnotes"),
         ("https://profit.ndtv.com/news/x", "NDTV Profit"),
     ],
 )

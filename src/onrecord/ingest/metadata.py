@@ -23,7 +23,7 @@ from onrecord.ingest.outlets import (
 )
 from onrecord.ingest.published import FoundDate, dateline_date, is_listing, top_date
 from onrecord.ingest.published import url_date as url_date_found
-from onrecord.ingest.titles import is_boilerplate_title, page_title
+from onrecord.ingest.titles import is_boilerplate_title, page_title, site_name_part
 from onrecord.models import CleanText, Metadata, RawDocument
 
 # Paragraphs at the start of the text searched for a dateline.
@@ -133,10 +133,28 @@ def url_date(url: str) -> dt.date | None:
 
 
 def _title(raw: RawDocument) -> str | None:
+    """The headline: given with the page, else its top line; without an outlet's name."""
     hint = raw.hints.get("title")
     if hint and not is_boilerplate_title(hint):
-        return " ".join(hint.split())
-    return page_title(raw.text)
+        title: str | None = " ".join(hint.split())
+    else:
+        title = page_title(raw.text)
+    parts = site_name_part(title) if title else None
+    # The name of the page's site ("– Newstrends" on newstrends.ng) or of a known outlet
+    # ("The Australian : ..." reposted elsewhere) is no part of the headline.
+    if parts and (outlet_named(parts[1]) or _title_site(title, raw)):
+        return parts[0]
+    return title
+
+
+def _title_site(title: str | None, raw: RawDocument) -> tuple[str, str] | None:
+    """(headline, site name) when the title carries the name of the page's own site: a
+    name that fits the URL's host ("– Newstrends" on newstrends.ng)."""
+    parts = site_name_part(title) if title else None
+    host = _host(raw.hints.get("url"))
+    if parts and host and name_fits_host(parts[1], host):
+        return parts
+    return None
 
 
 def _outlet(clean: CleanText, raw: RawDocument) -> str | None:
@@ -155,7 +173,9 @@ def _outlet(clean: CleanText, raw: RawDocument) -> str | None:
         return masthead
     # A wire dateline names who wrote the story; on a site's page the site published it.
     if host:
-        return readable_outlet(host)
+        title = raw.hints.get("title") or page_title(raw.text)
+        site = _title_site(title, raw)
+        return outlet_named(site[1]) or site[1] if site else readable_outlet(host)
     return _dateline_outlet(clean.text)
 
 

@@ -26,9 +26,21 @@ SERVICE_LABEL = re.compile(
     r"^(?:www\d*|m|mobile|amp|cdn\d*|static\d*|img\d*|media\d*|digital-release|english|en"
     r"|edition|beta|archive|web|news|origin|prod)$"
 )
-# Hosting platforms whose subdomain is the site: "whyevolutionistrue.wordpress.com".
+# Hosting platforms whose subdomain is the site: "whyevolutionistrue.wordpress.com", under
+# any of the platform's country domains ("librabunda.blogspot.co.uk").
 PLATFORMS = frozenset(
-    {"wordpress.com", "blogspot.com", "substack.com", "medium.com", "tumblr.com", "wixsite.com"}
+    {
+        "wordpress",
+        "blogspot",
+        "substack",
+        "medium",
+        "tumblr",
+        "wixsite",
+        "typepad",
+        "livejournal",
+        "weebly",
+        "mu",
+    }
 )
 # A site name run together is split into words ("thehill" -> "The Hill") only when every
 # part has this many letters or is a short word of names ("the", "one"); other splits are
@@ -168,8 +180,11 @@ def readable_outlet(host: str) -> str:
     while len(labels) > 2 and SERVICE_LABEL.match(labels[0]):
         labels = labels[1:]
     domain = site_domain(".".join(labels))
-    if domain in PLATFORMS and len(labels) > 2:
-        domain = ".".join(labels[-3:])
+    parts = domain.split(".")
+    # The public suffix list names some platforms ("x.blogspot.com" is a domain), not others.
+    blog = len(parts) > 2 and parts[1] in PLATFORMS
+    if parts[0] in PLATFORMS and len(labels) > len(parts):
+        domain, blog = ".".join(labels[-len(parts) - 1 :]), True
     name = domain.split(".")[0]
     words = [w for w in re.split(r"[-_]+", name) if w]
     if len(words) < 2:
@@ -180,7 +195,9 @@ def readable_outlet(host: str) -> str:
     if service[-1:] == ["news"] and "news" not in name:
         words = [*words, "news"]
     if len(words) < 2:
-        return domain
+        # A blog is named by its own label, not by its platform's domain:
+        # "librabunda.blogspot.co.uk" is "Librabunda"; another site keeps its domain.
+        return name[:1].upper() + name[1:] if blog else domain
     return " ".join(_capitalised(w) for w in words)
 
 

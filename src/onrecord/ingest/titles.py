@@ -28,15 +28,25 @@ BODY_SENTENCE_WORDS = 12
 # An advert, a counter or a page control: "Advertisement 1", "Search form", "Share".
 FURNITURE = re.compile(
     r"^(?:advertisement|advert|sponsored|search form|search|subscribe|menu|share|print"
-    r"|comments?|read more|recommended|related|video|photos?|listen|watch)\b.{0,20}$",
+    r"|comments?|read more|recommended|related|video|photos?|listen|watch|back to top"
+    r"|jump to)\b.{0,20}$"
+    # a notice about the reader's browser or cookies, or a server's error in brackets
+    r"|^.{0,80}\b(?:your browser|javascript|cookies)\b.*$|^\[[^\]]*\]$",
     re.IGNORECASE,
 )
+# Names of share buttons and icons: a line with this many of them is a row of buttons.
+_ICON_WORDS = (
+    "facebook twitter instagram youtube youtube_play whatsapp linkedin pinterest reddit "
+    "telegram email envelope envelope_alt search rss tiktok"
+)
+ICON_WORDS = frozenset(_ICON_WORDS.split())
+MIN_ICON_WORDS = 3
 # Picture credits that end a caption: "Photo: VCG", "(AFP)", "PHOTO: AGENCE FRANCE-PRESSE",
 # "Mark Tantrum/Getty Images", "[Photo/Xinhua]", "(Xinhua/Lan Hongguang)".
 CAPTION_CREDIT = re.compile(
     r"(?:\b(?:photo|photograph|picture|image|credit|file photo)s?\s*(?:by)?\s*:"
     r"|\((?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|ANI|PTI|IANS)[^)]{0,40}\)\s*$"
-    r"|/(?:Getty Images|AFP|AP|Reuters|Xinhua|EPA)\b|\[Photo[/ ][^\]]*\]"
+    r"|/(?:Getty Images|AFP|AP|Reuters|Xinhua|EPA|Pool)\b|\[Photo[/ ][^\]]*\]"
     r"|\bvia (?:AP|Reuters|AFP)\b|\bHandout\b)",
     re.IGNORECASE,
 )
@@ -55,8 +65,29 @@ LABEL_LINE = re.compile(
 )
 # A navigation bar kept as text: items separated by runs of spaces.
 NAV_GAPS = re.compile(r"\S\s{3,}\S")
+# A site's name after a headline, or before it: "... – Newstrends", "... | Pier Post",
+# "The Australian : Bush is ...". At most SITE_NAME_WORDS words.
+SITE_NAME_WORDS = 4
+_SITE_NAME = rf"(?P<name>[A-Z0-9][\w.&'’-]*(?: [\w.&'’-]+){{0,{SITE_NAME_WORDS - 1}}})"
+SITE_SUFFIX = re.compile(rf"\s+[|–—-]\s+{_SITE_NAME}\s*$")
+SITE_PREFIX = re.compile(rf"^\s*{_SITE_NAME}\s+[|:]\s+")
 # Glued category names: three or more lower-case letters run into a capital.
 GLUED = re.compile(r"[a-z]{3}(?=[A-Z][a-z])")
+
+
+def site_name_part(title: str) -> tuple[str, str] | None:
+    """Split a site's name off a title, after or before it ("Pier to open – Pier Post",
+    "The Pier Post : Pier to open"): (headline, name), or None when there is no such part.
+    Whether the name is the site's is for the caller to check against the page's host."""
+    if found := SITE_SUFFIX.search(title):
+        headline, name = title[: found.start()], found.group("name")
+    elif found := SITE_PREFIX.match(title):
+        headline, name = title[found.end() :], found.group("name")
+    else:
+        return None
+    if len(headline.split()) < MIN_TITLE_WORDS:
+        return None
+    return headline.strip(), name.strip()
 
 
 def page_title(text: str) -> str | None:
@@ -100,6 +131,8 @@ def _furniture(line: str) -> str | None:
         return "label"
     if NAV_GAPS.search(line) or len(GLUED.findall(line)) >= 3:
         return "navigation"
+    if sum(word.casefold() in ICON_WORDS for word in line.split()) >= MIN_ICON_WORDS:
+        return "buttons"
     return None
 
 

@@ -46,3 +46,33 @@ def test_furniture_above_the_headline_is_never_the_title(furniture: str) -> None
     assert _metadata(f"{furniture}\nPier to open in May\n{BODY}\n{BODY}").title == (
         "Pier to open in May"
     )
+
+
+def test_a_known_outlets_name_after_a_reposted_headline_stays() -> None:
+    # on a blog reposting a paper's story, "– The Guardian" says whose story it is
+    meta = _metadata(
+        f"Pier to open in May – The Guardian\n{BODY}\n{BODY}",
+        url="https://harbournotes.blogspot.com/2025/05/pier.html",
+    )
+    assert meta.title == "Pier to open in May – The Guardian"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "pier opening may korvhaven",
+        "You are here",
+        "Media playback is unsupported on your device",
+        "We need your help now",
+    ],
+)
+def test_keywords_breadcrumbs_and_appeals_are_never_the_title(furniture: str) -> None:
+    assert _metadata(f"{furniture}\nPier to open in May\n{BODY}\n{BODY}").title == (
+        "Pier to open in May"
+    )
+
+
+def test_a_month_opening_the_first_line_is_not_part_of_the_headline() -> None:
+    assert _metadata(f"date 2025-03 Pier to open in May\n{BODY}\n{BODY}").title == (
+        "Pier to open in May"
+    )

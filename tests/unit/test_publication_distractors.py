@@ -135,3 +135,33 @@ def test_an_articles_own_tags_and_a_fields_label_leave_its_date() -> None:
     assert _metadata(tags).published == dt.date(2019, 1, 5)
     field = f"Category:\nHarbour papers\nPost on 08-Jul-2020\n{BODY}"
     assert _metadata(field).published == dt.date(2020, 7, 8)
+
+
+def test_a_label_with_a_dash_before_its_date_dates_the_page_past_a_standfirst() -> None:
+    text = (
+        f"{HEADLINE}\n\nThe minister said the pier would be the longest on the coast.\n\n"
+        "Updated - March 4, 2025 01:44 am IST\n\n"
+        f"Published - March 3, 2025 09:27 pm IST - Korvhaven\n\n{BODY}"
+    )
+    meta = _metadata(text)
+    assert (meta.published, meta.published_evidence) == (
+        dt.date(2025, 3, 3),
+        "labelled date 'Published - March 3, 2025'",
+    )
+
+
+def test_a_cookie_notice_in_another_language_does_not_hide_the_date() -> None:
+    notice = (
+        "Usamos cookies propias y de terceros para conocer sus visitas, mejorar el sitio y "
+        "mostrarle contenidos que le interesen; si sigue navegando, las acepta todas. " * 6
+    )
+    text = (
+        f"{notice}\n\n{HEADLINE}\n\nThe minister said the pier would be the longest on the "
+        f"coast.\n\nPosted on April 29, 2025, at 1:23 p.m. ET\n\n{BODY}"
+    )
+    assert _metadata(text).published == dt.date(2025, 4, 29)
+
+
+def test_a_byline_from_a_correspondent_keeps_its_date() -> None:
+    text = f"{HEADLINE}\nFrom Our Correspondent, 3 March 2019\n{BODY}"
+    assert _metadata(text).published == dt.date(2019, 3, 3)

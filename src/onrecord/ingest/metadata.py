@@ -140,9 +140,14 @@ def _title(raw: RawDocument) -> str | None:
     else:
         title = page_title(raw.text)
     parts = site_name_part(title) if title else None
-    # The name of the page's site ("– Newstrends" on newstrends.ng) or of a known outlet
-    # ("The Australian : ..." reposted elsewhere) is no part of the headline.
-    if parts and (outlet_named(parts[1]) or _title_site(title, raw)):
+    # The name of the page's site ("– Newstrends" on newstrends.ng), or of a known outlet
+    # before the headline ("The Australian : ..."), is no part of it; a known outlet's name
+    # after it on another site ("... – The New York Times" on a blog) says whose story it is.
+    if (
+        parts
+        and title
+        and (_title_site(title, raw) or (outlet_named(parts[1]) and title.startswith(parts[1])))
+    ):
         return parts[0]
     return title
 

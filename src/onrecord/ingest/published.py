@@ -75,7 +75,7 @@ LINE_EXTRAS = re.compile(
 GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # A label saying a date is the publication's, not an update's: "First published on".
 PUBLISHED_LABEL = re.compile(
-    r"\b(?:published|posted|publish date)\b[\s:]*(?:on\s+)?"
+    r"\b(?:published|posted|publish date)\b[\s:–—-]*(?:on\s+)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$",
     re.IGNORECASE,
 )
@@ -84,7 +84,7 @@ PUBLISHED_LABEL = re.compile(
 # A time may stand between the label and the date: "Updated 10:46 AM ET, Tue March 24, 2020".
 UPDATE_LABEL = re.compile(
     r"\b(?:(?:last\s+)?(?:updated|modified|reviewed|edited|revised|amended)|update)\b"
-    r"[\s:(]*(?:on\s+|at\s+)?"
+    r"[\s:(–—-]*(?:on\s+|at\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}\b)?[\s,|/–—-]*(?:on\s+)?)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$",
     re.IGNORECASE,
@@ -154,14 +154,13 @@ STORY_LIST = re.compile(
 # Words saying a short line's day is another thing's than the page's: an archive's or a
 # capture's stamp ("Archived 5 March 2021"), a look back ("Today in History: March 3, 2019",
 # "On This Day", "Flashback"), a picture's ("Photo: ... 3 March 2019"), a birth or a death,
-# a copyright, a start or an end ("From 3 March", "Until 30 June 2020"). Such a line is
-# passed over, never taken as the page's date.
+# a copyright, an end ("Until 30 June 2020"). Such a line is passed over, never taken as the
+# page's date. ("From Our Correspondent, 3 March 2019" is a byline: "from" is no such word.)
 OTHER_DAY = re.compile(
     r"\b(?:archived?|archives|captured|retrieved|accessed|saved|recorded|filmed|taken"
-    r"|history|on this day|flashback|throwback|anniversary|years? ago|remember(?:ing|ed)?"
+    r"|in history|on this day|flashback|throwback|anniversary|years? ago|remember(?:ing|ed)?"
     r"|photo(?:graph)?s?|pictures?|images?|credits?|getty|handout|file photo"
-    r"|born|died|deceased|obituary|copyright|expires?|deadline|valid|since|until|till|between"
-    r"|from|opens|closes|starts|ends|due)\b|©",
+    r"|born|died|deceased|obituary|copyright|expires?|deadline|until|till)\b|©",
     re.IGNORECASE,
 )
 # The heading of a page that lists posts ("Tag: Theresa May", "Category Archives: Speeches",
@@ -175,6 +174,10 @@ LISTING = re.compile(
     r"|stories|entries) in\b|\d+ (?:articles|posts|stories|results)$)",
     re.IGNORECASE,
 )
+# A cookie notice: a line of at least NOTICE_WORDS words about cookies, in any language
+# ("Utilizamos cookies ...", "We use cookies ...").
+COOKIE_NOTICE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+NOTICE_WORDS = 12
 # A line of this many words between two date lines is a story's headline in a list.
 LIST_HEADLINE_WORDS = 3
 # Labels of a speech's record on an archive's page ("Speaker: ...", "Venue: ...",
@@ -194,7 +197,7 @@ DATELINE_TEXT_WORDS = 6
 # A labelled date opening a line counts even when text follows on the same line.
 LABELLED = re.compile(
     r"^\W*(?:date|published(?: on)?|posted(?: on)?|post(?:ed)? on|publish date|updated(?: on)?"
-    r"|last updated|broadcast|aired)\s*:?\s*(?=\S)",
+    r"|last updated|broadcast|aired)\s*(?:[:–—-]\s*)?(?=\S)",
     re.IGNORECASE,
 )
 # A date after a capitalised publication label anywhere near the top, even inside a line
@@ -202,7 +205,7 @@ LABELLED = re.compile(
 # "published" is a sentence's word ("the report, published on March 3, ...").
 LABEL_ANYWHERE = re.compile(
     r"(?<![\w,] )\b(?:First [Pp]ublished|Published|Posted|Publish [Dd]ate|Date [Pp]ublished"
-    r"|Post on)(?: on)?\s*:?\s*(?=\S)"
+    r"|Post on)(?: on)?\s*(?:[:–—-]\s*)?(?=\S)"
 )
 # How far into a page (in characters) a labelled date is looked for.
 LABEL_REACH = 600
@@ -336,6 +339,7 @@ def top_date(text: str) -> FoundDate | None:
     """Return the date of the first date line among the page's top lines; else of a byline
     or of buttons run into the page's first words; else of a publication label near the
     top."""
+    text = _without_notices(text)
     lines = [line.strip() for line in text.split("\n") if line.strip()][:TOP_LINES]
     record = any(SPEECH_RECORD.match(line) for line in lines)
     chosen: FoundDate | None = None
@@ -359,6 +363,16 @@ def top_date(text: str) -> FoundDate | None:
         if _is_body(line):
             break
     return chosen or _labelled_date(text[:LABEL_REACH])
+
+
+def _without_notices(text: str) -> str:
+    """The page without the long lines of a cookie notice, which open some pages in the
+    site's other language and would end their top before the headline and its date."""
+    return "\n".join(
+        line
+        for line in text.split("\n")
+        if not (COOKIE_NOTICE.search(line) and len(line.split()) >= NOTICE_WORDS)
+    )
 
 
 def _line_date(lines: list[str], index: int, record: bool) -> FoundDate | None:

@@ -31,7 +31,10 @@ FURNITURE = re.compile(
     r"|comments?|read more|recommended|related|video|photos?|listen|watch|back to top"
     r"|jump to)\b.{0,20}$"
     # a notice about the reader's browser or cookies, or a server's error in brackets
-    r"|^.{0,80}\b(?:your browser|javascript|cookies)\b.*$|^\[[^\]]*\]$",
+    r"|^.{0,80}\b(?:your browser|javascript|cookies|your device)\b.*$|^\[[^\]]*\]$"
+    # a breadcrumb's label, or an appeal for money
+    r"|^you are here\b.{0,40}$"
+    r"|^(?:we need your help|support (?:us|our journalism|from readers)|donate)\b.{0,40}$",
     re.IGNORECASE,
 )
 # Names of share buttons and icons: a line with this many of them is a row of buttons.
@@ -71,6 +74,10 @@ SITE_NAME_WORDS = 4
 _SITE_NAME = rf"(?P<name>[A-Z0-9][\w.&'’-]*(?: [\w.&'’-]+){{0,{SITE_NAME_WORDS - 1}}})"
 SITE_SUFFIX = re.compile(rf"\s+[|–—-]\s+{_SITE_NAME}\s*$")
 SITE_PREFIX = re.compile(rf"^\s*{_SITE_NAME}\s+[|:]\s+")
+# A year or a month that a page's metadata opens its first line with ("date 2020-03 ..."):
+# the headline is what follows it. (With a full date, "date 2019-09-03 ...", the line is a
+# date line, never a title.)
+CORPUS_DATE = re.compile(r"^date \d{4}(?:-\d{2})?\s+")
 # Glued category names: three or more lower-case letters run into a capital.
 GLUED = re.compile(r"[a-z]{3}(?=[A-Z][a-z])")
 
@@ -95,6 +102,7 @@ def page_title(text: str) -> str | None:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     # A headline stands above the text it heads: a one-line text has none.
     for line in lines[: min(TOP_LINES, len(lines) - 1)]:
+        line = CORPUS_DATE.sub("", line, count=1)
         if _is_text(line):
             return None
         if _size(line) is None and _furniture(line) is None:
@@ -121,6 +129,8 @@ def _furniture(line: str) -> str | None:
     """Name what the line is when it is page furniture, not a headline, else None."""
     if STORY_NUMBER.match(line):
         return "story number"
+    if any(c.islower() for c in line) and not any(c.isupper() for c in line):
+        return "keywords"  # "imran khan speech": a headline has capitals where its script does
     if date_line(line) or UPDATE_STAMP.match(line):
         return "date line"
     if FURNITURE.match(line) or SKIP_LINKS.match(line):

@@ -78,6 +78,8 @@ class Placed:
     context: frozenset[str] = frozenset()  # what the speaker says in the cluster's articles
     quoted: frozenset[int] = frozenset()  # the members' quoted word strings
     heard: frozenset[int] = frozenset()  # what the speaker is quoted saying in its articles
+    # Orders clusters alike whatever order their articles were stored in (`stable_key`).
+    key: tuple[str, int] = ("", 0)
 
     @property
     def anchor(self) -> int | None:
@@ -98,13 +100,26 @@ def placed(cluster: StatementCluster, inputs: Mapping[int, ClusterInput]) -> Pla
         if sid in inputs
         for e in quoted_strings(quoted_pieces(inputs[sid].content, inputs[sid].kind))
     )
+    key = stable_key(cluster, inputs)
     if cluster.said_on is not None:
         day = cluster.said_on.toordinal()
-        return Placed(cluster, (day, day), True, stems, keys, quoted=quoted)
+        return Placed(cluster, (day, day), True, stems, keys, quoted=quoted, key=key)
     if cluster.published is not None:
         day = cluster.published.toordinal()
-        return Placed(cluster, (day - REPORT_LAG_DAYS, day), False, stems, keys, quoted=quoted)
-    return Placed(cluster, None, False, stems, keys, quoted=quoted)
+        where = (day - REPORT_LAG_DAYS, day)
+        return Placed(cluster, where, False, stems, keys, quoted=quoted, key=key)
+    return Placed(cluster, None, False, stems, keys, quoted=quoted, key=key)
+
+
+def stable_key(cluster: StatementCluster, inputs: Mapping[int, ClusterInput]) -> tuple[str, int]:
+    """Return a key that orders clusters alike whatever order their articles were stored in.
+
+    It is the cluster's first article (article ids are hashes of the text) with, within
+    that article, its first statement: one article's statements are numbered in the order
+    they appear in it, but two articles' ids follow the order they were stored in.
+    """
+    found = [(inputs[sid].article, sid) for sid in cluster.statements if sid in inputs]
+    return min(found) if found else (min(cluster.articles, default=""), cluster.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,10 +415,11 @@ def _components(group: list[Placed], counts: Counter[str] | None) -> list[list[S
         counts["event pairs"] += len(pairs)
     edges = _usable(group, (e for e in pairs if same_event(group[e[0]], group[e[1]])))
 
-    def order(edge: tuple[int, int]) -> tuple[int, int, int]:
+    def order(edge: tuple[int, int]) -> tuple[int, tuple[str, int], tuple[str, int]]:
         a, b = group[edge[0]], group[edge[1]]
         gap = abs(a.anchor - b.anchor) if a.anchor is not None and b.anchor is not None else 0
-        return gap, a.cluster.id, b.cluster.id
+        first, second = sorted((a.key, b.key))
+        return gap, first, second
 
     said = {i: span[i] if p.said else None for i, p in enumerate(group)}
     for i, j in sorted(edges, key=order):
@@ -444,7 +460,7 @@ def _event(part: list[StatementCluster]) -> SpeechEvent:
         id=part[0].id,
         speaker_id=part[0].speaker_id,
         said_on=min(sizes, key=lambda d: (-sizes[d], d)) if sizes else None,
-        occasion=occasions.most_common(1)[0][0] if occasions else None,
+        occasion=min(occasions, key=lambda o: (-occasions[o], o)) if occasions else None,
         clusters=tuple(c.id for c in part),
         statements=tuple(sorted(s for c in part for s in c.statements)),
         articles=tuple(dict.fromkeys(a for c in part for a in c.articles)),

@@ -298,7 +298,7 @@ def cluster_record(
         articles=tuple(dict.fromkeys(i.article for i in items)),
         outlets=tuple(dict.fromkeys(i.outlet for i in items if i.outlet)),
         said_on=day,
-        occasion=occasions.most_common(1)[0][0] if occasions else None,
+        occasion=min(occasions, key=lambda o: (-occasions[o], o)) if occasions else None,
         links=tuple(found),
         published=min(published) if published else None,
     )

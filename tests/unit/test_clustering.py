@@ -479,3 +479,22 @@ def test_an_undated_page_echoing_another_undated_one_still_joins_the_speech_it_r
     )
     index.add([item(4, "c", part, kind="mixed", said_on=None, published=None)])
     assert [e.statements for e in index.events()] == [(1, 2, 3, 4)]
+
+
+PLEDGE = "“Within our charter, the Bank will do whatever it must to keep the florin whole.”"
+
+
+def test_a_quote_copied_by_undated_pages_is_not_placed_by_one_retrospective_months_later() -> None:
+    # Three pages with no date at all and an essay published two months on quote the
+    # pledge word for word: one cluster, whose only publication date is the essay's. The
+    # speech itself is reported on its day in a longer passage (other words around it).
+    index = ClusterIndex()
+    speech = f"{PLEDGE[:-2]}, and believe me, it will be enough. Markets should take note.”"
+    index.add([item(1, "a", speech)])
+    index.add([item(2, "b", PLEDGE, said_on=None, published=None)])
+    index.add([item(3, "c", PLEDGE, said_on=None, published=None)])
+    index.add([item(4, "d", PLEDGE, said_on=None, published=None)])
+    essay = DAY + dt.timedelta(days=60)
+    index.add([item(5, "e", PLEDGE, said_on=None, published=essay)])
+    assert len(index.clusters()) == 2  # the speech's longer passage, and the copies
+    assert [e.statements for e in index.events()] == [(1, 2, 3, 4, 5)]

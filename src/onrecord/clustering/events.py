@@ -1,9 +1,10 @@
 """Speech events: the clusters one speaker's single appearance produced.
 
 A cluster is placed on the day most of its members were said on; failing that, on the
-day its earliest report was published or the day before (`REPORT_LAG_DAYS`); failing
-that, nowhere. Two clusters of one speaker are one event when `same_event` says so; pairs
-are joined nearest days first, as long as an event stays within `EVENT_SPAN_DAYS`.
+day its earliest report was published or the day before (`REPORT_LAG_DAYS`), if at least
+half its reports carry a publication date (`PUBLISHED_SHARE`); failing that, nowhere. Two
+clusters of one speaker are one event when `same_event` says so; pairs are joined nearest
+days first, as long as an event stays within `EVENT_SPAN_DAYS`.
 Candidate pairs come from day buckets, shared articles and (for clusters placed nowhere)
 shared content band keys only, so building the events of k clusters costs about the
 pairs that fall on neighbouring days or say something alike, never all k * k.
@@ -37,6 +38,12 @@ OCCASION_DICE = 0.5
 # day of publication or the day before (news reports; a weekly would need more). So two
 # reports published on the same or adjacent days may be one event.
 REPORT_LAG_DAYS = 1
+# ...but only when at least this share of its members' articles carry a publication date.
+# A quote copied word for word by pages that carry no date is placed by nothing they say:
+# the one dated copy among them may be an essay months later (real-pages dev set: a
+# central banker's pledge quoted by six pages, the only dated one two months after it),
+# and placing the cluster there kept it from the speech's own reports.
+PUBLISHED_SHARE = 0.5
 # Clusters of different articles are one event by their words only when they say
 # something alike: one statement of each shares at least `MIN_SHARED_STEMS` stemmed
 # content words, making up at least `CONTENT_OVERLAP` of the shorter one. Translations of
@@ -104,11 +111,19 @@ def placed(cluster: StatementCluster, inputs: Mapping[int, ClusterInput]) -> Pla
     if cluster.said_on is not None:
         day = cluster.said_on.toordinal()
         return Placed(cluster, (day, day), True, stems, keys, quoted=quoted, key=key)
-    if cluster.published is not None:
+    if cluster.published is not None and _published_mostly(cluster, inputs):
         day = cluster.published.toordinal()
         where = (day - REPORT_LAG_DAYS, day)
         return Placed(cluster, where, False, stems, keys, quoted=quoted, key=key)
     return Placed(cluster, None, False, stems, keys, quoted=quoted, key=key)
+
+
+def _published_mostly(cluster: StatementCluster, inputs: Mapping[int, ClusterInput]) -> bool:
+    """Return whether at least half the cluster's members (those at hand) carry a
+    publication date: only then does its earliest one place it (`PUBLISHED_SHARE`)."""
+    members = [inputs[sid] for sid in cluster.statements if sid in inputs]
+    dated = sum(1 for i in members if i.published is not None)
+    return dated >= PUBLISHED_SHARE * len(members)
 
 
 def stable_key(cluster: StatementCluster, inputs: Mapping[int, ClusterInput]) -> tuple[str, int]:

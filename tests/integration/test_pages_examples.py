@@ -26,8 +26,8 @@ def report() -> PagesReport:
 
 
 def test_every_page_is_stored_and_scored(report):
-    assert report.pages == 29
-    assert report.scored_pages == 27
+    assert report.pages == 30
+    assert report.scored_pages == 28
     assert report.missing == ()
 
 
@@ -51,7 +51,9 @@ def test_no_statement_is_given_a_wrong_day(report):
 # 0.76 (16/21).
 # Three pages of forms beyond the dev pages (a transcript's date line under its heading, a
 # "Posted by NAME on DATE" byline, an update stamp with its time): 0.78 (18/23).
-FLOORS = {"dates": 0.78, "outlets": 0.94, "published": 1.0, "titles": 0.94, "languages": 1.0}
+# An archive page saying only that she delivered the opening address on a stated day (an
+# account of a speech, attribution/speech_acts.py): 0.79 (19/24; 0.75 without the accounts).
+FLOORS = {"dates": 0.79, "outlets": 0.94, "published": 1.0, "titles": 0.94, "languages": 1.0}
 
 
 def test_metadata_and_dates_keep_their_floors(report):

@@ -11,6 +11,7 @@ from onrecord.attribution.channels import with_channels
 from onrecord.attribution.model import tagged_extraction
 from onrecord.attribution.quotes import paragraph_spans
 from onrecord.attribution.rules import context
+from onrecord.attribution.speech_acts import with_speech_acts
 from onrecord.attribution.transcripts import with_transcripts
 from onrecord.models import Analysis, Attribution, Kind, Mention, Span, any_overlap
 
@@ -156,6 +157,7 @@ def analyse(doc: Doc, captions: Sequence[Span] = ()) -> Analysis:
     """
     found, counts = extracted_with_drops(doc)
     found = tuple(with_channels(with_transcripts(found, doc, captions), context(doc)))
+    found = tuple(with_speech_acts(found, doc))
     dropped = Counter(counts)
     text = doc.text  # built from every token on each read: read once
     kept = tuple(

@@ -257,3 +257,48 @@ def test_a_transcript_whose_speaker_only_a_caption_names(tmp_path) -> None:
     captions = article.article.captions
     for statement in article.statements:  # the source is "his", not the caption's name
         assert not any(s.overlaps(c) for s in statement.attribution.source for c in captions)
+
+
+HEADED_SPEECH = """\
+Tomas Vell
+
+Address on the North Pier to the Harbour Assembly
+
+delivered 3 May 2026, Harbour Hall, Port Selden
+
+The Chair:  I call the Harbour Minister.
+
+MINISTER VELL: Thank you, Chair, and I rise to open the debate on the north pier. I will \
+not pretend the storms were the only reason for the delay.
+
+We will keep the old quay open for the small boats until the autumn, and nobody who fishes \
+from it will lose a berth.
+
+I ask the assembly to back the breakwater before the herring season.
+"""
+
+
+def test_a_speech_under_its_speakers_name_and_a_delivered_line() -> None:
+    article = extract_text(HEADED_SPEECH)
+    found = transcript(article)
+    # the chair's line is no paragraph of his; his own label is left out of his words
+    assert [words.split()[0] for words, _, _ in found] == ["Thank", "We", "I"]
+    assert {speaker for _, speaker, _ in found} == {"Tomas Vell"}
+    assert {said for _, _, said in found} == {dt.date(2026, 5, 3)}
+    assert_spans_hold(article)
+
+
+def test_a_recap_of_a_speechs_quotes_is_the_speakers() -> None:
+    article = extract_text(
+        "Five lines from the pier speech\n\n"
+        "Harbour Minister Tomas Vell won over the crews in Port Selden with a plain speech "
+        "at the opening of the north pier on 3 May 2026.\n\n"
+        "Here are some of the quotes that drew the loudest cheers:\n\n"
+        "1. The quay\n"
+        "We will keep the old quay open for the small boats, and nobody will lose a berth.\n\n"
+        "2. The storms\n"
+        "I will not pretend the storms were the only reason we were two winters late.\n"
+    )
+    found = transcript(article)
+    assert [words.split()[0] for words, _, _ in found] == ["We", "I"]
+    assert {speaker for _, speaker, _ in found} == {"Tomas Vell"}

@@ -35,8 +35,12 @@ ANNOUNCEMENT = re.compile(
     r"|\bin\s+full\b"  # "May's resignation statement in full"
     rf"|\bfull\s+{SPEECH_NOUNS}\b"  # "Read the full statement"
     rf"|\b(?:here\s+is|here['’]s|below\s+is|read)\b[^.\n]{{0,80}}?\b{SPEECH_NOUNS}\b"
+    r"|\b(?:here\s+(?:is|are)|here['’]s|below\s+(?:is|are))\b[^.\n]{0,80}?\bquotes\b"  # a recap
     r"|\b(?:exactly\s+)?as\s+(?:it\s+was\s+)?delivered\b"  # gov.uk: "as delivered"
     r"|\bdelivered\s+on\s*:"  # "Delivered on: 23 March 2020"
+    # a date line under a speech's heading: "delivered 9 October 2012, Parliament House"
+    r"|^\W*delivered\s+(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}"
+    r"|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
     rf"|\bthe\s+following\s+(?:is\b|{SPEECH_NOUNS}\b)"  # "delivered the following statement"
     # a standfirst: "Prime Minister Theresa May made a statement in Downing Street."
     rf"|\b(?:made|delivered|gave|held)\s+(?:a|an|this)\s+(?:{SPEECH_NOUNS}|press\s+conference)\b"
@@ -99,6 +103,12 @@ ROLE = re.compile(
 POSSESSIVE = re.compile(r"\b(?:her|his)\b", re.IGNORECASE)
 # A turn of an interview: a name in capitals and a colon opening a paragraph.
 TURN_LABEL = re.compile(r"[\"“]?[A-Z][A-Z.'’ -]{1,30}:\s")
+# A speaker's label opening a paragraph of a sitting's record: "PM VELL: ", "The Speaker: ".
+SPEAKER_LABEL = re.compile(r"[\"“]?(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*:[ \t]+(?=\S)")
+# A date line under a speech's heading: "delivered 9 October 2012, Parliament House".
+DATE_LINE = re.compile(r"\W*delivered\s+(?:on\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d)")
+# Speakers' labels a speech's paragraphs must show before they are read as an interview.
+MIN_TURN_NAMES = 2
 # How many characters back a possessive pronoun may find the person it stands for.
 PRONOUN_REACH = 1500
 
@@ -138,9 +148,16 @@ def _own_voice(item: Attribution, spoken: Sequence[Span], text: str) -> bool:
     """Whether a statement inside the speech is the speaker's own "I said", a pronoun's
     ("They can see that …") or sourceless: the speech's paragraph holds its words."""
     anchor = (item.cue or item.content)[0]
+    if item.cue and any(_labels(item.cue[0], paragraph, text) for paragraph in spoken):
+        return True  # "VELL: Thank you …" read as a turn: the speech's paragraph holds it
     if not any(_inside(anchor, paragraph) for paragraph in spoken):
         return False
     return not item.source or all(s.text(text).lower() in SPEECH_PRONOUNS for s in item.source)
+
+
+def _labels(cue: Span, paragraph: Span, text: str) -> bool:
+    """Whether a cue is the colon of the speaker's label that opens a speech's paragraph."""
+    return cue.end <= paragraph.start and not text[cue.end : paragraph.start].strip()
 
 
 def transcripts(
@@ -162,10 +179,13 @@ def transcripts(
         cue = _dated_cue(doc, cue, before)
         # "Speech of" / "Address by" over the name: the next lines name the speaker
         after = paragraphs[i + 1 : i + 3] if NAME_FOLLOWS.search(paragraph.text(text)) else []
+        # under a name and a heading, a date line's place is no speaker ("delivered 3 May
+        # 2026, Harbour Hall"): the lines above name who spoke
+        places = (*before, paragraph) if DATE_LINE.match(paragraph.text(text)) else (paragraph,)
         source = next(
             (
                 named
-                for where in (paragraph, *after, *before)
+                for where in (*places, *after, *before)
                 if (named := speaker(doc, where, cue, found, captions)) is not None
             ),
             None,
@@ -173,7 +193,12 @@ def transcripts(
         if not body or source is None or not _first_person(body, text) or _dialogue(body, text):
             continue
         taken = i + 1 + len(body)
-        own = tuple(p for p in body if not _attributed(p, found, text))
+        own = tuple(
+            words
+            for p in body
+            if (words := _unlabelled(p, source, text)) is not None
+            and (words != p or not _attributed(p, found, text))  # "VELL: …" is his
+        )
         if own:
             speeches.append(Transcript(source, cue, own))
     return speeches
@@ -216,10 +241,29 @@ def lines(text: str) -> list[Span]:
     return found
 
 
+def _unlabelled(paragraph: Span, source: Span, text: str) -> Span | None:
+    """A paragraph opening with a speaker's label ("PM VELL: Thank you …", "The Deputy
+    Speaker: I call …"): the words after it when the label names the speaker, else None
+    (someone else's line in the record of the sitting)."""
+    label = SPEAKER_LABEL.match(text, paragraph.start, paragraph.end)
+    if label is None:
+        return paragraph
+    names = {w.lower() for w in re.findall(r"\w+", source.text(text)) if len(w) > 2}
+    if not names & {w.lower() for w in re.findall(r"\w+", label.group())}:
+        return None
+    return Span(label.end(), paragraph.end) if label.end() < paragraph.end else None
+
+
 def _dialogue(body: Sequence[Span], text: str) -> bool:
     """Whether the text is an interview's turns ("WALLACE: …", "PENCE: …"): the layout
-    gives each turn its speaker (speaker_marks.py), not one speaker the whole."""
-    return any(TURN_LABEL.match(text, paragraph.start, paragraph.end) for paragraph in body)
+    gives each turn its speaker (speaker_marks.py), not one speaker the whole. One label
+    alone ("PM GILLARD: Thank you, Deputy Speaker …") opens a speech, no interview."""
+    names = {
+        found.group().rstrip(": ").strip("\"“").lower()
+        for paragraph in body
+        if (found := TURN_LABEL.match(text, paragraph.start, paragraph.end)) is not None
+    }
+    return len(names) >= MIN_TURN_NAMES
 
 
 def _attributed(paragraph: Span, found: Sequence[Attribution], text: str) -> bool:
@@ -358,7 +402,13 @@ def speaker(
 
 
 def _persons(doc: Doc) -> list[Span]:
-    return [Span(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    """The PERSON entities, without the line breaks a parse may take in ("Julia Gillard\n\n")."""
+    found = []
+    for e in doc.ents:
+        if e.label_ == "PERSON":
+            name = e.text.rstrip()
+            found.append(Span(e.start_char, e.start_char + len(name)))
+    return found
 
 
 def _inside(span: Span, outer: Span) -> bool:

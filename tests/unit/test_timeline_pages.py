@@ -33,7 +33,11 @@ def test_pages_equal_the_whole_timeline_on_a_generated_database(
     path = new_db("timeline")
     fill_database(path, 150, seed=2, quiet=True, undated=0.3)
     with open_store(path, write=False) as store:
-        wholes = [assert_pages_agree(store, str(s.id)) for s in store.speakers(limit=40)]
+        speakers = list(store.speakers(limit=40))
+        # No statement is scored on a topic: the pages are cut from the first offset + limit
+        # events with a day of their own alone (`event_datings(..., limit=)`).
+        assert not any(store.event_stances(s.id) for s in speakers if s.id is not None)
+        wholes = [assert_pages_agree(store, str(s.id)) for s in speakers]
     events = [e for w in wholes for e in (*w.events, *w.undated)]
     # Every kind of date was paged: an event's own day, its statements' days, a
     # publication date, and none.
@@ -61,3 +65,23 @@ def test_a_timeline_page_reads_events_through_indexes(tmp_path) -> None:  # type
     assert probe in found
     for plan in found:
         assert plan == probe or not _full_scans(plan), plan
+
+
+def test_event_datings_reads_the_first_events_with_a_day_of_their_own(
+    new_db: Callable[[str], str],
+) -> None:
+    path = new_db("datings")
+    fill_database(path, 300, seed=2, quiet=True, undated=0.5)
+    with open_store(path, write=False) as store:
+        checked = 0
+        for s in store.speakers(limit=40):
+            assert s.id is not None
+            every = store.event_datings(s.id)
+            own = [d for d in every if d.said_on is not None]
+            rest = [d for d in every if d.said_on is None]
+            assert every == own + rest
+            for limit in (0, 1, 3, len(own) + 5):
+                # The first `limit` of those with a day (in day order), and all the others.
+                assert store.event_datings(s.id, limit=limit) == own[:limit] + rest
+            checked += len(own) > 3 and bool(rest)
+        assert checked  # some speaker had more events with a day than a limit, and others

@@ -111,21 +111,23 @@ def timeline_of(
     The events are ordered from their dates alone (`Store.event_datings`: an event's own
     day, else its statements' days and publication dates); the page's events are then read
     whole. The position changes are found over every dated event from the speaker's
-    on-topic scores (`Store.event_stances`), no statement view read.
+    on-topic scores (`Store.event_stances`), no statement view read. Without any such
+    score, of the events with a day of their own only the first `offset + limit` are
+    dated: they come in timeline order, and no later one can be on the page.
     """
     who = find_speaker(store, speaker)
     if limit is None or who.id is None:
         return timeline_page(build_timeline(store, speaker, topic), limit, offset)
     chosen = _topic(store, topic)
-    dates = {
-        d.id: _dating(d.said_on, d.said, d.published) for d in store.event_datings(who.id, topic)
-    }
+    stances = store.event_stances(who.id, topic)
+    found = store.event_datings(who.id, topic, limit=None if stances else offset + limit)
+    dates = {d.id: _dating(d.said_on, d.said, d.published) for d in found}
     dated = sorted((day, event_id) for event_id, (day, _, _) in dates.items() if day is not None)
     undated = sorted(event_id for event_id, (day, _, _) in dates.items() if day is None)
     page = [event_id for _, event_id in dated[offset : offset + limit]]
     rest = max(0, offset - len(dated))
     page += undated[rest : rest + max(0, limit - len(page))]
-    changes = position_changes(_dated_items(store.event_stances(who.id, topic), dates))
+    changes = position_changes(_dated_items(stances, dates))
     events = _built(store, page, topic)
     placed = [_flag(e, changes) for e in events if e.date is not None]
     loose = tuple(e for e in events if e.date is None)
@@ -185,15 +187,9 @@ def _event(
     views = [v for v in event.statements if topic is None or v.id in scores]
     if not views:
         return None
+    members = event.clusters
     statements = tuple(
-        TimelineStatement(
-            view=v,
-            event_id=event.id,
-            cluster_id=event.clusters.get(v.id, v.id),
-            topics=tuple(scores.get(v.id, ())),
-            stance=max(scores.get(v.id, ()), key=lambda s: s.score, default=None),
-        )
-        for v in views
+        _statement(v, event.id, members.get(v.id, v.id), scores.get(v.id, ())) for v in views
     )
     date, precision, basis = _date(event, views)
     stances = _positions(statements)
@@ -216,10 +212,24 @@ def _event(
     )
 
 
+def _statement(
+    view: StatementView, event_id: int, cluster_id: int, rows: Sequence[StatementTopic]
+) -> TimelineStatement:
+    """Return a statement of an event with its on-topic rows, the best-scoring as its stance."""
+    stance = max(rows, key=_score) if rows else None
+    return TimelineStatement(view, event_id, cluster_id, tuple(rows), stance)
+
+
+def _score(row: StatementTopic) -> float:
+    return row.score
+
+
 def _date(
     event: EventView, views: Sequence[StatementView]
 ) -> tuple[dt.date | None, str | None, str | None]:
     """Return an event's date, its precision and what it rests on (see the module docstring)."""
+    if event.said_on is not None:  # its own day (`_dating`), no statement looked at
+        return event.said_on, "day", "said"
     said = [(v.said_on, v.said_on_precision, 1) for v in views if v.said_on]
     published = [v.published for v in views if v.published is not None]
     return _dating(event.said_on, said, min(published, default=None))

@@ -313,9 +313,12 @@ class Store(Protocol):
         """
         ...
 
-    def event_datings(self, speaker_id: int, topic: str | None = None) -> list[EventDating]:
+    def event_datings(
+        self, speaker_id: int, topic: str | None = None, *, limit: int | None = None
+    ) -> list[EventDating]:
         """Return a speaker's events with a statement (on `topic`) and what dates each one:
-        those with a day of their own by day, then the others by number."""
+        those with a day of their own by day (only the first `limit` of them, given a
+        limit), then the others by number."""
         ...
 
     def speech_events_by_id(self, events: Sequence[int]) -> list[EventView]:

@@ -127,10 +127,13 @@ class CorpusQueries:
             while chunk := list(itertools.islice(rows, _EVENTS_AT_ONCE)):
                 yield from self._events(chunk)
 
-    def event_datings(self, speaker_id: int, topic: str | None = None) -> list[EventDating]:
-        """Return a speaker's events with a statement (on `topic`) and what dates each one."""
+    def event_datings(
+        self, speaker_id: int, topic: str | None = None, *, limit: int | None = None
+    ) -> list[EventDating]:
+        """Return a speaker's events with a statement (on `topic`) and what dates each one
+        (of those with a day of their own, only the first `limit`)."""
         with translated():
-            return timeline_sql.event_datings(self._db, speaker_id, topic)
+            return timeline_sql.event_datings(self._db, speaker_id, topic, limit)
 
     def speech_events_by_id(self, events: Sequence[int]) -> list[EventView]:
         """Return the stored speech events numbered `events`, in that order."""

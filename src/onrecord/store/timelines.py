@@ -15,7 +15,7 @@ from typing import Any
 
 from onrecord.models import EventDating, EventStance
 from onrecord.store.clusters import chunks
-from onrecord.store.dialect import Connection
+from onrecord.store.dialect import NO_LIMIT, Connection
 from onrecord.store.topics import _row as topic_row
 
 # A member of an event is a statement with a cluster (as `event_members` reads them).
@@ -42,12 +42,15 @@ def _day(value: str | dt.date | None) -> dt.date | None:
     return value
 
 
-def event_datings(db: Connection, speaker_id: int, topic: str | None) -> list[EventDating]:
+def event_datings(
+    db: Connection, speaker_id: int, topic: str | None, limit: int | None = None
+) -> list[EventDating]:
     """Return every event of a speaker with a statement (on `topic`), with what dates it.
 
-    Events with a day of their own come by day (the speech_events_speaker index); the
-    others by number, each with its statements counted by (said_on, precision) in the
-    order each first appears, and its earliest publication date.
+    Events with a day of their own come by day (the speech_events_speaker index), only
+    the first `limit` of them when a limit is given; the others, all of them, by number,
+    each with its statements counted by (said_on, precision) in the order each first
+    appears, and its earliest publication date (the statements' copy of their article's).
     """
     on_topic = _ON_TOPIC if topic is not None else ""
     params: list[Any] = [topic] if topic is not None else []
@@ -55,17 +58,15 @@ def event_datings(db: Connection, speaker_id: int, topic: str | None) -> list[Ev
         "SELECT e.id, e.said_on FROM speech_events e WHERE e.speaker_id = ? "
         "AND e.said_on IS NOT NULL AND EXISTS (SELECT 1 FROM speech_event_statements m "
         f"{_CLUSTERED} {on_topic} "
-        "WHERE m.event_id = e.id) ORDER BY e.said_on, e.id"
+        "WHERE m.event_id = e.id) ORDER BY e.said_on, e.id LIMIT ?"
     )
-    found = [
-        EventDating(int(r[0]), _day(r[1]), (), None)
-        for r in db.execute(dated, [speaker_id, *params])
-    ]
+    rows = db.execute(dated, [speaker_id, *params, NO_LIMIT if limit is None else limit])
+    found = [EventDating(int(r[0]), _day(r[1]), (), None) for r in rows]
     loose = (
-        "SELECT e.id, s.said_on, s.said_on_precision, count(*), min(a.published), "
+        "SELECT e.id, s.said_on, s.said_on_precision, count(*), min(s.published), "
         "min(m.statement_id) AS first FROM speech_events e "
         f"JOIN speech_event_statements m ON m.event_id = e.id {_CLUSTERED} {on_topic} "
-        "JOIN statements s ON s.id = m.statement_id JOIN articles a ON a.id = s.article_id "
+        "JOIN statements s ON s.id = m.statement_id "
         "WHERE e.speaker_id = ? AND e.said_on IS NULL "
         "GROUP BY e.id, s.said_on, s.said_on_precision ORDER BY e.id, first"
     )

@@ -93,7 +93,7 @@ def stream(
         params = [*params, NO_LIMIT if limit is None else limit, offset]
     cursor = db.listing(sql, params)
     while rows := cursor.fetchmany(_CHUNK):
-        yield from _views(rows, _spans(db, [row["id"] for row in rows]))
+        yield from _views(rows, _spans(db, [row[0] for row in rows]))
 
 
 def _spans(db: Connection, ids: list[int]) -> dict[int, dict[str, list[list[int]]]]:
@@ -102,63 +102,68 @@ def _spans(db: Connection, ids: list[int]) -> dict[int, dict[str, list[list[int]
     for offset in range(0, len(ids), _CHUNK):
         chunk = ids[offset : offset + _CHUNK]
         marks = ", ".join("?" * len(chunk))
-        for row in db.execute(
+        for statement_id, role, start, end in db.execute(
             "SELECT statement_id, role, start, end_ FROM statement_spans "
             f"WHERE statement_id IN ({marks}) ORDER BY statement_id, role, seq",
             chunk,
         ):
-            by_role = spans.setdefault(row[0], {role: [] for role in ROLES})
-            by_role[row[1]].append([row[2], row[3]])
+            by_role = spans.get(statement_id)
+            if by_role is None:
+                by_role = spans[statement_id] = {role: [] for role in ROLES}
+            by_role[role].append([start, end])
     return spans
 
 
-def _evidence(row: Any) -> dict[str, Any] | None:
-    """Return the said_on evidence of a statement row: expression, span and method."""
-    if row["said_on_expression"] is None:
+def _evidence(
+    expression: str | None, start: int | None, end: int | None, method: str | None
+) -> dict[str, Any] | None:
+    """Return the said_on evidence of a statement: expression, span and method."""
+    if expression is None:
         return None
-    start, end = row["said_on_start"], row["said_on_end"]
     return {
-        "expression": row["said_on_expression"],
+        "expression": expression,
         "span": [start, end] if start is not None else None,
-        "method": row["said_on_method"],
+        "method": method,
     }
 
 
 def _views(
     rows: Sequence[Any], spans: dict[int, dict[str, list[list[int]]]]
 ) -> list[StatementView]:
-    """Build StatementViews from rows of _VIEW_COLUMNS and their spans."""
-    return [
-        StatementView(
-            id=row["id"],
-            article=row["article_id"],
-            doc=row["doc"],
-            outlet=row["outlet"],
-            published=_date(row["published"]),
-            speaker=row["speaker"],
-            speaker_kind=row["speaker_kind"],
-            kind=row["kind"],
-            source=row["source_text"],
-            cue=row["cue_text"],
-            content=row["content_text"],
-            spans=spans.get(row["id"]) or {role: [] for role in ROLES},
-            title=row["title"],
-            speaker_id=row["speaker_id"],
-            said_on=_date(row["said_on"]),
-            said_on_precision=row["said_on_precision"],
-            said_on_evidence=_evidence(row),
-            occasion=row["occasion_text"],
-            speaker_mention=row["speaker_mention"],
-            edits=row["edits"],
-            channel=row["channel_text"],
-            channel_span=(
-                [row["channel_start"], row["channel_end"]]
-                if row["channel_start"] is not None
-                else None
-            ),
-        )
-        for row in rows
-    ]
+    """Build StatementViews from rows of _VIEW_COLUMNS (read by position) and their spans."""
+    return [_view(row, spans) for row in rows]
+
+
+def _view(row: Any, spans: dict[int, dict[str, list[list[int]]]]) -> StatementView:
+    (
+        id_, article, doc, outlet, published, title, speaker, speaker_kind, kind, source,
+        cue, content, speaker_id, mention, said_on, precision, expression, said_start,
+        said_end, method, occasion, channel, channel_start, channel_end, edits,
+    ) = row  # fmt: skip
+    return StatementView(
+        id=id_,
+        article=article,
+        doc=doc,
+        outlet=outlet,
+        published=_date(published),
+        speaker=speaker,
+        speaker_kind=speaker_kind,
+        kind=kind,
+        source=source,
+        cue=cue,
+        content=content,
+        spans=spans.get(id_) or {role: [] for role in ROLES},
+        title=title,
+        speaker_id=speaker_id,
+        said_on=_date(said_on),
+        said_on_precision=precision,
+        said_on_evidence=_evidence(expression, said_start, said_end, method),
+        occasion=occasion,
+        speaker_mention=mention,
+        edits=edits,
+        channel=channel,
+        channel_span=[channel_start, channel_end] if channel_start is not None else None,
+    )
 
 
 def article_view(row: Any, statements: tuple[StatementView, ...]) -> ArticleView:

@@ -27,7 +27,10 @@ HAD_WINDOW_WORDS = 3
 REMARKS = re.compile(
     r"\b(?:made|delivered|gave)\s+(?:the|these|those|his|her|their|its|a|an)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:remarks|comments|statement|speech|address|apology|broadcast)\b"
-    r"|\b(?:the\s+)?(?:remarks|comments)\s+(?:were|was)\s+made\b",
+    r"|\b(?:the\s+)?(?:remarks|comments)\s+(?:were|was)\s+made\b"
+    # "Her comments came in an interview ...": where and when they were made; not "came
+    # after ..." or "came as ...", which name another event
+    r"|\b(?:remarks|comments)\s+came\s+(?:during|at|in)\b",
     re.IGNORECASE,
 )
 # Pronouns a speaker's names may include (from sources such as "He"): never searched for.
@@ -199,7 +202,15 @@ class Context:
         titled = (
             k for k, names in self.names.items() if any(name.endswith(" " + n) for n in names)
         )
-        return next(exact, None) or next(longer, None) or next(titled, None)
+        return next(exact, None) or next(longer, None) or next(titled, None) or self._family(name)
+
+    def _family(self, name: str) -> str | None:
+        """The one known speaker whose full name ends in `name`, a single word ("Vell" for
+        "Ana Vell" when no other speaker is a Vell); else None."""
+        if not name or " " in name or name in PRONOUNS:
+            return None
+        keys = [key for key in self.names if key.endswith(" " + name)]
+        return keys[0] if len(keys) == 1 else None
 
     def _speaker_names(self) -> dict[str, set[str]]:
         names: dict[str, set[str]] = {}

@@ -19,6 +19,13 @@ BLOCKERS = re.compile(
 # A preposition left at the end of a clause by a verb of speaking blocks nothing: "the
 # Congress he spoke to early this morning".
 STRANDED = re.compile(r"\b(?:spoke|speaks|speaking|talked|talking|said|written)\s+to\s+$", re.I)
+# "Of" after a part of the day names the day itself, and "during" before a weekday's
+# occasion ("during Monday's debate") names that day: neither is a period's edge.
+PART_OF_DAY_OF = re.compile(r"\b(?:morning|afternoon|evening|night|day)\s+of\s+$", re.IGNORECASE)
+DURING = re.compile(r"\bduring\s+$", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s\b")
+# Names the parse often takes for people that are platforms: no one whose date it is.
+PLATFORMS = frozenset({"twitter", "facebook", "instagram", "telegram", "youtube", "tiktok"})
 # A pronoun opening a relative clause: a date inside one is about something else.
 RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where|when)\b", re.IGNORECASE)
 # A clause opening between a date and a cue after it: the cue is not what the date modifies
@@ -40,6 +47,9 @@ URGING_CUE = re.compile(
 AUDIENCE_CUE = re.compile(
     r"\b(?:address|speech|remarks|lecture|statement)\s+(?:to|before|at)\s*$", re.IGNORECASE
 )
+# A date with "on" opening reported content, right after its cue, is the cue's: "said on
+# Monday the harbour would reopen" (a prepositional phrase, never the content's subject).
+LEADING_ON = re.compile(r"on\s", re.IGNORECASE)
 # A clause right after a day saying that the speaker spoke: the day is the cue's, which
 # the clause describes ("said he stands by his decision Monday, addressing the nation").
 APPEARING_AFTER = re.compile(
@@ -60,10 +70,13 @@ SAME_DAY_WORDS = frozenset(
 SHORT_CONTENT_WORDS = 5
 # A month or year dates a statement only this close (in words) to its cue or source.
 COARSE_WINDOW_WORDS = 2
-# What stands before a page's own date on its line: a byline's name, a publication label.
+# What stands before a page's own date on its line: a byline's name, a publication or an
+# update label.
 PAGE_STAMP = re.compile(
     r"^\W*(?:By\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:[|,–—-]\s*)?"
-    r"|(?i:(?:first\s+)?(?:published|posted|publish\s+date)(?:\s+on)?\s*:?\s*))$"
+    r"|(?i:(?:first\s+|last\s+)?(?:published|posted|publish\s+date|updated)(?:\s+on)?\s*:?\s*"
+    # a weekday may stand before the stamp's date: "Last Updated: Thursday, 10 May 2007"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?))$"
 )
 # The label of an update's stamp opening a sentence, up to its date: "UPDATE (".
 UPDATE_STAMP = re.compile(r"\W*(?:update[sd]?|edit(?:ed)?)\s*\(?\s*", re.IGNORECASE)
@@ -171,6 +184,12 @@ def _blocked(text: str, span: Span) -> bool:
     """Whether a preposition makes a date the edge of a period ("since November 1964")."""
     if STRANDED.search(text, max(0, span.start - 20), span.start):
         return False
+    if PART_OF_DAY_OF.search(text, max(0, span.start - 24), span.start):
+        return False  # "on the morning of October 7": the day itself, no period's edge
+    if DURING.search(text, max(0, span.start - 12), span.start) and POSSESSIVE.match(
+        text, span.end
+    ):
+        return False  # "during Monday's debate": an occasion of that day
     return bool(BLOCKERS.search(text, max(0, span.start - 12), span.start))
 
 
@@ -199,6 +218,7 @@ def _someone_else_between(
     low, high = (span.end, anchor.start) if span.end <= anchor.start else (anchor.end, span.start)
     return any(
         mention.label == "PERSON"
+        and mention.text.lower() not in PLATFORMS  # "said on Twitter on Monday"
         and low <= mention.span.start
         and mention.span.end <= high
         and not any(role.start <= mention.span.start < role.end for role in roles)
@@ -232,6 +252,8 @@ def in_content(context: Context, span: Span) -> bool:
                 return False  # the cue's, as in: declares "..." on August 31, 2015
             if _cue_day_in_content(context, content, span, at_end):
                 return False
+            if _opens_content_after_cue(context, content, span):
+                return False  # "said on Monday the harbour would reopen": the cue's day
             return not (short and at_end and content.text(text)[0] not in "“\"'‘")
     return False
 
@@ -257,6 +279,19 @@ def _cue_day_in_content(context: Context, content: Span, span: Span, at_end: boo
         return True
     core = " ".join(text[span.start : span.end].lower().split()).removeprefix("on ")
     return core in SAME_DAY_WORDS and past
+
+
+def _opens_content_after_cue(context: Context, content: Span, span: Span) -> bool:
+    """Whether a date with "on" opens reported content that follows its cue right away
+    ("said on Monday the ..."); content opening a sentence ("On Monday, the harbour will
+    reopen, Vell said") keeps its date."""
+    text = context.text
+    if span.start != content.start or not LEADING_ON.match(text, span.start):
+        return False
+    return any(
+        cue.end <= content.start and not text[cue.end : content.start].strip()
+        for cue in _cues_of(context, content)
+    )
 
 
 def _cues_of(context: Context, content: Span) -> list[Span]:

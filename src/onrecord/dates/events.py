@@ -13,6 +13,11 @@ from onrecord.dates.expressions import DAY_KINDS, Expression, resolve
 from onrecord.dates.headings import heading_dates
 from onrecord.models import Span
 
+# A pronoun opening a sentence as its subject: who it is, the statement before it says.
+PRONOUN_SUBJECT = re.compile(r"\s*(He|She)\s")
+# Words after a sentence's verb of remarks that move what follows to another time: a day
+# after them is another event's ("came ..., a day after the storm hit on Monday").
+OTHER_TIME = re.compile(r"\b(?:after|before|since|following|ahead\s+of|amid)\b", re.IGNORECASE)
 # A capitalised word of a name (a place, an event), and the calendar's own capitalised words.
 PROPER_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 _CALENDAR = (
@@ -34,7 +39,9 @@ APPEARANCE = re.compile(
     # past verbs of speaking a report uses for an appearance ("Tennick urged dockers on
     # Friday ..."); nouns of occasions ("a statement", "a conference on Monday") are left out:
     # a report names other and coming occasions with them as often as the one it reports
-    r"|urged|vowed|pledged|insisted|stressed|testified|wrote|tweeted)\b",
+    r"|urged|vowed|pledged|insisted|stressed|testified|wrote|tweeted"
+    # questioned in public: "On Tuesday, X was asked about the deaths. His response: ..."
+    r"|(?:was|were)\s+asked)\b",
     re.IGNORECASE,
 )
 # In a photo caption, a noun of a speaking occasion shows one too: a caption shows what
@@ -62,6 +69,10 @@ APPEARANCE_WINDOW_WORDS = 25
 # story of August 10). Tuned on the real-pages dev set: every caption of the same
 # appearance there is dated 0 or 1 day before publication, the others 9 days or more.
 CAPTION_WINDOW_DAYS = 2
+# A caption naming the place or event the speaker's statements name (`same_occasion`) counts
+# up to a week before publication: a report may come days after the appearance it shows
+# (a weekday in the text reaches back as far); older, it is a file picture.
+CAPTION_OCCASION_DAYS = 7
 
 
 def speech_events(
@@ -116,7 +127,7 @@ def speech_events(
         if not in_caption(context, expression.span):
             body.setdefault(key, []).append(expression)
         elif _near_publication(expression, published) or (
-            published is None and same_occasion(context, key, expression.span)
+            _within_week(expression, published) and same_occasion(context, key, expression.span)
         ):
             captions.setdefault(key, []).append(expression)
     # A heading naming the speech and its day ("PM address to the nation: 23 March 2020")
@@ -181,6 +192,15 @@ def _near_publication(expression: Expression, published: dt.date | None) -> bool
     return resolved is not None and (published - resolved.value).days <= CAPTION_WINDOW_DAYS
 
 
+def _within_week(expression: Expression, published: dt.date | None) -> bool:
+    """Whether a caption's day may be that of a report published days after the appearance
+    (CAPTION_OCCASION_DAYS), or the page has no publication date to tell."""
+    if published is None:
+        return True
+    resolved = resolve(expression, published)
+    return resolved is not None and (published - resolved.value).days <= CAPTION_OCCASION_DAYS
+
+
 def _one_day(found: Sequence[Expression], published: dt.date | None) -> Expression | None:
     """The first expression, if all name the same day (unresolved ones: the same words)."""
     days: dict[object, Expression] = {}
@@ -207,9 +227,15 @@ def _appearances(
         if expression.kind not in DAY_KINDS or context.in_quote(span):
             continue
         sentence = whole_sentence(context, span.start)
-        named = [
-            (where, key) for where, key in mentions if sentence.start <= where.start < sentence.end
-        ] or context.names_in(sentence)
+        named = (
+            _pronoun_subject(context, sentence)
+            or [
+                (where, key)
+                for where, key in mentions
+                if sentence.start <= where.start < sentence.end
+            ]
+            or context.names_in(sentence)
+        )
 
         keys = {key for _, key in named}
         if len(keys) != 1:
@@ -235,6 +261,34 @@ def _appearances(
     return found
 
 
+def _pronoun_subject(context: Context, sentence: Span) -> list[tuple[Span, str]]:
+    """A sentence opening with "He" or "She" ("He was addressing the Assembly on Friday"):
+    the speaker of the statement just before it, when nobody else is named in between;
+    else nothing (the sentence's names decide)."""
+    match = PRONOUN_SUBJECT.match(context.text, sentence.start)
+    if match is None:
+        return []
+    before = [
+        (anchor, key)
+        for i, key in enumerate(context.keys)
+        if key
+        and not context.nested(i)
+        and (anchor := context.anchor(i)) is not None
+        and anchor.end <= sentence.start
+    ]
+    if not before:
+        return []
+    anchor, key = max(before, key=lambda item: item[0].end)
+    others = [
+        mention
+        for mention in context.analysis.mentions
+        if mention.label == "PERSON"
+        and anchor.end <= mention.span.start < sentence.start
+        and context.speaker_of(mention.text) != key
+    ]
+    return [] if others else [(Span(match.start(1), match.end(1)), key)]
+
+
 def _words_between(text: str, a: Span, b: Span) -> int:
     first, second = (a, b) if a.start <= b.start else (b, a)
     return len(text[first.end : second.start].split())
@@ -243,12 +297,18 @@ def _words_between(text: str, a: Span, b: Span) -> int:
 def _remark_date(
     context: Context, expressions: Sequence[Expression], sentence: Span, verb: Span
 ) -> Expression | None:
+    """The day a sentence saying when remarks were made names for them: the nearest eligible
+    day, never one after "after"/"before"/"since" ("came during a visit, a day after the
+    storm hit on Monday": Monday is the storm's)."""
     candidates = [
         e
         for e in expressions
         if sentence.start <= e.span.start < sentence.end
         and e.kind in DAY_KINDS
         and eligible(context, e, verb, (verb,))
+        and not (
+            verb.end <= e.span.start and OTHER_TIME.search(context.text, verb.end, e.span.start)
+        )
     ]
     return min(candidates, key=lambda e: distance(e.span, verb), default=None)
 

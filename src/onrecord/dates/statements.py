@@ -37,6 +37,13 @@ SPELLED_OUT_GAP = re.compile(
     r"[\s,]*(?:\(\w+\))?[\s,]*(?:(?:morning|afternoon|evening|night)[\s,]+)?"
 )
 SPELLED_OUT_CHARS = 16
+# Words before a cue that put it at another time than the article's event, with no day:
+# "recently called the measures useless" is not the speech the article reports.
+OTHER_TIME_WORDS = re.compile(
+    r"\b(?:recently|previously|formerly|in\s+the\s+past|last\s+(?:month|year)"
+    r"|earlier\s+this\s+(?:month|year))\b",
+    re.IGNORECASE,
+)
 # How a date reached a statement, put in front of how its expression was resolved.
 EVENT = "speech event in the article"
 EARLIER = "earlier statement"
@@ -270,12 +277,16 @@ def _names_other_day(
     published: dt.date | None,
 ) -> bool:
     """Whether a statement's sentence names a day, outside quotes and reported content, that
-    is not its speaker's event day ("a statement late on Thursday in which he cited ...")."""
+    is not its speaker's event day ("a statement late on Thursday in which he cited ..."),
+    or puts its cue at another time with no day ("recently called ...")."""
     key, anchor = context.keys[index], context.anchor(index)
     event = events.get(key) if key else None
     if event is None or anchor is None:
         return False
     sentence = context.sentence(anchor.start)
+    for match in OTHER_TIME_WORDS.finditer(context.text, sentence.start, anchor.end):
+        if not context.in_quote(Span(match.start(), match.end())):
+            return True
     resolved = resolve(event, published)
     event_day = resolved.value if resolved else event.core
     for expression in expressions:

@@ -32,8 +32,10 @@ pytestmark = [
 # or "perthnow.com.au" left as they are) and languages (1.000 -> 0.996: the page that fails
 # to ingest, below) on main 80c4aa0 and b467ccf. The fourth batch (253 -> 316 pages, people
 # none of the others has) lowered titles (0.929 -> 0.904: 32 of its 39 titles right) on main
-# a2a1b0a, so that floor is 0.90.
-FLOORS = {"dates": 0.50, "outlets": 0.91, "published": 0.92, "titles": 0.90, "languages": 0.99}
+# a2a1b0a, so that floor is 0.90. The metadata rules of main bdbdcb8 raised outlets to 0.958,
+# publication dates to 0.987 and titles to 0.958 on the 316 pages: their floors are 0.94,
+# 0.97 and 0.94, two or three pages below.
+FLOORS = {"dates": 0.50, "outlets": 0.94, "published": 0.97, "titles": 0.94, "languages": 0.99}
 
 # Known failures of main on the third batch's pages, each a bug reported when the batch
 # landed (remove an entry, and lower the ceiling, when its bug is fixed). The page that

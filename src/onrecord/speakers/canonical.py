@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from onrecord.models import (
+    Article,
     KeyMatch,
     MentionKind,
     NameKey,
@@ -55,6 +56,9 @@ from onrecord.speakers.names import (
 from onrecord.speakers.roles import (
     corpus_holder,
     corrected_kind,
+    is_country,
+    is_nobody,
+    is_site_name,
     may_be_person,
     office_title,
     role_heads,
@@ -100,11 +104,10 @@ class SpeakerIndex:
     def assign(self, processed: ProcessedArticle, rows: SpeakerRows) -> ProcessedArticle:
         """Return the article with each statement's canonical speaker set (ids included)."""
         self._key_pending(rows)
-        published = processed.article.metadata.published
         text = processed.article.text
         ids: list[int | None] = []
         for statement in processed.statements:
-            speaker_id = self._assign(statement, published, text, rows)
+            speaker_id = self._assign(statement, processed.article, rows)
             if speaker_id is not None:
                 self._add_written_form(speaker_id, statement, text, rows)
             ids.append(speaker_id)
@@ -120,9 +123,7 @@ class SpeakerIndex:
         for speaker, alias in rows.pending_aliases():
             self._add_alias(speaker, alias, rows)
 
-    def _assign(
-        self, statement: Statement, published: dt.date | None, text: str, rows: SpeakerRows
-    ) -> int | None:
+    def _assign(self, statement: Statement, article: Article, rows: SpeakerRows) -> int | None:
         name = " ".join((statement.speaker or "").split())
         if not name:
             return None
@@ -130,7 +131,7 @@ class SpeakerIndex:
         if kind is MentionKind.UNKNOWN:
             kind = MentionKind.PERSON
         said_on = statement.said_on.value if statement.said_on is not None else None
-        day = said_on or published
+        day = said_on or article.metadata.published
         title = office_title(name)
         if title is not None:  # a bare title of an office: its holder, else nobody
             holder = self._title_holder(name, title, day, rows)
@@ -138,7 +139,13 @@ class SpeakerIndex:
                 self._add_alias(holder, name, rows)
             return holder.id if holder is not None else None
         kind = corrected_kind(name, kind)
-        source = " ".join(span.text(text) for span in statement.attribution.source)
+        if kind is MentionKind.PERSON:
+            if is_nobody(name):
+                return None  # a heading or a code the tagger took for a name
+            meta = article.metadata
+            if is_site_name(name, meta.outlet, meta.url) or is_country(name):
+                kind = MentionKind.ORGANISATION  # the publisher, or a country that speaks
+        source = " ".join(span.text(article.text) for span in statement.attribution.source)
         roles = roles_named([source] if source else [])
         speaker = self._match(name, kind, day, rows, roles)
         if speaker is None and kind is MentionKind.ORGANISATION and may_be_person(name):
@@ -372,18 +379,26 @@ class SpeakerIndex:
             rows.set_name(speaker.id, display)
 
 
-def name_rank(name: str, kind: MentionKind) -> tuple[int, int, int, int, str]:
+def name_rank(name: str, kind: MentionKind) -> tuple[int, int, int, int, int, str]:
     """Return how a speaker's shown name ranks (lowest first): a person by the fullest name
-    (most words, then longest; without honorifics before with), never a bare title; an
-    organisation or anonymous source without a possessive ("Morvaskan", not "Morvask's"),
-    then by the longest ("Iranian Foreign Ministry", not "Iran Foreign Ministry"); ties by
-    text."""
+    (never a bare title; not in capitals, "Ali Vell" before "ALI VELL"; most words that are
+    not initials, then longest; without honorifics before with); an organisation or
+    anonymous source without a possessive ("Morvaskan", not "Morvask's"), then by the
+    longest ("Iranian Foreign Ministry", not "Iran Foreign Ministry"); ties by text."""
     if kind is MentionKind.PERSON:
         display = _display(name, kind)
-        words = display.split()
-        return (int(is_title_only(name)), -len(words), -len(display), int(display != name), name)
+        words = [w for w in display.split() if len(w.strip(".")) > 1]  # "V. V. Putin": 1
+        shouted = int(any(len(w) > 2 and w.isupper() for w in words))
+        return (
+            int(is_title_only(name)),
+            shouted,
+            -len(words),
+            -len(display),
+            int(display != name),
+            name,
+        )
     possessive = int(any(w.endswith(("'s", "’s")) for w in name.split()))
-    return (possessive, 0, -len(name), 0, name)
+    return (possessive, 0, 0, -len(name), 0, name)
 
 
 def alias_keys(alias: str, speaker: Speaker) -> list[NameKey]:

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from onrecord.models import Span
 from onrecord.speakers.names import clean_name, is_role_phrase, normal_words, title_words
 from onrecord.speakers.rules import (
+    ADDRESS_WORDS,
     DEFINITE,
     HONORIFICS,
     NAME_BREAKERS,
+    NAME_ENDS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     POSSESSIVE_DETERMINERS,
@@ -72,8 +74,10 @@ def person_name(name: str) -> PersonName | None:
     kept: list[str] = []
     for token in raw:
         words = normal_words(token)
-        if not words:
-            continue
+        if not words or (not kept and words[0] in ADDRESS_WORDS):
+            continue  # "His Excellency Ali Vell": the form of address is not the name
+        if token.startswith(("(", "[")) or (kept and words[0] in NAME_ENDS):
+            break  # "Ali Vell (pictured)", "Ali Vell of Morvask": the rest is not the name
         if words[0] in NAME_BREAKERS:
             break  # "Ali Khamenei Wednesday": the date is not the name
         if words[0] in HONORIFICS or words[0] in ROLE_HEADS or words[0] in ROLE_MODIFIERS:
@@ -81,6 +85,8 @@ def person_name(name: str) -> PersonName | None:
         if not kept and words[0] in DEFINITE:
             continue  # "The Rt Hon Boris Johnson"
         kept.append(token.strip("\"“”‘’'(),;:"))
+        if token.endswith(","):
+            break  # "Ali Vell, Morvask's president": the apposition is not the name
     folded = [fold(w) for w in kept]
     pairs = [(k, f) for k, f in zip(kept, folded, strict=True) if f]
     if not pairs:

@@ -12,11 +12,17 @@ unresolved: it never becomes a "person" of its own.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from urllib.parse import urlsplit
 
 from onrecord.models import MentionKind, RoleSeen, Speaker, SpeakerRows
 from onrecord.speakers.keys import is_title_only
 from onrecord.speakers.names import normal_words, role_words, title_words, with_synonyms
 from onrecord.speakers.rules import (
+    DESIGNATORS,
+    DOCUMENT_WORDS,
+    GENERIC_HEADS,
+    LEADING_OFFICES,
     LINKING_WORDS,
     MEDIA_WORDS,
     OFFICE_HEADS,
@@ -24,9 +30,13 @@ from onrecord.speakers.rules import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
     ROLE_SEEN_MARGIN_DAYS,
+    SITE_NAME_MIN_LETTERS,
 )
 
 _MARGIN = dt.timedelta(days=ROLE_SEEN_MARGIN_DAYS)
+# The office heads under which the offices that lead a country are filed ("prime
+# minister" under "minister").
+LEADING_HEADS = (LEADING_OFFICES | {"minister"}) & OFFICE_HEADS
 
 
 def office_title(name: str) -> set[str] | None:
@@ -34,7 +44,7 @@ def office_title(name: str) -> set[str] | None:
     if not is_title_only(name):
         return None
     words = title_words(with_synonyms(normal_words(name)))
-    return words if words and words & OFFICE_HEADS else None
+    return words if words and words & (OFFICE_HEADS | GENERIC_HEADS) else None
 
 
 def corrected_kind(name: str, kind: MentionKind) -> MentionKind:
@@ -46,6 +56,39 @@ def corrected_kind(name: str, kind: MentionKind) -> MentionKind:
     if words & (ORGANISATION_HEADS | MEDIA_WORDS):
         return MentionKind.ORGANISATION
     return MentionKind.PERSON
+
+
+def is_nobody(name: str) -> bool:
+    """Tell whether a person's name names nobody: a text ("Prime Minister's Statement", a
+    heading the tagger took for a name) or a code ("COVID-19")."""
+    words = normal_words(name)
+    return bool(set(words) & DOCUMENT_WORDS) or any(c.isdigit() for c in name)
+
+
+def is_site_name(name: str, outlet: str | None, url: str | None) -> bool:
+    """Tell whether a name is the article's own outlet or site ("Technical Politics" on
+    technicalpolitics.com, "Spinoff" in The Spinoff): a publisher, never a person."""
+    letters = _letters(name)
+    if len(letters) < SITE_NAME_MIN_LETTERS:
+        return False
+    names = {_letters(outlet or "")}
+    host = urlsplit(url or "").hostname or ""
+    names |= {_letters(label) for label in host.split(".")}
+    return any(letters in (n, n.removeprefix("the")) for n in names if n)
+
+
+def _letters(text: str) -> str:
+    """Return the lowercase letters and digits of a text, accents dropped."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def is_country(name: str) -> bool:
+    """Tell whether a person's name ends in a country's name ("North Korea"): a place that
+    speaks, not a person."""
+    words = normal_words(name)
+    last = words[-1] if words else ""
+    return len(last) >= 4 and DESIGNATORS.get(last) == last  # not "Kim Jong Un" ("un")
 
 
 def may_be_person(name: str) -> bool:
@@ -89,11 +132,31 @@ def corpus_holder(title: set[str], day: dt.date | None, rows: SpeakerRows) -> Sp
     role = {w for w in title if w in ROLE_HEADS or w in ROLE_MODIFIERS}
     places = title - role
     holders: dict[int | None, Speaker] = {}
+    placed = False  # a title naming a country needs a holder seen with that country
     for head in role_heads(frozenset(role)):
         for seen in rows.roles_headed(head):
             if _fits(seen, role, places, day):
                 holders.setdefault(seen.speaker.id, seen.speaker)
+                placed = placed or seen.designator in places
+    if places and not placed:
+        holders = {}  # "the Ukrainian president": nobody seen only as "President X"
+    if not holders and places and role & ROLE_HEADS <= GENERIC_HEADS:
+        holders = _country_leaders(places, day, rows)  # "the Kremlin chief", "Russian leader"
     return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _country_leaders(
+    places: set[str], day: dt.date | None, rows: SpeakerRows
+) -> dict[int | None, Speaker]:
+    """Return the people seen holding an office that leads one of `places` around `day`
+    (president, prime minister, chancellor, ...): whom a generic head names."""
+    found: dict[int | None, Speaker] = {}
+    for head in sorted(LEADING_HEADS):
+        for seen in rows.roles_headed(head):
+            leads = seen.words & LEADING_OFFICES and seen.designator in places
+            if leads and _within(seen, day):
+                found.setdefault(seen.speaker.id, seen.speaker)
+    return found
 
 
 def _fits(seen: RoleSeen, role: set[str], places: set[str], day: dt.date | None) -> bool:
@@ -104,6 +167,11 @@ def _fits(seen: RoleSeen, role: set[str], places: set[str], day: dt.date | None)
         return False
     if places and seen.designator and seen.designator not in places:
         return False
+    return _within(seen, day)
+
+
+def _within(seen: RoleSeen, day: dt.date | None) -> bool:
+    """Tell whether a day lies within the days a role was seen, give or take the margin."""
     if day is None:
         return True
     if seen.first is not None and day < seen.first - _MARGIN:

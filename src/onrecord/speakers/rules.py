@@ -49,8 +49,17 @@ MEDIA_WORDS = frozenset(
     {
         "news", "agency", "press", "times", "post", "tv", "television", "radio", "network",
         "broadcasting", "gazette", "herald", "tribune", "journal", "daily", "irna", "xinhua",
+        "zeitung", "presse", "hansard", "magazine",
     }
 )  # fmt: skip
+# Words naming a text, not who speaks: a "person" named so ("Prime Minister's Statement",
+# a heading) is nobody.
+DOCUMENT_WORDS = frozenset(
+    {"statement", "speech", "remarks", "transcript", "report", "text", "excerpts", "video"}
+)
+# A name that is the article's outlet or site name is the publisher's, from this many
+# letters ("Spinoff"; shorter host labels such as "abc" or "co" are too common to tell).
+SITE_NAME_MIN_LETTERS = 5
 # A one-word name may be the first word of a two-word name written family name first
 # ("Xi" for "Xi Jinping", "Wang" for "Wang Yi") when it is at most this long.
 FAMILY_FIRST_MAX = 4
@@ -74,7 +83,7 @@ ROLE_MODIFIERS = frozenset(
     {
         "supreme", "prime", "foreign", "vice", "deputy", "interior", "defence", "defense",
         "state", "senior", "top", "national", "security", "economy", "finance", "oil",
-        "justice", "attorney", "grand", "assistant",
+        "justice", "attorney", "grand", "assistant", "opposition",
     }
 )  # fmt: skip
 # Abbreviated roles, as written before a name with a period ("Gov. Mike Pence").
@@ -116,7 +125,7 @@ ROLE_COMPLEMENTS = frozenset(
     {
         "the", "islamic", "republic", "revolution", "state", "states", "united", "affairs",
         "foreign", "defence", "defense", "interior", "justice", "iran", "nation", "country",
-        "kingdom", "staff", "house", "parliament", "majlis",
+        "kingdom", "staff", "house", "parliament", "majlis", "federation", "people's",
     }
 )  # fmt: skip
 # Honorifics kept in a name for now but ignored when comparing two names.
@@ -125,8 +134,15 @@ HONORIFICS = frozenset(
         "ayatollah", "grand", "seyyed", "seyed", "sayyed", "imam", "sheikh", "hojatoleslam",
         "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "rev",
         "rt", "hon", "honourable", "honorable",
+        # forms of address before Indian, Nigerian and other names ("Shri Arun Jaitley",
+        # "H.E. Muhammadu Buhari", "Comrade Kim Jong Un")
+        "shri", "sri", "smt", "shrimati", "h.e.", "comrade", "alhaji",
     }
 )  # fmt: skip
+# Words opening a form of address before a name ("His Excellency Ali Vell"): not the name.
+ADDRESS_WORDS = frozenset({"his", "her", "your"})
+# Words after which a name has ended: "Ali Vell of Morvask" is Ali Vell.
+NAME_ENDS = frozenset({"of", "from", "and", "in", "at"})
 # Words that tell a person's gender, for matching "he"/"she".
 GENDER_MARKERS: dict[str, str] = {
     "mr": "male", "sir": "male", "lord": "male", "ayatollah": "male", "king": "male",
@@ -200,8 +216,10 @@ POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their", "our"})
 # "the head of state" is matched as "the president".
 TITLE_SYNONYMS: dict[str, str] = {
     "head of state": "president",
+    r"head of the (\w+) state": r"\1 president",  # "the head of the Russian state"
     "head of government": "prime minister",
     "premier": "prime minister",
+    "leader of the opposition": "opposition leader",
 }
 # Entity labels of places and peoples: a name tagged so is not a person.
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC"})

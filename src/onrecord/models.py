@@ -254,6 +254,16 @@ class RoleSeen:
     last: dt.date | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class TitleSeen:
+    """A bare title the statements of one article go by ("the Russian president"), with the
+    day it is resolved against."""
+
+    article_id: str
+    mention: str  # the statements' speaker_mention
+    day: dt.date | None = None
+
+
 class SpeakerRows(Protocol):
     """The stored speakers, read and grown by the corpus stage inside one write transaction.
 
@@ -306,8 +316,34 @@ class SpeakerRows(Protocol):
         """Return the roles the corpus names speakers by whose words include `head`."""
         ...
 
-    def add_role(self, speaker_id: int, role: RoleSeen, head: str, day: dt.date | None) -> None:
-        """Keep that the corpus names a speaker by a role, on `day` (first and last kept)."""
+    def add_role(
+        self, speaker_id: int, role: RoleSeen, head: str, day: dt.date | None
+    ) -> RoleSeen | None:
+        """Keep that the corpus names a speaker by a role, on `day` (first and last kept);
+        return the role as it was before (None: new)."""
+        ...
+
+    def add_title(
+        self, article_id: str, mention: str, heads: Collection[str], day: dt.date | None
+    ) -> None:
+        """File a bare title an article's statements go by under the office heads it names."""
+        ...
+
+    def titles_headed(
+        self, head: str, first: dt.date | None, last: dt.date | None
+    ) -> list[TitleSeen]:
+        """Return the bare titles filed under `head` on days from `first` to `last`
+        (either None: unbounded), and those filed with no day."""
+        ...
+
+    def article_text(self, article_id: str) -> str | None:
+        """Return the clean text of a stored article (None: not stored)."""
+        ...
+
+    def point_title(self, title: TitleSeen, speaker_id: int | None) -> list[int]:
+        """Give the statements of an article that go by a bare title to `speaker_id` (None:
+        nobody), except those a user reassigned; return the speakers that lost or gained
+        some (their clusters and events are forgotten, their articles marked pending)."""
         ...
 
 

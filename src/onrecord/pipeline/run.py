@@ -370,6 +370,8 @@ def _save(
     for processed in batch:
         if processed.article.id in inserted:
             report.dropped.update({(d.stage, d.reason): d.count for d in processed.dropped})
-    done = bring_up_to_date(store, new)
+    # With the new articles, those whose statements a title re-pointed to a holder the
+    # batch taught the corpus (their speakers' clusters and events were forgotten).
+    done = bring_up_to_date(store, sorted({*new, *store.pending_articles()}))
     report.clustered += done.clustered
     report.scored += done.scored

@@ -34,6 +34,7 @@ from onrecord.models import (
     Speaker,
     SpeakerRows,
     Statement,
+    TitleSeen,
 )
 from onrecord.speakers.aliases import AliasBook, AliasEntry
 from onrecord.speakers.keys import (
@@ -60,9 +61,11 @@ from onrecord.speakers.roles import (
     is_nobody,
     is_site_name,
     may_be_person,
+    new_window,
     office_title,
     role_heads,
     roles_named,
+    title_heads,
 )
 from onrecord.speakers.rules import FAMILY_FIRST_MAX, MISSPELT_MIN_LETTERS, SKELETON_MIN_LETTERS
 
@@ -98,19 +101,28 @@ class SpeakerIndex:
             for form in (entry.name, *entry.aliases):
                 self._book_keys[(entry.kind, name_key(form, entry.kind))] = entry
         self._holders = {entry.name: entry for entry in self._book.entries}
+        # The roles the article being assigned taught: (head, day, the role before).
+        self._learned: list[tuple[str, dt.date | None, RoleSeen | None]] = []
 
     # --- assigning --------------------------------------------------------------------
 
     def assign(self, processed: ProcessedArticle, rows: SpeakerRows) -> ProcessedArticle:
-        """Return the article with each statement's canonical speaker set (ids included)."""
+        """Return the article with each statement's canonical speaker set (ids included).
+
+        Names come before bare titles, so a title finds the holder its own article names;
+        the roles the article teaches then re-point the titles stored before it.
+        """
         self._key_pending(rows)
+        self._learned = []
         text = processed.article.text
-        ids: list[int | None] = []
-        for statement in processed.statements:
-            speaker_id = self._assign(statement, processed.article, rows)
+        statements = processed.statements
+        ids: list[int | None] = [None] * len(statements)
+        for i in sorted(range(len(statements)), key=lambda i: _is_title(statements[i])):
+            speaker_id = self._assign(statements[i], processed.article, rows)
             if speaker_id is not None:
-                self._add_written_form(speaker_id, statement, text, rows)
-            ids.append(speaker_id)
+                self._add_written_form(speaker_id, statements[i], text, rows)
+            ids[i] = speaker_id
+        self._repoint_titles(processed.article, rows)
         final = {i: rows.speaker(i) for i in dict.fromkeys(ids) if i is not None}
         statements = tuple(
             dataclasses.replace(s, canonical=final[i]) if i is not None else s
@@ -134,7 +146,8 @@ class SpeakerIndex:
         day = said_on or article.metadata.published
         title = office_title(name)
         if title is not None:  # a bare title of an office: its holder, else nobody
-            holder = self._title_holder(name, title, day, rows)
+            rows.add_title(article.id, name, title_heads(title), day)
+            holder = self._title_holder(name, title, day, rows, article.text)
             if holder is not None:
                 self._add_alias(holder, name, rows)
             return holder.id if holder is not None else None
@@ -158,14 +171,15 @@ class SpeakerIndex:
         return speaker.id
 
     def _title_holder(
-        self, name: str, title: set[str], day: dt.date | None, rows: SpeakerRows
+        self, name: str, title: set[str], day: dt.date | None, rows: SpeakerRows, text: str
     ) -> Speaker | None:
         """Return who holds the office a bare title names on `day`: the alias file's holder,
-        else the one person the corpus names by that role then."""
+        else the one person the corpus names by that role then (among several, the one
+        its article `text` names)."""
         book = self._role_holder(name, day)
         if book is not None:
             return self._bound(book, rows)
-        return corpus_holder(title, day, rows)
+        return corpus_holder(title, day, rows, text)
 
     def _known_person(self, name: str, rows: SpeakerRows) -> Speaker | None:
         """Return the one known person an organisation's name is ("Trump"), if any."""
@@ -186,7 +200,32 @@ class SpeakerIndex:
             return
         for role in roles_named([source] if source else []):
             for head in role_heads(role.words):
-                rows.add_role(speaker.id, role, head, day)
+                before = rows.add_role(speaker.id, role, head, day)
+                self._learned.append((head, day, before))
+
+    def _repoint_titles(self, article: Article, rows: SpeakerRows) -> None:
+        """Find the holder again for the stored bare titles whose days the roles this article
+        taught now cover: a holder learned later reaches back to them, and a second holder
+        learned later makes them nobody's, so ingest order does not change the result."""
+        seen: set[TitleSeen] = set()
+        for head, day, before in self._learned:
+            window = new_window(day, before)
+            if window is None:
+                continue
+            for title in rows.titles_headed(head, *window):
+                if title in seen:
+                    continue
+                seen.add(title)
+                words = office_title(title.mention)
+                if words is None:
+                    continue
+                text = article.text if title.article_id == article.id else None
+                if text is None:
+                    text = rows.article_text(title.article_id) or ""
+                holder = self._title_holder(title.mention, words, title.day, rows, text)
+                rows.point_title(title, holder.id if holder is not None else None)
+                if holder is not None:
+                    self._add_alias(holder, title.mention, rows)
 
     def _add_written_form(
         self, speaker_id: int, statement: Statement, text: str, rows: SpeakerRows
@@ -420,6 +459,11 @@ def alias_keys(alias: str, speaker: Speaker) -> list[NameKey]:
     if kind is MentionKind.ORGANISATION:
         keys += [NameKey(kind, v, "variant") for v in sorted(demonym_variants(key))]
     return keys
+
+
+def _is_title(statement: Statement) -> bool:
+    """Tell whether a statement's speaker is a bare title of an office."""
+    return office_title(" ".join((statement.speaker or "").split())) is not None
 
 
 def _speakers(matches: Iterable[KeyMatch]) -> list[Speaker]:

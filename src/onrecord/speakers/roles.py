@@ -16,7 +16,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from onrecord.models import MentionKind, RoleSeen, Speaker, SpeakerRows
-from onrecord.speakers.keys import is_title_only
+from onrecord.speakers.keys import fold, is_title_only, person_name
 from onrecord.speakers.names import normal_words, role_words, title_words, with_synonyms
 from onrecord.speakers.rules import (
     DESIGNATORS,
@@ -30,6 +30,7 @@ from onrecord.speakers.rules import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
     ROLE_SEEN_MARGIN_DAYS,
+    SECOND_IN_COMMAND,
     SITE_NAME_MIN_LETTERS,
 )
 
@@ -86,8 +87,8 @@ def _letters(text: str) -> str:
 def is_country(name: str) -> bool:
     """Tell whether a person's name ends in a country's name ("North Korea"): a place that
     speaks, not a person."""
-    words = normal_words(name)
-    last = words[-1] if words else ""
+    person = person_name(name)  # "Ivo Dravek of Russia" is Ivo Dravek
+    last = person.surname if person is not None else ""
     return len(last) >= 4 and DESIGNATORS.get(last) == last  # not "Kim Jong Un" ("un")
 
 
@@ -127,8 +128,41 @@ def role_heads(role: frozenset[str] | set[str]) -> list[str]:
     return sorted(role & OFFICE_HEADS)
 
 
-def corpus_holder(title: set[str], day: dt.date | None, rows: SpeakerRows) -> Speaker | None:
-    """Return the one person the corpus names by the office `title` names around `day`."""
+def title_heads(title: set[str]) -> list[str]:
+    """Return the office heads a bare title is filed under, to find its holder again: its
+    own, and for a generic head with a country ("the Russian leader") those of the offices
+    that lead a country."""
+    role = {w for w in title if w in ROLE_HEADS or w in ROLE_MODIFIERS}
+    heads = set(role_heads(frozenset(role)))
+    if title - role and role & ROLE_HEADS <= GENERIC_HEADS:
+        heads |= LEADING_HEADS
+    return sorted(heads)
+
+
+def new_window(
+    day: dt.date | None, before: RoleSeen | None
+) -> tuple[dt.date | None, dt.date | None] | None:
+    """Return the days whose bare titles a role seen on `day` may now fit, beyond those it
+    fitted `before` (None: none new; a None bound: unbounded)."""
+    if day is None:
+        return (None, None) if before is None else None  # a role with no day fits any day
+    if before is None:
+        return day - _MARGIN, day + _MARGIN
+    if before.first is None or before.last is None:
+        return None  # it fitted every day already
+    if day < before.first:
+        return day - _MARGIN, before.first + _MARGIN
+    if day > before.last:
+        return before.last - _MARGIN, day + _MARGIN
+    return None
+
+
+def corpus_holder(
+    title: set[str], day: dt.date | None, rows: SpeakerRows, text: str = ""
+) -> Speaker | None:
+    """Return the one person the corpus names by the office `title` names around `day`;
+    among several, the one whose surname the title's article `text` names ("the Prime
+    Minister" on a page that names Theresa May and no other prime minister of the day)."""
     role = {w for w in title if w in ROLE_HEADS or w in ROLE_MODIFIERS}
     places = title - role
     holders: dict[int | None, Speaker] = {}
@@ -142,7 +176,21 @@ def corpus_holder(title: set[str], day: dt.date | None, rows: SpeakerRows) -> Sp
         holders = {}  # "the Ukrainian president": nobody seen only as "President X"
     if not holders and places and role & ROLE_HEADS <= GENERIC_HEADS:
         holders = _country_leaders(places, day, rows)  # "the Kremlin chief", "Russian leader"
+    if len(holders) > 1 and text:
+        holders = _named_in(holders, text)
     return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _named_in(holders: dict[int | None, Speaker], text: str) -> dict[int | None, Speaker]:
+    """Return the holders a text names in full (given name and surname: "May" alone may
+    be the month)."""
+    folded = f" {' '.join(fold(w) for w in normal_words(text))} "
+    named = {}
+    for key, speaker in holders.items():
+        person = person_name(speaker.name)
+        if person is not None and person.given and f" {person.key} " in folded:
+            named[key] = speaker
+    return named
 
 
 def _country_leaders(
@@ -165,6 +213,8 @@ def _fits(seen: RoleSeen, role: set[str], places: set[str], day: dt.date | None)
     any) is the role's (if any), and the day lies within the days seen, give or take."""
     if not (role <= seen.words and seen.words & ROLE_HEADS <= role):
         return False
+    if (seen.words & SECOND_IN_COMMAND) - role:
+        return False  # "the prime minister" is not the deputy prime minister
     if places and seen.designator and seen.designator not in places:
         return False
     return _within(seen, day)

@@ -92,6 +92,9 @@ ROLE_ABBREVIATIONS: dict[str, str] = {
     "pres.": "president", "sec.": "secretary", "amb.": "ambassador", "adm.": "admiral",
     "pm": "premier", "p.m.": "premier",
 }  # fmt: skip
+# Role modifiers naming another office than the head alone: a title without them is not
+# that office ("the prime minister" is not the deputy prime minister).
+SECOND_IN_COMMAND = frozenset({"deputy", "vice", "assistant"})
 # Role words that say when, not which role: allowed in a title, ignored when matching.
 UNMATCHED_MODIFIERS = frozenset({"former", "acting", "then", "new", "current", "late"})
 # Country words before a role ("US President", "Iran's Foreign Minister"), mapped to one

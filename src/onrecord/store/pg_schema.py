@@ -462,6 +462,21 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         """,
         "CREATE INDEX speaker_roles_speaker ON speaker_roles (speaker_id)",
     ),
+    # Version 13: the bare titles statements were assigned by, to find their holder again.
+    13: (
+        """
+        CREATE TABLE speaker_titles (
+            head       TEXT NOT NULL,
+            said_on    TEXT NOT NULL DEFAULT ''
+                CHECK (said_on = '' OR to_char(said_on::date, 'YYYY-MM-DD') = said_on),
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE
+                DEFERRABLE INITIALLY DEFERRED,
+            mention    TEXT NOT NULL,
+            PRIMARY KEY (head, said_on, article_id, mention)
+        )
+        """,
+        "CREATE INDEX speaker_titles_article ON speaker_titles (article_id)",
+    ),
 }
 
 

@@ -11,8 +11,10 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from onrecord.models import KeyMatch, MentionKind, NameKey, RoleSeen, Speaker
+from onrecord.models import KeyMatch, MentionKind, NameKey, RoleSeen, Speaker, TitleSeen
+from onrecord.store.clusters import forget
 from onrecord.store.dialect import Connection
+from onrecord.store.edits import unsettle
 
 _SPEAKER = "s.id, s.name, s.kind, s.external_id, s.name_fixed"
 _KEY = "k.kind, k.key, k.field, k.surname, k.given, k.suffix"
@@ -26,6 +28,10 @@ def _speaker(row: Sequence[Any]) -> Speaker:
         id=int(row[0]),
         name_fixed=bool(row[4]),
     )
+
+
+def _day(value: object) -> dt.date | None:
+    return dt.date.fromisoformat(str(value)) if value else None
 
 
 def _key(row: Sequence[Any]) -> NameKey:
@@ -166,9 +172,18 @@ class KeyedSpeakers:
             for row in rows
         ]
 
-    def add_role(self, speaker_id: int, role: RoleSeen, head: str, day: dt.date | None) -> None:
-        """Keep that the corpus names a speaker by a role, on `day` (first and last kept)."""
+    def add_role(
+        self, speaker_id: int, role: RoleSeen, head: str, day: dt.date | None
+    ) -> RoleSeen | None:
+        """Keep that the corpus names a speaker by a role, on `day` (first and last kept);
+        return the role as it was before (None: new)."""
         seen = day.isoformat() if day else None
+        words = " ".join(sorted(role.words))
+        before = self._db.execute(
+            "SELECT first_seen, last_seen FROM speaker_roles "
+            "WHERE head = ? AND words = ? AND designator = ? AND speaker_id = ?",
+            (head, words, role.designator, speaker_id),
+        ).fetchone()
         self._db.execute(
             "INSERT INTO speaker_roles AS r "
             "(head, words, designator, speaker_id, first_seen, last_seen) "
@@ -178,5 +193,60 @@ class KeyedSpeakers:
             "ELSE r.first_seen END, "
             "last_seen = CASE WHEN r.last_seen IS NULL OR excluded.last_seen > r.last_seen "
             "THEN excluded.last_seen ELSE r.last_seen END",
-            (head, " ".join(sorted(role.words)), role.designator, speaker_id, seen, seen),
+            (head, words, role.designator, speaker_id, seen, seen),
         )
+        if before is None:
+            return None
+        return RoleSeen(role.speaker, role.words, role.designator, _day(before[0]), _day(before[1]))
+
+    def add_title(
+        self, article_id: str, mention: str, heads: Collection[str], day: dt.date | None
+    ) -> None:
+        """File a bare title an article's statements go by under the office heads it names."""
+        self._db.executemany(
+            "INSERT INTO speaker_titles (head, said_on, article_id, mention) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            [(head, day.isoformat() if day else "", article_id, mention) for head in sorted(heads)],
+        )
+
+    def titles_headed(
+        self, head: str, first: dt.date | None, last: dt.date | None
+    ) -> list[TitleSeen]:
+        """Return the bare titles filed under `head` on days from `first` to `last`
+        (either None: unbounded), and those filed with no day."""
+        low = first.isoformat() if first else "0000-00-00"
+        high = last.isoformat() if last else "9999-99-99"
+        rows = self._db.execute(
+            "SELECT DISTINCT article_id, mention, said_on FROM speaker_titles "
+            "WHERE head = ? AND (said_on = '' OR said_on BETWEEN ? AND ?) "
+            "ORDER BY article_id, mention, said_on",
+            (head, low, high),
+        ).fetchall()
+        return [TitleSeen(str(row[0]), str(row[1]), _day(row[2] or None)) for row in rows]
+
+    def article_text(self, article_id: str) -> str | None:
+        """Return the clean text of a stored article (None: not stored)."""
+        row = self._db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def point_title(self, title: TitleSeen, speaker_id: int | None) -> list[int]:
+        """Give the statements of an article that go by a bare title to `speaker_id` (None:
+        nobody), except those a user reassigned; return the speakers that lost or gained
+        some (their clusters and events are forgotten, their articles marked pending)."""
+        rows = self._db.execute(
+            "SELECT id, speaker_id FROM statements WHERE article_id = ? AND speaker_mention = ? "
+            "AND speaker_id IS DISTINCT FROM ? AND id NOT IN (SELECT statement_id FROM edits "
+            "WHERE action = 'reassign' AND statement_id IS NOT NULL)",
+            (title.article_id, title.mention, speaker_id),
+        ).fetchall()
+        if not rows:
+            return []
+        touched = sorted({int(r[1]) for r in rows if r[1] is not None})
+        if speaker_id is not None:
+            touched = sorted({*touched, speaker_id})
+        forget(self._db, touched)  # before the move: what the old speakers' statements were in
+        self._db.executemany(
+            "UPDATE statements SET speaker_id = ? WHERE id = ?", [(speaker_id, r[0]) for r in rows]
+        )
+        unsettle(self._db, touched, [title.article_id])
+        return touched

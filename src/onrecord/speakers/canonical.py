@@ -39,6 +39,7 @@ from onrecord.models import (
 from onrecord.speakers.aliases import AliasBook, AliasEntry
 from onrecord.speakers.keys import (
     PersonName,
+    compact_sound,
     demonym_variants,
     given_compatible,
     is_title_only,
@@ -46,6 +47,9 @@ from onrecord.speakers.keys import (
     person_name,
     plain_key,
     skeleton_key,
+    sound,
+    sound_keys,
+    spelt,
 )
 from onrecord.speakers.names import (
     clean_name,
@@ -67,7 +71,12 @@ from onrecord.speakers.roles import (
     roles_named,
     title_heads,
 )
-from onrecord.speakers.rules import FAMILY_FIRST_MAX, MISSPELT_MIN_LETTERS, SKELETON_MIN_LETTERS
+from onrecord.speakers.rules import (
+    FAMILY_FIRST_MAX,
+    MISSPELT_MIN_LETTERS,
+    SKELETON_MIN_LETTERS,
+    TRANSLITERATED_MIN_LETTERS,
+)
 
 
 def name_key(name: str, kind: MentionKind) -> str:
@@ -311,6 +320,7 @@ class SpeakerIndex:
                 c
                 for c in allowed
                 if _misspelt(c[1], person)
+                or _spelt_alike_given(c[1], person)
                 or (roles and _spelt_otherwise(c[1], person) and _holds(c[0], roles, rows))
             ]
         return candidates[0][0] if len(candidates) == 1 else None
@@ -336,7 +346,27 @@ class SpeakerIndex:
         if not found and person.given and len(_bones(person.surname)) >= SKELETON_MIN_LETTERS:
             wanted = skeleton_key(person)
             found = _speakers(rows.keys_named(kind, [wanted], "skeleton"))
+        if not found:
+            found = self._spelt_alike(person, rows)
         return found[0] if len(found) == 1 else None
+
+    def _spelt_alike(self, person: PersonName, rows: SpeakerRows) -> list[Speaker]:
+        """Return the people a name nobody's surname matches is when spelt another way
+        ("Vladimir Poutine" ~ "Vladimir Putin", "Zelenskiy" ~ "Volodymyr Zelenskyy",
+        "Kim Jong-un" ~ "Kim Jong Un"): the surname, or the name run together, sounds alike,
+        and the given names agree when spelt alike."""
+        wanted = [compact_sound(person)] if person.given else []
+        if len(person.surname) >= TRANSLITERATED_MIN_LETTERS:
+            wanted.append(sound(person.surname))
+        if not wanted:
+            return []
+        found = []
+        for speaker in _speakers(rows.keys_named(MentionKind.PERSON, wanted, "variant")):
+            assert speaker.id is not None
+            keys = [k for k in rows.keys_of(speaker.id) if k.field == "name" and k.given]
+            if all(_given_alike(person.given, k.given) for k in keys):
+                found.append(speaker)
+        return found
 
     def _match_organisation(self, key: str, rows: SpeakerRows) -> Speaker | None:
         """Return the one organisation written with a place or its demonym ("Iran's"/"Iranian")."""
@@ -454,6 +484,7 @@ def alias_keys(alias: str, speaker: Speaker) -> list[NameKey]:
                 keys.append(NameKey(kind, person.given[0], "first"))
             if person.given:
                 keys.append(NameKey(kind, skeleton_key(person), "skeleton"))
+            keys += [NameKey(kind, k, "variant") for k in sound_keys(person)]
             return keys
     keys = [NameKey(kind, key)]
     if kind is MentionKind.ORGANISATION:
@@ -485,6 +516,27 @@ def _holds(speaker: Speaker, roles: Sequence[RoleSeen], rows: SpeakerRows) -> bo
                 if not (seen.designator and role.designator) or seen.designator == role.designator:
                     return True
     return False
+
+
+def _spelt_alike_given(keys: list[NameKey], person: PersonName) -> bool:
+    """Tell whether a name's given names are one of a speaker's full names' spelt another
+    way, consonants only ("Wladimir" ~ "Vladimir"; vowels are another name: "Maria")."""
+    wanted = tuple(spelt(g) for g in person.given)
+    return any(
+        k.given and k.suffix == person.suffix and tuple(spelt(g) for g in k.given) == wanted
+        for k in keys
+    )
+
+
+def _given_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Tell whether two sets of given names may be one person's spelt two ways ("Wladimir"
+    ~ "Vladimir", "Moammar" ~ "Muammar"): a side with none fits; else compatible once
+    spelt alike, or sounding alike word for word."""
+    if not a or not b:
+        return True
+    if given_compatible(tuple(spelt(g) for g in a), tuple(spelt(g) for g in b)):
+        return True
+    return len(a) == len(b) and all(sound(x) == sound(y) for x, y in zip(a, b, strict=True))
 
 
 def _spelt_otherwise(keys: list[NameKey], person: PersonName) -> bool:

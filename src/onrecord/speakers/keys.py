@@ -145,3 +145,40 @@ def skeleton_key(person: PersonName) -> str:
     a misspelt surname ("Sitharman", "Sitharaman") keeps its key."""
     bones = person.surname[:1] + "".join(c for c in person.surname[1:] if c not in _VOWELS)
     return " ".join((*person.given, bones, *([person.suffix] if person.suffix else [])))
+
+
+# Letters written differently in transliterations of one name, in the order they are
+# rewritten: "Qaddafi", "Gaddafi", "Kadhafi"; "Wladimir", "Vladimir"; "Zelenskyy", "Zelenskiy".
+_SOUNDS = (("ph", "f"), ("kh", "h"), ("dh", "d"), ("th", "t"), ("ck", "k"), ("q", "k"),
+           ("c", "k"), ("g", "k"), ("w", "v"), ("y", "i"))  # fmt: skip
+_VOWEL_RUN = re.compile(r"([aeiou])[aeiou]+")
+
+
+def sound(word: str) -> str:
+    """Return how a folded word sounds, spelling aside: letters transliterations write
+    differently made one ("ou" and "o" as "u"), each run of vowels its first, a final vowel
+    dropped. "Zelenskyy", "Zelenskiy" and "Zelensky" sound alike, as do "Putin" and
+    "Poutine"; "Khamenei" and "Khomeini", "Mohammad" and "Mahmoud" do not."""
+    for written, said in (*_SOUNDS, ("ou", "u"), ("o", "u")):
+        word = word.replace(written, said)
+    word = _DOUBLED.sub(r"\1", _VOWEL_RUN.sub(r"\1", word))
+    return word[:-1] if len(word) > 1 and word[-1] in "aeiou" else word
+
+
+def sound_keys(person: PersonName) -> list[str]:
+    """Return the keys a person's name is found by spelt another way: its surname, and its
+    words run together ("Kim Jong-un" and "Kim Jong Un" alike)."""
+    return sorted({sound(person.surname), compact_sound(person)})
+
+
+def compact_sound(person: PersonName) -> str:
+    """Return how a person's name sounds with its words run together."""
+    return sound("".join((*person.given, person.surname)))
+
+
+def spelt(word: str) -> str:
+    """Return a folded word with the consonants transliterations write differently made
+    one, its vowels kept ("Wladimir" = "Vladimir"; "Maria" is not "Mario")."""
+    for written, said in _SOUNDS:
+        word = word.replace(written, said)
+    return _DOUBLED.sub(r"\1", word)

@@ -74,6 +74,10 @@ LEADING_OFFICES = frozenset(
 # it ("Vladmir", "Teresa") and still find its one person of the surname; shorter names
 # ("Jon", "Ana") are too often other names.
 MISSPELT_MIN_LETTERS = 5
+# A surname nobody has joins a person whose name sounds alike, spelling aside ("Poutine" ~
+# "Putin", "Zelenskiy" ~ "Zelenskyy"), from this many letters: shorter names sound alike
+# too easily ("Bush", "Bash").
+TRANSLITERATED_MIN_LETTERS = 5
 # A surname is taken as misspelt when its letters without vowels (after the first) agree
 # with a known surname's only when at least this many are left: "Sitharman" ~
 # "Sitharaman" (sthrmn), never "Reed" ~ "Rudd" (rd), two people on the real-pages dev set.

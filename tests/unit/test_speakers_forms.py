@@ -10,6 +10,8 @@ import datetime as dt
 
 import pytest
 from tests.unit.test_speaker_roles import said, speakers_of, stored
+from tests.unit.test_speakers import Article
+from tests.unit.test_speakers import speakers as coreference_speakers
 
 from onrecord.models import MentionKind, Metadata, ProcessedArticle
 from onrecord.speakers.canonical import name_rank
@@ -164,3 +166,38 @@ def test_a_name_transliterated_another_way_is_the_same_person(full: str, other: 
 def test_names_that_only_sound_close_stay_apart(one: str, other: str) -> None:
     store, _ = stored(alone(one), alone(other))
     assert len(names(store)) == 2, names(store)
+
+
+def test_acronyms_headline_verbs_initials_and_palaces() -> None:
+    store, _ = stored(
+        alone("Kim Sol Un"),
+        acronym := alone("UN", ORG),
+        alone("Radek Tunar"),
+        verb := alone("Radek Tunar Refuses"),
+        alone("M. Ivo Dravek"),
+        alone("Ivo Dravek"),
+        alone("Korvhaven Palace"),
+    )
+    assert speakers_of(store, acronym) == ["UN"]  # an organisation, never Kim Sol Un
+    assert speakers_of(store, verb) == ["Radek Tunar"]
+    assert names(store) == {
+        "Kim Sol Un": "person",
+        "UN": "organisation",
+        "Radek Tunar": "person",
+        "Ivo Dravek": "person",  # not "M. Ivo Dravek"
+        "Korvhaven Palace": "organisation",
+    }
+
+
+def test_the_leader_of_the_opposition_is_not_the_prime_minister_who_spoke_last() -> None:
+    article = (
+        Article(
+            "Prime Minister Ada Voss rose in the chamber.",
+            "The Leader of the Opposition says the plan will fail.",
+        )
+        .mention("Ada Voss")
+        .said("Prime Minister Ada Voss", "rose", "in the chamber")
+        .said("The Leader of the Opposition", "says", "the plan will fail")
+    )
+    (_, (name, _)) = coreference_speakers(article.resolve())
+    assert name != "Ada Voss"

@@ -448,26 +448,29 @@ class SpeakerIndex:
             rows.set_name(speaker.id, display)
 
 
-def name_rank(name: str, kind: MentionKind) -> tuple[int, int, int, int, int, str]:
+def name_rank(name: str, kind: MentionKind) -> tuple[int, int, int, int, int, int, str]:
     """Return how a speaker's shown name ranks (lowest first): a person by the fullest name
     (never a bare title; not in capitals, "Ali Vell" before "ALI VELL"; most words that are
-    not initials, then longest; without honorifics before with); an organisation or
+    not initials, then fewest initials ("Emmanuel Macron" before "M. Emmanuel Macron"), then
+    longest; without honorifics before with); an organisation or
     anonymous source without a possessive ("Morvaskan", not "Morvask's"), then by the
     longest ("Iranian Foreign Ministry", not "Iran Foreign Ministry"); ties by text."""
     if kind is MentionKind.PERSON:
         display = _display(name, kind)
         words = [w for w in display.split() if len(w.strip(".")) > 1]  # "V. V. Putin": 1
         shouted = int(any(len(w) > 2 and w.isupper() for w in words))
+        initials = len(display.split()) - len(words)  # "M. Emmanuel Macron": 1
         return (
             int(is_title_only(name)),
             shouted,
             -len(words),
+            initials,
             -len(display),
             int(display != name),
             name,
         )
     possessive = int(any(w.endswith(("'s", "’s")) for w in name.split()))
-    return (possessive, 0, 0, -len(name), 0, name)
+    return (possessive, 0, 0, 0, -len(name), 0, name)
 
 
 def alias_keys(alias: str, speaker: Speaker) -> list[NameKey]:

@@ -321,7 +321,9 @@ def _resolve_title(source: Span, words: list[str], context: _Context) -> Entity 
     if wanted is None:
         return None
     carriers = [e for span, e in context.person_mentions if wanted <= e.titles]
-    if not carriers and wanted & ROLE_HEADS <= GENERIC_HEADS:
+    # "the leader", "the Russian leader"; not "the Leader of the Opposition" (a modifier)
+    generic = wanted & ROLE_HEADS <= GENERIC_HEADS and not wanted & ROLE_MODIFIERS
+    if not carriers and generic:
         carriers = [e for span, e in context.person_mentions if _leads(e, wanted)]
     earlier = [e for span, e in context.person_mentions if span.end <= source.start]
     speakers = [e for _, e in reversed(context.history) if e is not None]
@@ -332,9 +334,11 @@ def _resolve_title(source: Span, words: list[str], context: _Context) -> Entity 
         if entity in carriers:
             return entity
     other_heads = ROLE_HEADS - wanted
-    if wanted & ROLE_HEADS <= GENERIC_HEADS:
+    if generic:
         other_heads -= LEADING_OFFICES  # a president is also "the leader"
     for entity in speakers if is_role_phrase(words) else ():
+        if not may_be_name(entity.name):
+            continue  # "Hansard", "Fars News Agency": a publisher holds no office
         if entity.kind is MentionKind.PERSON and not _contradicts(entity, wanted, other_heads):
             return entity  # no title of its own that contradicts this one
     if carriers:
@@ -369,6 +373,9 @@ def _contradicts(entity: Entity, wanted: set[str], other_heads: frozenset[str]) 
     office, or another country ("the Russian president" is not the US president)."""
     if entity.titles & other_heads:
         return True
+    modifiers = wanted & ROLE_MODIFIERS
+    if modifiers and entity.titles & ROLE_HEADS and not modifiers & entity.titles:
+        return True  # "the Leader of the Opposition" is not the prime minister
     places, own = _places(wanted), _places(entity.titles)
     return bool(places and own and not places & own)
 

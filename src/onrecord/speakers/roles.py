@@ -100,6 +100,7 @@ def may_be_person(name: str) -> bool:
     return (
         bool(words)
         and len(words) <= 4
+        and not (len(words) == 1 and name.isupper())  # "UN", "NATO": an acronym
         and all(w[0].isupper() for w in words)
         and not lowered & (ORGANISATION_HEADS | MEDIA_WORDS)
         and not any(w.endswith(("'s", "’s")) for w in words)
@@ -134,7 +135,7 @@ def title_heads(title: set[str]) -> list[str]:
     that lead a country."""
     role = {w for w in title if w in ROLE_HEADS or w in ROLE_MODIFIERS}
     heads = set(role_heads(frozenset(role)))
-    if title - role and role & ROLE_HEADS <= GENERIC_HEADS:
+    if title - role and _generic(role):
         heads |= LEADING_HEADS
     return sorted(heads)
 
@@ -174,7 +175,7 @@ def corpus_holder(
                 placed = placed or seen.designator in places
     if places and not placed:
         holders = {}  # "the Ukrainian president": nobody seen only as "President X"
-    if not holders and places and role & ROLE_HEADS <= GENERIC_HEADS:
+    if not holders and places and _generic(role):
         holders = _country_leaders(places, day, rows)  # "the Kremlin chief", "Russian leader"
     if len(holders) > 1 and text:
         holders = _named_in(holders, text)
@@ -191,6 +192,12 @@ def _named_in(holders: dict[int | None, Speaker], text: str) -> dict[int | None,
         if person is not None and person.given and f" {person.key} " in folded:
             named[key] = speaker
     return named
+
+
+def _generic(role: set[str]) -> bool:
+    """Tell whether a title's role is only a generic head ("leader", "chief"): not the
+    "opposition leader" or the "supreme leader"."""
+    return role & ROLE_HEADS <= GENERIC_HEADS and not role & ROLE_MODIFIERS
 
 
 def _country_leaders(

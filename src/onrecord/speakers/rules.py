@@ -191,6 +191,7 @@ ORGANISATION_HEADS = frozenset(
         "organisation", "organization", "union", "bank", "majlis", "guards", "corps",
         "guard", "navy", "association", "congress", "federation", "institute", "university",
         "campaign", "coalition", "alliance", "authority", "authorities", "service",
+        "palace",
     }
 )  # fmt: skip
 # Words that end a name: headline verbs an entity tagger glues on ("Obama Says").
@@ -198,7 +199,8 @@ NAME_BREAKERS = frozenset(
     {
         "says", "said", "rules", "tells", "warns", "urges", "slams", "vows", "calls", "claims",
         "denies", "blasts", "backs", "rejects", "dismisses", "stresses", "underlines",
-        "announces", "announced",
+        "announces", "announced", "refuses", "insists", "admits", "defends", "praises",
+        "signs", "threatens", "accuses", "promises", "pledges", "hits", "responds", "speaks",
         # a date the tagger glued on: "Ayatollah Seyed Ali Khamenei Wednesday"
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     }

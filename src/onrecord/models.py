@@ -340,6 +340,10 @@ class SpeakerRows(Protocol):
         """Return the clean text of a stored article (None: not stored)."""
         ...
 
+    def mention_counts(self, speaker_id: int) -> dict[str, int]:
+        """Return how many stored statements of a speaker go by each in-article name."""
+        ...
+
     def point_title(self, title: TitleSeen, speaker_id: int | None) -> list[int]:
         """Give the statements of an article that go by a bare title to `speaker_id` (None:
         nobody), except those a user reassigned; return the speakers that lost or gained

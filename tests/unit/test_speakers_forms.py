@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 
 import pytest
 from tests.unit.test_speaker_roles import said, speakers_of, stored
@@ -201,3 +202,13 @@ def test_the_leader_of_the_opposition_is_not_the_prime_minister_who_spoke_last()
     )
     (_, (name, _)) = coreference_speakers(article.resolve())
     assert name != "Ada Voss"
+
+
+def test_of_two_spellings_the_speaker_is_shown_under_the_one_used_most() -> None:
+    forms = ["Wladislav Korinov"] * 3 + ["Vladislav Korinov"]
+    for order in set(itertools.permutations(forms)):
+        store, _ = stored(*(alone(f) for f in order))
+        assert names(store) == {"Wladislav Korinov": "person"}, order
+    for order in itertools.permutations(["Sol Hanami", "Hanami Sol", "Hanami Sol"]):
+        store, _ = stored(*(alone(f) for f in order))
+        assert names(store) == {"Hanami Sol": "person"}, order

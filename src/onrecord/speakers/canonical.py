@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from onrecord.models import (
@@ -112,6 +113,8 @@ class SpeakerIndex:
         self._holders = {entry.name: entry for entry in self._book.entries}
         # The roles the article being assigned taught: (head, day, the role before).
         self._learned: list[tuple[str, dt.date | None, RoleSeen | None]] = []
+        # The names its statements gave each speaker, as shown: (speaker id, name).
+        self._named: Counter[tuple[int, str]] = Counter()
 
     # --- assigning --------------------------------------------------------------------
 
@@ -123,6 +126,7 @@ class SpeakerIndex:
         """
         self._key_pending(rows)
         self._learned = []
+        self._named = Counter()
         text = processed.article.text
         statements = processed.statements
         ids: list[int | None] = [None] * len(statements)
@@ -442,10 +446,27 @@ class SpeakerIndex:
         if stored.name_fixed or (stored.kind is MentionKind.PERSON and is_title_only(name)):
             return
         display = _display(name, stored.kind)
-        if name_rank(display, stored.kind) >= name_rank(stored.name, stored.kind):
-            return
-        if rows.speaker_named(stored.kind, display) is None:  # else its owner keeps it
+        self._named[(speaker.id, display)] += 1
+        new, old = name_rank(display, stored.kind), name_rank(stored.name, stored.kind)
+        if new[:-1] == old[:-1] and display != stored.name:
+            better = self._more_used(speaker.id, display, stored.name, rows)
+        else:
+            better = new < old
+        if better and rows.speaker_named(stored.kind, display) is None:  # else its owner keeps it
             rows.set_name(speaker.id, display)
+
+    def _more_used(self, speaker_id: int, display: str, shown: str, rows: SpeakerRows) -> bool:
+        """Tell whether a name spelt otherwise than the one shown ("Muhammadu Buhari",
+        "Mohammadu Buhari") goes on more of the speaker's statements; the same number,
+        whether it comes first alphabetically."""
+        counts: Counter[str] = Counter()
+        kind = rows.speaker(speaker_id).kind
+        for mention, count in rows.mention_counts(speaker_id).items():
+            counts[_display(mention, kind)] += count
+        for (speaker, name), count in self._named.items():
+            if speaker == speaker_id:
+                counts[name] += count  # this article's, not stored yet
+        return (-counts[display], display) < (-counts[shown], shown)
 
 
 def name_rank(name: str, kind: MentionKind) -> tuple[int, int, int, int, int, int, str]:

@@ -229,6 +229,15 @@ class KeyedSpeakers:
         row = self._db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         return str(row[0]) if row else None
 
+    def mention_counts(self, speaker_id: int) -> dict[str, int]:
+        """Return how many stored statements of a speaker go by each in-article name."""
+        rows = self._db.execute(
+            "SELECT speaker_mention, count(*) FROM statements "
+            "WHERE speaker_id = ? AND speaker_mention IS NOT NULL GROUP BY speaker_mention",
+            (speaker_id,),
+        ).fetchall()
+        return {str(row[0]): int(row[1]) for row in rows}
+
     def point_title(self, title: TitleSeen, speaker_id: int | None) -> list[int]:
         """Give the statements of an article that go by a bare title to `speaker_id` (None:
         nobody), except those a user reassigned; return the speakers that lost or gained

@@ -344,10 +344,11 @@ class SpeakerRows(Protocol):
         """Return how many stored statements of a speaker go by each in-article name."""
         ...
 
-    def point_title(self, title: TitleSeen, speaker_id: int | None) -> list[int]:
+    def point_title(self, title: TitleSeen, speaker_id: int | None) -> list[str]:
         """Give the statements of an article that go by a bare title to `speaker_id` (None:
-        nobody), except those a user reassigned; return the speakers that lost or gained
-        some (their clusters and events are forgotten, their articles marked pending)."""
+        nobody), except those a user reassigned; the speakers that lost or gained some have
+        their clusters and events forgotten and their articles marked pending: return
+        those articles."""
         ...
 
 

@@ -165,9 +165,9 @@ def ingest(
             elif not updates.apply(result):
                 batch.append(result)
             if len(batch) >= size:
-                _save(store, batch, report, web, index.assign)
+                _save(store, batch, report, web, index)
                 batch = []
-        _save(store, batch, report, web, index.assign)
+        _save(store, batch, report, web, index)
         updates.take_later(parser)
     _replay_edits(store, report)
     report.duplicates += web.known
@@ -343,7 +343,7 @@ def _save(
     batch: list[ProcessedArticle],
     report: IngestReport,
     web: WebInputs,
-    assign: Assign,
+    index: SpeakerIndex,
 ) -> None:
     """Store a batch (its speakers matched in the same transaction), then its derived data.
 
@@ -352,7 +352,7 @@ def _save(
     if not batch:
         return
     failed = len(report.failures)
-    inserted = _stored(store, batch, report, assign)
+    inserted = _stored(store, batch, report, index.assign)
     refused = {f.source for f in report.failures[failed:]}
     for processed in batch:
         web.keep(processed.article.source, processed.article.id)
@@ -370,8 +370,8 @@ def _save(
     for processed in batch:
         if processed.article.id in inserted:
             report.dropped.update({(d.stage, d.reason): d.count for d in processed.dropped})
-    # With the new articles, those whose statements a title re-pointed to a holder the
-    # batch taught the corpus (their speakers' clusters and events were forgotten).
-    done = bring_up_to_date(store, sorted({*new, *store.pending_articles()}))
+    # With the new articles, those of the speakers a title was re-pointed from or to (their
+    # clusters and events were forgotten when a batch taught the corpus a holder).
+    done = bring_up_to_date(store, sorted({*new, *index.take_unsettled()}))
     report.clustered += done.clustered
     report.scored += done.scored

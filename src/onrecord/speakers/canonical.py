@@ -113,10 +113,18 @@ class SpeakerIndex:
         self._holders = {entry.name: entry for entry in self._book.entries}
         # The roles the article being assigned taught: (head, day, the role before).
         self._learned: list[tuple[str, dt.date | None, RoleSeen | None]] = []
+        # The stored articles whose derived data re-pointed titles left to rebuild.
+        self._unsettled: set[str] = set()
         # The names its statements gave each speaker, as shown: (speaker id, name).
         self._named: Counter[tuple[int, str]] = Counter()
 
     # --- assigning --------------------------------------------------------------------
+
+    def take_unsettled(self) -> list[str]:
+        """Return (and forget) the stored articles whose clusters and events the titles
+        re-pointed since the last call left to rebuild (they are also marked pending)."""
+        taken, self._unsettled = sorted(self._unsettled), set()
+        return taken
 
     def assign(self, processed: ProcessedArticle, rows: SpeakerRows) -> ProcessedArticle:
         """Return the article with each statement's canonical speaker set (ids included).
@@ -236,7 +244,9 @@ class SpeakerIndex:
                 if text is None:
                     text = rows.article_text(title.article_id) or ""
                 holder = self._title_holder(title.mention, words, title.day, rows, text)
-                rows.point_title(title, holder.id if holder is not None else None)
+                self._unsettled.update(
+                    rows.point_title(title, holder.id if holder is not None else None)
+                )
                 if holder is not None:
                     self._add_alias(holder, title.mention, rows)
 

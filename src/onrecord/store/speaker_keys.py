@@ -238,10 +238,11 @@ class KeyedSpeakers:
         ).fetchall()
         return {str(row[0]): int(row[1]) for row in rows}
 
-    def point_title(self, title: TitleSeen, speaker_id: int | None) -> list[int]:
+    def point_title(self, title: TitleSeen, speaker_id: int | None) -> list[str]:
         """Give the statements of an article that go by a bare title to `speaker_id` (None:
-        nobody), except those a user reassigned; return the speakers that lost or gained
-        some (their clusters and events are forgotten, their articles marked pending)."""
+        nobody), except those a user reassigned; the speakers that lost or gained some have
+        their clusters and events forgotten and their articles marked pending: return
+        those articles."""
         rows = self._db.execute(
             "SELECT id, speaker_id FROM statements WHERE article_id = ? AND speaker_mention = ? "
             "AND speaker_id IS DISTINCT FROM ? AND id NOT IN (SELECT statement_id FROM edits "
@@ -258,4 +259,8 @@ class KeyedSpeakers:
             "UPDATE statements SET speaker_id = ? WHERE id = ?", [(speaker_id, r[0]) for r in rows]
         )
         unsettle(self._db, touched, [title.article_id])
-        return touched
+        marks = ", ".join("?" * len(touched))
+        articles = self._db.execute(
+            f"SELECT DISTINCT article_id FROM statements WHERE speaker_id IN ({marks})", touched
+        ).fetchall()
+        return sorted({title.article_id, *(str(row[0]) for row in articles)})

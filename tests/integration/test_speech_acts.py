@@ -105,3 +105,22 @@ def test_a_speech_to_come_or_recalled_in_someone_elses_words_is_no_statement() -
         "Crews back the quay\n\nTomas Vell's speech of last year still echoes on the pier.\n"
     )
     assert [who for who, _, _, _ in acts(body) if who == "Tomas Vell"] == []
+
+
+def test_below_the_title_an_act_in_the_present_tense_is_a_caption() -> None:
+    article = extract_text(
+        "The pier speech\n\n"
+        "On 3 May 2026 the crews filled the quay to hear the minister.\n\n"
+        "Harbour Minister Tomas Vell addresses the Harbour Assembly\n"
+    )
+    assert acts(article) == []
+    title = extract_text("Harbour Minister Tomas Vell addresses the Harbour Assembly\n")
+    assert [who for who, _, _, _ in acts(title)] == ["Tomas Vell"]
+
+
+def test_a_person_quoted_by_first_name_gives_no_account_as_well() -> None:
+    article = extract_text(
+        "Tomas said the old quay would stay open.\n\n"
+        "On 3 May 2026, Tomas Vell delivered a speech at the opening of the north pier.\n"
+    )
+    assert [cue for _, cue, _, _ in acts(article)] == ["said"]

@@ -9,9 +9,11 @@ source, the words of the act ("delivered a speech", "addressed", "delivered by")
 and the rest of the sentence, which says what the speech was, its content. The dates
 stage dates it from the sentence, as any statement.
 
-Only a person the page gives no statement to otherwise is read so: a story that quotes the
-speech has its words already, and "Vell gave a speech on Friday. He said …" is his
-statement once, not twice. A person is a PERSON entity of the parse, never a site name, and
+Only a person the page gives no statement to otherwise is read so (by any word of the name:
+"Tomas" or "Vell"): a story that quotes the speech has its words already, and "Vell gave a
+speech on Friday. He said …" is his statement once, not twice. An act in the present tense
+("Vell addresses the assembly") is read only in the page's title: below it, it is mostly a
+picture's caption. A person is a PERSON entity of the parse, never a site name, and
 an act still to come ("will deliver a speech", "is due to address") is none.
 """
 
@@ -45,6 +47,9 @@ ACT = re.compile(
     r"|(?:publicly\s+|publically\s+|formally\s+)?apologi[sz](?:ed|es)\b",
     re.IGNORECASE,
 )
+# An act in the present tense: a headline's, or a caption's under a picture ("Vell addresses
+# the Harbour Assembly"); read only in the page's title.
+PRESENT = re.compile(r"(?:\w+ly\s+)?\w+s\b", re.IGNORECASE)
 # What may stand between the name and the act: an appositive set off by commas (", MP,",
 # ", the prime minister,"), a closing comma, one adverb ("then", "publicly").
 GAP = re.compile(
@@ -86,7 +91,7 @@ MIN_CONTENT = 3
 def with_speech_acts(found: Sequence[Attribution], doc: Doc) -> list[Attribution]:
     """Add a statement for each account of a speech by a person with no statement (see module)."""
     text = doc.text
-    voiced = {_surname(s.text(text)) for item in found for s in item.source}
+    voiced = {word for item in found for s in item.source for word in _name_words(s.text(text))}
     said = [span for item in found for span in item.content]
     spans = [span for item in found for span in item.source + item.cue + item.content]
     title = Span(0, len(text.split("\n", 1)[0]))
@@ -95,7 +100,8 @@ def with_speech_acts(found: Sequence[Attribution], doc: Doc) -> list[Attribution
     for sentence in doc.sents:
         for act in _acts(doc, Span(sentence.start_char, sentence.end_char), title):
             key = (_surname(act.source[0].text(text)), sentence.start_char)
-            if key[0] in voiced or key in taken or any_overlap(act.source + act.cue, said):
+            named = _name_words(act.source[0].text(text)) & voiced
+            if named or key in taken or any_overlap(act.source + act.cue, said):
                 continue  # (an act inside someone's words is theirs to tell)
             kept = _before_others(text, act, spans)
             if kept is not None:
@@ -115,6 +121,11 @@ def _before_others(text: str, act: Attribution, spans: Sequence[Span]) -> Attrib
         return act
     words = _trimmed(text, content.start, min(later))
     return dataclasses.replace(act, content=(words,)) if words else None
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a name a story may call its bearer by ("Malala", "Yousafzai")."""
+    return {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", name)}
 
 
 def _surname(name: str) -> str:
@@ -170,8 +181,8 @@ def _after(text: str, person: Span, sentence: Span, title: Span) -> Attribution 
     if gap is None:
         return None
     act = ACT.match(text, gap.end(), sentence.end)
-    if act is None:
-        return None
+    if act is None or (PRESENT.match(act.group()) and person.end > title.end):
+        return None  # "Vell addresses the assembly" below the title: a picture's caption
     cue = Span(act.start(), act.end())
     return _statement(text, person, cue, _rest(text, cue.end, sentence))
 

@@ -266,3 +266,32 @@ def test_the_same_words_on_two_lines_are_a_picture_block() -> None:
     assert _captions(TITLE, BODY[0], line, BODY[1]) == []
     cleaned = clean(f"{TITLE}\n\n{BODY[0]}\n\n{line}\n{line}\n\n{BODY[1]}\n")
     assert [cleaned.text[c.start : c.end] for c in cleaned.captions] == [line, line]
+
+
+@pytest.mark.parametrize(
+    "credit", ["(Coastwire via AP) (AP)", "(AP Photo/Ana Ode)", "(Harbour Office via Reuters)"]
+)
+def test_a_long_caption_closing_with_a_wires_credit_is_a_caption(credit: str) -> None:
+    line = (
+        "Harbour Minister Tomas Vell bows his head as he says he is stepping down during a "
+        "press conference at the harbour office in Port Selden, Friday, April 3, 2026. Vell, "
+        "the longest-serving minister of the harbour, said Friday he intends to step down "
+        "because an old injury has come back. He told reporters that it was hard to leave "
+        "so much of his work on the pier unfinished. " + credit
+    )
+    assert len(line.split()) > 60
+    assert is_caption(line)
+    assert not is_caption(line.rsplit(" (", 2 if credit.endswith("(AP)") else 1)[0])
+
+
+def test_a_teaser_card_closed_by_its_age_goes() -> None:
+    card = (
+        "I will not resign, says Vell",
+        '"What have I done wrong?" This is what Harbour Minister Tomas Vell had to say to '
+        "his critics on the council ...",
+        "Politics",
+        "10 hours ago",
+    )
+    cleaned = clean(_page(TITLE, BODY[0], BODY[1], *card, BODY[2]))
+    assert cleaned.text == "\n\n".join((TITLE, *BODY))
+    assert cleaned.removed == {"story list": 3, "relative time": 1}

@@ -121,6 +121,9 @@ RELATIVE_TIME = re.compile(
     r"\s+ago$",
     re.IGNORECASE,
 )
+# A section's name on a teaser card: one to three capitalised words ("Politics").
+SECTION_LABEL = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,2}")
+MAX_SECTION_WORDS = 3
 # Headings of lists of other stories; from one of these to the end of its list is dropped.
 BLOCK_HEADING = re.compile(
     r"^(?:recent posts|recent news|related(?: news| posts| articles| stories| content)?"
@@ -319,11 +322,34 @@ def _drop_boilerplate(lines: list[_Line], removed: Counter[str]) -> list[_Line]:
         if reason in (None, "staff credit") and _is_staff_heading(line, following):
             reason, bio_of = "staff credit", line.text
         in_block = reason == "story list"
+        if reason == "relative time":
+            _drop_card(kept, removed)
         if reason:
             removed[reason] += 1
         else:
             kept.append(line)
     return kept
+
+
+def _drop_card(kept: list[_Line], removed: Counter[str]) -> None:
+    """Drop the teaser card an age closes, from the lines kept: its section label, its
+    cut-off excerpt and the title above it ("Vell: I won't resign" / "'What have I done?'
+    This is what Vell had to say …" / "Politics" / "10 hours ago")."""
+    if kept and _is_section_label(kept[-1]):
+        kept.pop()
+        removed["story list"] += 1
+    if not kept or not TRUNCATED.search(kept[-1].text):
+        return
+    kept.pop()
+    removed["story list"] += 1
+    if kept and _is_headline(kept[-1]):
+        kept.pop()
+        removed["story list"] += 1
+
+
+def _is_section_label(line: _Line) -> bool:
+    """A section's name over a teaser's age: "Politics", "World News"."""
+    return line.words <= MAX_SECTION_WORDS and bool(SECTION_LABEL.fullmatch(line.text))
 
 
 def _is_staff_heading(line: _Line, following: _Line | None) -> bool:

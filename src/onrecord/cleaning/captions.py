@@ -5,6 +5,8 @@ stage may read the day it names). A line that is only a credit ("Photo: VCG") is
 by the cleaning. The signals below are generic (any outlet), each a named pattern:
 
 - a credit closing the line: "Photo: VCG", "(Tim Goode/PA)", "Ana Ode/Getty Images",
+  "(AP Photo/Ana Ode)", "(Coastwire via AP) (AP)" (these two, like "(… via Getty Images)",
+  close captions of up to 120 words),
   "REUTERS/Ana Ode", "Picture by Ana Ode", "Photo credit Ana Ode/Getty Images",
   "Ana Ode/Pool: Reuters", "(Picture: Harbour Office)";
 - a credit or label opening it: "FILE PHOTO:", "FILE -", "Photo:", "Image caption",
@@ -236,7 +238,11 @@ MAX_CAPTION_WORDS = 60
 MAX_CREDITED_CAPTION_WORDS = 120
 CREDIT_BRACKET_TAIL = re.compile(
     r"\((?:photos?|pictures?|images?)\s+(?:by|courtesy of)\s+[^()]{1,80}\)$"
-    r"|\([^()]{1,60}via Getty Images\)$",
+    r"|\([^()]{1,60}via Getty Images\)$"
+    # a wire's picture credit, perhaps tagged again with the wire's name: "(AP Photo/Ana
+    # Ode)", "(Harbour News via AP) (AP)"
+    r"|\(AP\s+Photo\s*/[^()]{1,60}\)(?:\s*\((?:AP|AFP|Reuters)\))?$"
+    r"|\([^()]{1,60}\bvia\s+(?:AP|Reuters|AFP)\)(?:\s*\((?:AP|AFP|Reuters)\))?$",
     re.IGNORECASE,
 )
 # Quotation marks: a line quoting someone is a statement, not a caption.

@@ -95,10 +95,14 @@ def with_speech_acts(found: Sequence[Attribution], doc: Doc) -> list[Attribution
     said = [span for item in found for span in item.content]
     spans = [span for item in found for span in item.source + item.cue + item.content]
     title = Span(0, len(text.split("\n", 1)[0]))
+    ents = doc.ents  # built from every token on each read: read once per article
+    persons = [Span(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+    dates = [Span(e.start_char, e.end_char) for e in ents if e.label_ in TIME_LABELS]
     added: list[Attribution] = []
     taken: set[tuple[str, int]] = set()
     for sentence in doc.sents:
-        for act in _acts(doc, Span(sentence.start_char, sentence.end_char), title):
+        where = Span(sentence.start_char, sentence.end_char)
+        for act in _acts(text, persons, dates, where, title):
             key = (_surname(act.source[0].text(text)), sentence.start_char)
             named = _name_words(act.source[0].text(text)) & voiced
             if named or key in taken or any_overlap(act.source + act.cue, said):
@@ -133,15 +137,15 @@ def _surname(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def _acts(doc: Doc, sentence: Span, title: Span) -> list[Attribution]:
-    """Return the speech acts of named persons in one sentence."""
-    text = doc.text
-    dates = [Span(e.start_char, e.end_char) for e in doc.ents if e.label_ in TIME_LABELS]
+def _acts(
+    text: str, persons: Sequence[Span], dates: Sequence[Span], sentence: Span, title: Span
+) -> list[Attribution]:
+    """Return the speech acts of the named `persons` in one sentence."""
     found = []
-    for entity in doc.ents:
-        if entity.label_ != "PERSON" or not sentence.start <= entity.start_char < sentence.end:
+    for entity in persons:
+        if not sentence.start <= entity.start < sentence.end:
             continue
-        person = _name(text, Span(entity.start_char, entity.end_char))
+        person = _name(text, entity)
         act = _after(text, person, sentence, title) or _before(text, person, sentence)
         if act is not None:
             found.append(_undated(text, act, dates))

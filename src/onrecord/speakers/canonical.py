@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from onrecord.models import (
     Article,
@@ -555,11 +555,7 @@ def _holds(speaker: Speaker, roles: Sequence[RoleSeen], rows: SpeakerRows) -> bo
 def _spelt_alike_given(keys: list[NameKey], person: PersonName) -> bool:
     """Tell whether a name's given names are one of a speaker's full names' spelt another
     way, consonants only ("Wladimir" ~ "Vladimir"; vowels are another name: "Maria")."""
-    wanted = tuple(spelt(g) for g in person.given)
-    return any(
-        k.given and k.suffix == person.suffix and tuple(spelt(g) for g in k.given) == wanted
-        for k in keys
-    )
+    return _given_folded_alike(keys, person, spelt)
 
 
 def _given_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -576,9 +572,17 @@ def _given_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _spelt_otherwise(keys: list[NameKey], person: PersonName) -> bool:
     """Tell whether a speaker's full names differ from a name only in the vowels of its given
     names ("Mohammadu" ~ "Muhammadu"); only ever trusted with an office both hold."""
-    wanted = tuple(_bones(g) for g in person.given)
+    return _given_folded_alike(keys, person, _bones)
+
+
+def _given_folded_alike(
+    keys: list[NameKey], person: PersonName, fold: Callable[[str], str]
+) -> bool:
+    """Tell whether one of a speaker's full names has the name's suffix and, each word
+    folded by `fold`, its given names."""
+    wanted = tuple(fold(g) for g in person.given)
     return any(
-        k.given and k.suffix == person.suffix and tuple(_bones(g) for g in k.given) == wanted
+        k.given and k.suffix == person.suffix and tuple(fold(g) for g in k.given) == wanted
         for k in keys
     )
 

@@ -84,13 +84,7 @@ def build_timeline(store: Store, speaker: str, topic: str | None = None) -> Time
     """Return the timeline of `speaker` (a number, name, alias or name part), toward `topic`."""
     who = find_speaker(store, speaker)
     chosen = _topic(store, topic)
-    events = list(store.speech_events(who.id))
-    ids = [v.id for e in events for v in e.statements]
-    scores: dict[int, list[StatementTopic]] = {}
-    for row in store.statement_topics(ids, topic):
-        if row.on_topic:
-            scores.setdefault(row.statement_id, []).append(row)
-    placed = [p for p in (_event(e, scores, topic) for e in events) if p is not None]
+    placed = _entries(store, list(store.speech_events(who.id)), topic)
     dated = sorted((e for e in placed if e.date is not None), key=_order)
     changes = position_changes([item for e in dated for item in _stance_items(e)])
     dated = [_flag(e, changes) for e in dated]
@@ -128,7 +122,7 @@ def timeline_of(
     rest = max(0, offset - len(dated))
     page += undated[rest : rest + max(0, limit - len(page))]
     changes = position_changes(_dated_items(stances, dates))
-    events = _built(store, page, topic)
+    events = _entries(store, store.speech_events_by_id(page), topic)
     placed = [_flag(e, changes) for e in events if e.date is not None]
     loose = tuple(e for e in events if e.date is None)
     return Timeline(who, chosen, tuple(placed), loose, tuple(changes))
@@ -158,9 +152,10 @@ def _dated_items(
     ]
 
 
-def _built(store: Store, events: Sequence[int], topic: str | None) -> list[TimelineEvent]:
-    """Return the timeline entries of the stored events numbered `events`, in that order."""
-    views = store.speech_events_by_id(events)
+def _entries(
+    store: Store, views: Sequence[EventView], topic: str | None
+) -> list[TimelineEvent]:
+    """Return the timeline entries of stored events, in their order (those on `topic`)."""
     ids = [v.id for e in views for v in e.statements]
     scores: dict[int, list[StatementTopic]] = {}
     for row in store.statement_topics(ids, topic):
